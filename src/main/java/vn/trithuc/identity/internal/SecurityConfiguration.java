@@ -1,0 +1,150 @@
+package vn.trithuc.identity.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import vn.trithuc.identity.AccessRule;
+import vn.trithuc.identity.AccessRules;
+import vn.trithuc.identity.Role;
+
+/**
+ * Form login, lockout, CSRF everywhere (htmx sends the token as a header from /js/app.js), a strict CSP
+ * without inline scripts, and URL access from the modules' {@link AccessRules}; anything else is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/** Routes of the page shell itself: static assets, login, errors, health probes, the home page. */
+	@Bean
+	@Order(0)
+	AccessRules platformAccessRules() {
+		return () -> List.of(
+				AccessRule.publicAccess("/css/**"), AccessRule.publicAccess("/js/**"),
+				AccessRule.publicAccess("/img/**"), AccessRule.publicAccess("/webjars/**"),
+				AccessRule.publicAccess("/favicon.ico"), AccessRule.publicAccess("/error"),
+				AccessRule.publicAccess("/login"), AccessRule.publicAccess("/actuator/health"),
+				AccessRule.publicAccess("/actuator/health/**"),
+				AccessRule.roles("/actuator/**", Role.SYSTEM_ADMINISTRATOR),
+				AccessRule.authenticated("/api/docs"), AccessRule.authenticated("/api/docs/**"),
+				AccessRule.authenticated("/swagger-ui/**"),
+				AccessRule.authenticated("/"));
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, List<AccessRules> modules, LoginOutcomes outcomes)
+			throws Exception {
+		var rules = new ArrayList<AccessRule>();
+		modules.forEach(m -> rules.addAll(m.accessRules()));
+		http.authorizeHttpRequests(authorize -> {
+			rules.forEach(rule -> apply(authorize, rule));
+			authorize.anyRequest().denyAll();
+		});
+		http.formLogin(form -> form.loginPage("/login")
+			.usernameParameter("username")
+			.passwordParameter("password")
+			.successHandler(outcomes)
+			.failureHandler(outcomes)
+			.permitAll());
+		http.logout(logout -> logout.logoutUrl("/logout")
+			.logoutSuccessUrl("/login?logout")
+			.deleteCookies("TRITHUC_SESSION"));
+		http.sessionManagement(session -> session.invalidSessionUrl("/login?expired"));
+		http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint())
+			.accessDeniedHandler(accessDenied()));
+		http.addFilterAfter(new PasswordChangeRequiredFilter(), BasicAuthenticationFilter.class);
+		http.headers(headers -> headers
+			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.deny())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+					"camera=(), microphone=(), geolocation=(), payment=()"))
+			.addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+		return http.build();
+	}
+
+	private static void apply(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize,
+			AccessRule rule) {
+		var matcher = rule.method() == null ? authorize.requestMatchers(rule.pattern())
+				: authorize.requestMatchers(rule.method(), rule.pattern());
+		switch (rule.access()) {
+			case PUBLIC -> matcher.permitAll();
+			case AUTHENTICATED -> matcher.authenticated();
+			case ROLES -> matcher.hasAnyAuthority(rule.roles().stream().map(Role::authority).toArray(String[]::new));
+		}
+	}
+
+	/** Pages go to the login page; htmx requests are told to go there; the API answers 401 problem JSON. */
+	private static AuthenticationEntryPoint entryPoint() {
+		var login = new LoginUrlAuthenticationEntryPoint("/login");
+		return (request, response, exception) -> {
+			if (isApi(request)) {
+				problem(response, HttpStatus.UNAUTHORIZED, "Chưa đăng nhập",
+						"Cần đăng nhập để dùng API này.");
+			}
+			else if (request.getHeader("HX-Request") != null) {
+				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			}
+			else {
+				login.commence(request, response, exception);
+			}
+		};
+	}
+
+	private static AccessDeniedHandler accessDenied() {
+		var pages = new AccessDeniedHandlerImpl();
+		return (request, response, exception) -> {
+			if (isApi(request)) {
+				problem(response, HttpStatus.FORBIDDEN, "Không có quyền",
+						"Tài khoản của bạn không có quyền thực hiện thao tác này.");
+			}
+			else {
+				pages.handle(request, response, exception);
+			}
+		};
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+				+ ",\"detail\":\"" + detail + "\"}");
+	}
+}

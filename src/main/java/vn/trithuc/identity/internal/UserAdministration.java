@@ -1,0 +1,188 @@
+package vn.trithuc.identity.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.trithuc.identity.Role;
+import vn.trithuc.shared.VietnameseText;
+
+/** What administrators and users do with accounts: create, edit, unlock, reset, change own password. */
+@Service
+@Transactional
+public class UserAdministration {
+
+	private final UserAccounts accounts;
+	private final PasswordEncoder encoder;
+	private final PasswordPolicy policy;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	UserAdministration(UserAccounts accounts, PasswordEncoder encoder, IdentitySettings settings, JdbcClient jdbc,
+			Clock clock) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.policy = new PasswordPolicy(settings.passwordMinLength());
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Creates an account with a one-time password; returns that password, to be handed over once. */
+	public Created create(String username, String displayName, String email, Set<Role> roles) {
+		var normalised = UserAccount.normaliseUsername(username);
+		if (accounts.findByUsername(normalised).isPresent()) {
+			throw new UsernameTakenException(normalised);
+		}
+		var password = OneTimePasswords.generate();
+		var account = UserAccount.create(normalised, VietnameseText.nfc(displayName), blankToNull(email), roles,
+				encoder.encode(password), clock.instant());
+		accounts.save(account);
+		return new Created(account.id(), password);
+	}
+
+	/** Creates an account whose password is already chosen (first administrator, demo users). */
+	Created createWithPassword(String username, String displayName, Set<Role> roles, String password,
+			boolean mustChange) {
+		var account = UserAccount.create(username, displayName, null, roles, encoder.encode(password),
+				clock.instant());
+		if (!mustChange) {
+			account.changePassword(account.passwordHash(), clock.instant());
+		}
+		accounts.save(account);
+		return new Created(account.id(), password);
+	}
+
+	public void update(UUID id, int expectedVersion, String displayName, String email, Set<Role> roles,
+			boolean enabled) {
+		var account = load(id, expectedVersion);
+		account.update(VietnameseText.nfc(displayName), blankToNull(email), roles, enabled);
+		accounts.save(account);
+	}
+
+	public void unlock(UUID id) {
+		var account = accounts.findById(id).orElseThrow(() -> new UnknownUserException(id));
+		account.unlock();
+		accounts.save(account);
+	}
+
+	/** @return the new one-time password */
+	public String resetPassword(UUID id) {
+		var account = accounts.findById(id).orElseThrow(() -> new UnknownUserException(id));
+		var password = OneTimePasswords.generate();
+		account.resetPassword(encoder.encode(password), clock.instant());
+		accounts.save(account);
+		return password;
+	}
+
+	/** A user changes their own password. @return the broken rules; empty when changed */
+	public List<PasswordPolicy.Violation> changeOwnPassword(String username, String current, String proposed) {
+		var account = accounts.findByUsername(username).orElseThrow();
+		if (!encoder.matches(current, account.passwordHash())) {
+			return List.of(new PasswordPolicy.Violation("password.current.wrong", 0));
+		}
+		var violations = new java.util.ArrayList<>(policy.check(proposed, username));
+		if (encoder.matches(proposed, account.passwordHash())) {
+			violations.add(new PasswordPolicy.Violation("password.policy.same", 0));
+		}
+		if (violations.isEmpty()) {
+			account.changePassword(encoder.encode(proposed), clock.instant());
+			accounts.save(account);
+		}
+		return violations;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserView> find(UUID id) {
+		return accounts.findById(id).map(this::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserView> findByUsername(String username) {
+		return accounts.findByUsername(UserAccount.normaliseUsername(username)).map(this::view);
+	}
+
+	/** One page of accounts whose user name or display name matches {@code query} (diacritics ignored). */
+	@Transactional(readOnly = true)
+	public UserPage search(String query, int page, int size) {
+		var pattern = "%" + VietnameseText.fold(query) + "%";
+		long total = jdbc.sql("""
+				select count(*) from identity.user_account
+				where username like :p or shared.fold(display_name) like :p""")
+			.param("p", pattern).query(Long.class).single();
+		var ids = jdbc.sql("""
+				select id from identity.user_account
+				where username like :p or shared.fold(display_name) like :p
+				order by display_name collate "vi-x-icu", username
+				limit :size offset :offset""")
+			.param("p", pattern).param("size", size).param("offset", (long) page * size)
+			.query(UUID.class).list();
+		var byId = new java.util.HashMap<UUID, UserAccount>();
+		accounts.findAllById(ids).forEach(a -> byId.put(a.id(), a));
+		var views = ids.stream().map(byId::get).map(this::view).toList();
+		return new UserPage(views, page, size, total);
+	}
+
+	private UserAccount load(UUID id, int expectedVersion) {
+		var account = accounts.findById(id).orElseThrow(() -> new UnknownUserException(id));
+		if (account.version() != expectedVersion) {
+			throw new OptimisticLockingFailureException("user account " + id + " changed since version "
+					+ expectedVersion);
+		}
+		return account;
+	}
+
+	private UserView view(UserAccount a) {
+		return new UserView(a.id(), a.version(), a.username(), a.displayName(), a.email(), a.roleSet(), a.enabled(),
+				a.isLockedAt(clock.instant()), a.mustChangePassword(), a.createdAt());
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	public int passwordMinLength() {
+		return policy.minLength();
+	}
+
+	/** Whether the session's user still logs in with a one-time password and must change it. */
+	public static boolean passwordChangeRequired(jakarta.servlet.http.HttpSession session) {
+		return session.getAttribute(LoginOutcomes.PASSWORD_CHANGE_REQUIRED) != null;
+	}
+
+	public static void passwordChanged(jakarta.servlet.http.HttpSession session) {
+		session.removeAttribute(LoginOutcomes.PASSWORD_CHANGE_REQUIRED);
+	}
+
+	public record Created(UUID id, String oneTimePassword) {
+	}
+
+	public record UserView(UUID id, int version, String username, String displayName, String email, Set<Role> roles,
+			boolean enabled, boolean locked, boolean mustChangePassword, java.time.Instant createdAt) {
+	}
+
+	public record UserPage(List<UserView> users, int page, int size, long total) {
+		public int pages() {
+			return (int) Math.max(1, (total + size - 1) / size);
+		}
+	}
+
+	public static class UsernameTakenException extends RuntimeException {
+		UsernameTakenException(String username) {
+			super("username taken: " + username);
+		}
+	}
+
+	public static class UnknownUserException extends RuntimeException {
+		UnknownUserException(UUID id) {
+			super("no user " + id);
+		}
+	}
+}

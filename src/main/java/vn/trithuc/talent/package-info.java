@@ -1,0 +1,3 @@
+/** Talent (nhân tài): attraction, utilisation and remuneration policies, honouring. */
+@org.jspecify.annotations.NullMarked
+package vn.trithuc.talent;
