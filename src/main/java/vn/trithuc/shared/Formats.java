@@ -54,7 +54,7 @@ public class Formats {
 		return number(number, number instanceof Double || number instanceof Float || number instanceof BigDecimal ? 1 : 0);
 	}
 
-	/** A share as a percentage with one decimal: 0.125 → "12,5%". */
+	/** A share as a percentage with one decimal: 0.125 → 12,5%. */
 	public String percent(double share) {
 		var format = new DecimalFormat("0.0", SYMBOLS);
 		return format.format(share * 100) + "%";

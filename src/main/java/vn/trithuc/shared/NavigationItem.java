@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * An entry of the left navigation and of the home page, contributed by a module as a bean. Shown to a user
- * who holds one of {@code authorities} (e.g. "ROLE_SYSTEM_ADMINISTRATOR").
+ * who holds one of {@code authorities} (e.g. {@code ROLE_SYSTEM_ADMINISTRATOR}).
  *
  * @param labelKey message key of the label
  * @param descriptionKey message key of the one-line description on the home page

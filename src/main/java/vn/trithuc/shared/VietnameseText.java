@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Vietnamese text as users type it: NFC for storage, a folded form for matching (no diacritics, đ → d,
- * lower case, apostrophe spacing and tone placement made irrelevant, "Đạ K' Nàng" = "da k'nang").
+ * lower case, apostrophe spacing and tone placement made irrelevant, Đạ K' Nàng = da k'nang).
  */
 public final class VietnameseText {
 

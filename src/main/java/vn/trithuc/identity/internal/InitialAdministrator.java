@@ -13,7 +13,7 @@ import org.springframework.util.StringUtils;
 import vn.trithuc.identity.Role;
 
 /**
- * On the very first start (no account at all) creates the administrator "admin" with a one-time password,
+ * On the very first start (no account at all) creates the administrator {@code admin} with a one-time password,
  * printed once to the console; it must be changed at first login.
  */
 @Component

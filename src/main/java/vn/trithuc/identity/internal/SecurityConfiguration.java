@@ -50,7 +50,8 @@ class SecurityConfiguration {
 				AccessRule.publicAccess("/login"), AccessRule.publicAccess("/actuator/health"),
 				AccessRule.publicAccess("/actuator/health/**"),
 				AccessRule.roles("/actuator/**", Role.SYSTEM_ADMINISTRATOR),
-				AccessRule.authenticated("/api/docs"), AccessRule.authenticated("/api/docs/**"),
+				AccessRule.authenticated("/api/docs"), AccessRule.authenticated("/api/docs.yaml"),
+				AccessRule.authenticated("/api/docs/**"),
 				AccessRule.authenticated("/swagger-ui/**"),
 				AccessRule.authenticated("/"));
 	}

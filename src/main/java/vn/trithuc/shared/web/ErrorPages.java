@@ -62,7 +62,10 @@ class ErrorPages implements ErrorController {
 
 	private static HttpStatus status(HttpServletRequest request) {
 		var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		var status = code instanceof Integer c ? HttpStatus.resolve(c) : null;
+		if (!(code instanceof Integer c)) {
+			return HttpStatus.NOT_FOUND; // /error opened directly: there is nothing here
+		}
+		var status = HttpStatus.resolve(c);
 		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
 	}
 

@@ -1,0 +1,99 @@
+package vn.trithuc;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A real HTTP client against the running test server, keeping cookies like a browser and asking for gzip,
+ * so that tests see exactly what goes over the wire (headers, sizes, error pages).
+ */
+public final class WebClientSession {
+
+	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final String base;
+	private final HttpClient client;
+
+	public WebClientSession(int port) {
+		this.base = "http://localhost:" + port;
+		this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	public Response get(String path, String... headers) {
+		var builder = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept-Encoding", "gzip")
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+		for (int i = 0; i < headers.length; i += 2) {
+			builder.setHeader(headers[i], headers[i + 1]);
+		}
+		return send(builder.build());
+	}
+
+	public Response postForm(String path, Map<String, String> fields) {
+		var body = fields.entrySet().stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept-Encoding", "gzip")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	/** Logs in through the real login form (with its CSRF token). @return the response to the login POST */
+	public Response login(String username, String password) {
+		var form = get("/login");
+		var fields = new LinkedHashMap<String, String>();
+		fields.put("username", username);
+		fields.put("password", password);
+		fields.put("_csrf", csrfToken(form.body()));
+		return postForm("/login", fields);
+	}
+
+	public static String csrfToken(String html) {
+		var matcher = CSRF_INPUT.matcher(html);
+		if (!matcher.find()) {
+			throw new IllegalStateException("no CSRF token in page");
+		}
+		return matcher.group(1);
+	}
+
+	private Response send(HttpRequest request) {
+		try {
+			var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			var raw = response.body();
+			var gzipped = response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent();
+			var text = gzipped ? new String(new GZIPInputStream(new ByteArrayInputStream(raw)).readAllBytes(),
+					StandardCharsets.UTF_8) : new String(raw, StandardCharsets.UTF_8);
+			return new Response(response.statusCode(), response.headers().map(), text, raw.length);
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** @param transferred bytes on the wire (compressed when the server compressed) */
+	public record Response(int status, Map<String, java.util.List<String>> headers, String body, int transferred) {
+
+		public String header(String name) {
+			return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+				.map(e -> e.getValue().get(0)).findFirst().orElse(null);
+		}
+	}
+}

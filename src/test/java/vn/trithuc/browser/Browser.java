@@ -1,0 +1,61 @@
+package vn.trithuc.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One headless Chromium for the whole suite (Debian's chromium + chromium-driver). Missing browser = failed
+ * test, never a skipped one: CI installs both in .ci/run.
+ */
+final class Browser {
+
+	private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+	private static ChromeDriver driver;
+
+	private Browser() {
+	}
+
+	static synchronized WebDriver get() {
+		if (driver == null) {
+			driver = start();
+			Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
+		}
+		driver.manage().deleteAllCookies();
+		return driver;
+	}
+
+	private static ChromeDriver start() {
+		if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+			throw new IllegalStateException("Browser tests need Chromium and its driver at " + CHROMIUM + " and "
+					+ CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
+		}
+		System.setProperty("SE_OFFLINE", "true");
+		Path profile;
+		try {
+			profile = Files.createTempDirectory("trithuc-chromium");
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		var options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=vi", "--user-data-dir=" + profile);
+		var logging = new org.openqa.selenium.logging.LoggingPreferences();
+		logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+		options.setCapability("goog:loggingPrefs", logging);
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+		var chrome = new ChromeDriver(service, options);
+		chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return chrome;
+	}
+}

@@ -1,0 +1,33 @@
+package vn.trithuc.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+	private final Formats fmt = new Formats();
+
+	@Test
+	void dates_are_day_month_year() {
+		assertThat(fmt.date(LocalDate.of(2023, 11, 24))).isEqualTo("24/11/2023");
+		assertThat(Formats.parseDate("06/03/2024")).isEqualTo(LocalDate.of(2024, 3, 6));
+	}
+
+	@Test
+	void instants_are_shown_in_vietnam_time() {
+		assertThat(fmt.dateTime(Instant.parse("2026-11-26T17:30:00Z"))).isEqualTo("27/11/2026 00:30");
+	}
+
+	@Test
+	void numbers_use_dot_for_thousands_and_comma_for_decimals() {
+		assertThat(fmt.number(1234.5)).isEqualTo("1.234,5");
+		assertThat(fmt.number(1_000_000)).isEqualTo("1.000.000");
+		assertThat(fmt.number(new BigDecimal("3321"))).isEqualTo("3.321");
+		assertThat(fmt.percent(0.125)).isEqualTo("12,5%");
+	}
+}
