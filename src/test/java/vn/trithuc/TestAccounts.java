@@ -93,6 +93,11 @@ public final class TestAccounts {
 		return secret;
 	}
 
+	/** The unused recovery codes the helper kept for {@code username}. */
+	public static java.util.List<String> recoveryCodes(String username) {
+		return java.util.List.copyOf(RECOVERY_CODES.getOrDefault(username, new ArrayDeque<>()));
+	}
+
 	/** The TOTP code of {@code secret} for the current 30-second step plus {@code stepOffset}. */
 	public static String totp(String secret, int stepOffset) {
 		try {
