@@ -35,12 +35,8 @@ class CatalogBrowserTest {
 
 	@Test
 	void admin_units_on_30_6_and_1_7_2025_then_a_code_list_import_with_preview() throws Exception {
-		var username = TestAccounts.ready(administration, "browser.catalog", Role.SYSTEM_ADMINISTRATOR);
 		var browser = Browser.get();
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-		submit(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+		BrowserLogin.as(browser, port, administration, "browser.catalog", Role.SYSTEM_ADMINISTRATOR);
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1"), "Xin chào"));
 
 		// the menu leads to the catalog

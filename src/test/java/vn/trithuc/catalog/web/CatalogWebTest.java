@@ -71,8 +71,8 @@ class CatalogWebTest {
 
 	@Test
 	void bad_uploads_are_refused_with_vietnamese_messages_naming_row_and_column() throws Exception {
-		var admin = new Multipart(port);
-		admin.login(TestAccounts.ready(administration, "web.catalog.admin", Role.SYSTEM_ADMINISTRATOR));
+		var admin = new Uploads(TestAccounts.loggedIn(port, administration, "web.catalog.admin",
+				Role.SYSTEM_ADMINISTRATOR));
 		var path = "/catalog/lists/state-management-levels/import";
 
 		var wrongHeader = admin.upload(path, "qlnn.xlsx", xlsx(row("Mã", "Tên gọi"), row("CHUYEN_VIEN", "Chuyên viên")));
@@ -91,48 +91,12 @@ class CatalogWebTest {
 	}
 
 	/** A logged-in browser-like client that can post multipart forms with the page's CSRF token. */
-	static final class Multipart {
 
-		private static final Pattern CSRF = Pattern.compile("_csrf=([A-Za-z0-9_\\-]+)");
-		private final String base;
-		private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER).build();
-
-		Multipart(int port) {
-			this.base = "http://localhost:" + port;
-		}
-
-		void login(String username) throws Exception {
-			var page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
-			var form = Map.of("username", username, "password", TestAccounts.PASSWORD, "_csrf",
-					WebClientSession.csrfToken(page.body()));
-			var body = String.join("&", form.entrySet().stream().map(e -> e.getKey() + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-			var response = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).isEqualTo(302);
-		}
-
-		/** @return the page body, or "302 location" for a redirect */
-		String upload(String path, String fileName, byte[] content) throws Exception {
-			var form = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-			var matcher = CSRF.matcher(form.body());
-			assertThat(matcher.find()).as("CSRF token in the form's action").isTrue();
-			var boundary = "----trithuc" + System.nanoTime();
-			var body = new ByteArrayOutputStream();
-			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-			body.write(content);
-			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-			var response = client.send(HttpRequest.newBuilder(URI.create(base + path + "?_csrf=" + matcher.group(1)))
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			if (response.statusCode() == 302) {
-				return "302 " + response.headers().firstValue("Location").orElse("");
-			}
-			return response.body();
+	/** The page an upload leads to: its body, or "302 location" for a redirect. */
+	record Uploads(WebClientSession web) {
+		String upload(String path, String fileName, byte[] content) {
+			var response = web.upload(path, fileName, content);
+			return response.status() == 302 ? "302 " + response.header("Location") : response.body();
 		}
 	}
 }
