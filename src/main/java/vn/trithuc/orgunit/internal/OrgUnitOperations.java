@@ -387,6 +387,10 @@ public class OrgUnitOperations {
 			.orElseThrow(() -> new OrgUnitRuleViolation("orgunit.rule.unknownUnit", id.toString()));
 	}
 
+	Optional<UnitFacts> findFactsByCode(String code) {
+		return findByCode(code);
+	}
+
 	private Optional<UnitFacts> findByCode(String code) {
 		return jdbc.sql("select id from orgunit.org_unit where lower(code) = lower(:code)").param("code", code)
 			.query(UUID.class).optional().map(id -> require(new OrgUnitId(id)));
