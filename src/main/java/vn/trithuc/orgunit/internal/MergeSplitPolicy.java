@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import vn.trithuc.orgunit.OrgUnitRuleViolation;
 
 /**
- * A merge joins at least two different units (a unit cannot merge with itself); a split gives at least two
+ * A merge joins at least two different units (one source or more, and the result) (a unit cannot merge with itself); a split gives at least two
  * different units, none of them the unit split.
  */
 final class MergeSplitPolicy {
@@ -24,7 +24,8 @@ final class MergeSplitPolicy {
 				throw new OrgUnitRuleViolation("orgunit.rule.mergeWithItself", source.name());
 			}
 		}
-		if (sources.size() + (existingResult == null ? 0 : 1) < 2 || sources.isEmpty()) {
+		// with a new result, one source is enough (it becomes the new unit); with an existing one, too
+		if (sources.isEmpty()) {
 			throw new OrgUnitRuleViolation("orgunit.rule.mergeTooFew");
 		}
 	}

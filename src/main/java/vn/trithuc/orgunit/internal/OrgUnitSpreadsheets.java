@@ -175,7 +175,7 @@ public class OrgUnitSpreadsheets {
 			}
 			LocalDate date = null;
 			try {
-				date = cells[5].isEmpty() ? null : Formats.parseDate(cells[5]);
+				date = cells[5].isEmpty() ? null : StrictDate.parse(cells[5]);
 			}
 			catch (DateTimeParseException e) {
 				// reported below

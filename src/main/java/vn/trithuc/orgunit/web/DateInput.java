@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 import vn.trithuc.orgunit.OrgUnitRuleViolation;
-import vn.trithuc.shared.Formats;
 
 /** Dates as officers type them: dd/MM/yyyy. */
 final class DateInput {
@@ -25,7 +24,7 @@ final class DateInput {
 			throw new OrgUnitRuleViolation("orgunit.form.dateRequired", fieldKey);
 		}
 		try {
-			return Formats.parseDate(text);
+			return vn.trithuc.orgunit.internal.StrictDate.parse(text);
 		}
 		catch (DateTimeParseException e) {
 			throw new OrgUnitRuleViolation("orgunit.form.dateInvalid", text.strip());

@@ -90,8 +90,9 @@ class OrgUnitPoliciesTest {
 
 	@Test
 	void a_merge_needs_two_units() {
-		assertThat(refused(() -> MergeSplitPolicy.checkMerge(List.of(dangUyXa), null)).key())
+		assertThat(refused(() -> MergeSplitPolicy.checkMerge(List.of(), tinhUy)).key())
 			.isEqualTo("orgunit.rule.mergeTooFew");
+		assertThatNoException().as("one unit into a new one").isThrownBy(() -> MergeSplitPolicy.checkMerge(List.of(dangUyXa), null));
 		assertThatNoException().isThrownBy(() -> MergeSplitPolicy.checkMerge(List.of(dangUyXa), tinhUy));
 	}
 
