@@ -45,8 +45,8 @@ public interface OrgUnits {
 	Set<OrgUnitId> currentSuccessors(OrgUnitId id);
 
 	/**
-	 * Units whose name (any version) or code contains {@code text}, without diacritics ("dam rong" finds
-	 * "Đam Rông"); shown as of {@code date} when in force then, else with their latest name.
+	 * Units whose name (any version) or code contains {@code text}, without diacritics («dam rong» finds
+	 * «Đam Rông»); shown as of {@code date} when in force then, else with their latest name.
 	 */
 	List<OrgUnit> search(String text, LocalDate date, int limit);
 

@@ -93,7 +93,9 @@ class OrgUnitBrowserTest {
 		effective.clear();
 		effective.sendKeys("01/07/2025");
 		browser.findElement(By.id("decisionNumber")).sendKeys("1671/NQ-UBTVQH15");
-		browser.findElement(By.cssSelector("#content button[type=submit]")).click();
+		var apply = browser.findElement(By.cssSelector("#content button[type=submit]"));
+		// the long form ends below the 900-pixel window: submit it as the button would
+		((JavascriptExecutor) browser).executeScript("arguments[0].form.requestSubmit(arguments[0])", apply);
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Đã sáp nhập."));
 		assertThat(browser.findElement(By.cssSelector("#content h1")).getText()).isEqualTo("Đảng ủy xã Đam Rông 2 " + run);
 		assertThat(browser.findElement(By.cssSelector("section.predecessors")).getText())

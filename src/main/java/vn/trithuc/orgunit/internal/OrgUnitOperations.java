@@ -43,7 +43,7 @@ import vn.trithuc.shared.VietnameseText;
 @Transactional(rollbackFor = Exception.class)
 public class OrgUnitOperations {
 
-	/** The decision behind an operation: number (e.g. "1671/NQ-UBTVQH15"), date, free note. */
+	/** The decision behind an operation: number (e.g. «1671/NQ-UBTVQH15»), date, free note. */
 	public record Decision(@Nullable String number, @Nullable LocalDate date, @Nullable String note) {
 
 		public static final Decision NONE = new Decision(null, null, null);

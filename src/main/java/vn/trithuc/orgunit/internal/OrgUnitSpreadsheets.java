@@ -107,7 +107,7 @@ public class OrgUnitSpreadsheets {
 	}
 
 	/**
-	 * Imports a unit list: all rows or none. {@code kindOf} maps a cell of the "Loại" column (a kind's Vietnamese
+	 * Imports a unit list: all rows or none. {@code kindOf} maps a cell of the «Loại» column (a kind's Vietnamese
 	 * name or its code) to the kind.
 	 */
 	@Transactional(rollbackFor = Exception.class)
