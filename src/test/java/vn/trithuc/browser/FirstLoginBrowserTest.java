@@ -76,7 +76,7 @@ class FirstLoginBrowserTest {
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
 		assertThat(browser.findElements(By.cssSelector(".tiles a"))).extracting(e -> e.findElement(By.tagName("strong")).getText())
 			.containsExactlyElementsOf(expectedTilesForAdministrator())
-			.contains("Danh mục", "Quản lý người dùng", "Nhật ký bảo mật", "Đổi mật khẩu", "Xác thực hai lớp");
+			.contains("Cơ quan, đơn vị", "Danh mục", "Quản lý người dùng", "Nhật ký bảo mật", "Đổi mật khẩu", "Xác thực hai lớp");
 		screenshot(browser, "home");
 
 		// htmx navigation: the sidebar link swaps only the content, the page title follows
