@@ -9,14 +9,25 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import vn.trithuc.catalog.AdminUnit;
+import vn.trithuc.catalog.AdminUnitId;
+import vn.trithuc.catalog.AdminUnits;
+
 /**
  * The one place where code-list values and references to other modules are checked. The catalog module owns
- * the code lists and administrative units, the orgunit module the organisation tree; until their APIs are
- * merged, a code is accepted when it is well-formed and a unit when it is a UUID — wiring the catalog's facade
- * in here is the whole change. Personnel categories are the closed list of issue 6.
+ * the code lists and administrative units, the orgunit module the organisation tree. Administrative units are
+ * checked through the catalog's {@link AdminUnits}; until the catalog's code lists and the orgunit module are
+ * merged, a code is accepted when it is well-formed and an org unit when it is a UUID — wiring their facades in
+ * here is the whole change. Personnel categories are the closed list of issue 6.
  */
 @Component
 public class RegistryCodes {
+
+	private final AdminUnits adminUnits;
+
+	RegistryCodes(AdminUnits adminUnits) {
+		this.adminUnits = adminUnits;
+	}
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,30}");
 
@@ -43,7 +54,12 @@ public class RegistryCodes {
 
 	/** @return empty when the administrative unit may be referred to */
 	public Optional<String> checkAdminUnit(UUID unit) {
-		return Optional.empty();
+		return adminUnits.find(new AdminUnitId(unit)).isPresent() ? Optional.empty() : Optional.of("registry.unit.unknown");
+	}
+
+	/** The official name of an administrative unit ("Xã Đam Rông 2"), for display. */
+	public Optional<String> adminUnitName(UUID unit) {
+		return adminUnits.find(new AdminUnitId(unit)).map(AdminUnit::name);
 	}
 
 	/** @return empty when the org unit may be referred to */

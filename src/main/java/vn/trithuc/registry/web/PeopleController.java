@@ -49,9 +49,11 @@ class PeopleController {
 	private final RegistryScope scope;
 	private final MessageSource messages;
 	private final java.time.Clock clock;
+	private final RegistryCodes codes;
 
 	PeopleController(Profiles profiles, PeopleSearch search, ProfileVisibility visibility, RegistryScope scope,
-			MessageSource messages, java.time.Clock clock) {
+			MessageSource messages, java.time.Clock clock, RegistryCodes codes) {
+		this.codes = codes;
 		this.profiles = profiles;
 		this.search = search;
 		this.visibility = visibility;
@@ -142,6 +144,10 @@ class PeopleController {
 		model.addAttribute("own", own);
 		model.addAttribute("nationalId", visibility.nationalId(profile.data().nationalId(), caller, own));
 		model.addAttribute("oldId", visibility.nationalId(profile.data().oldId(), caller, own));
+		model.addAttribute("hometown", profile.data().hometown() == null ? null
+				: codes.adminUnitName(profile.data().hometown()).orElse(profile.data().hometown().toString()));
+		model.addAttribute("residence", profile.data().residence() == null ? null
+				: codes.adminUnitName(profile.data().residence()).orElse(profile.data().residence().toString()));
 		model.addAttribute("date", date);
 		model.addAttribute("current", profile.partsOn(date).stream().filter(p -> party || !p.kind().sensitive()).toList());
 		model.addAttribute("timeline", profile.timeline().stream().filter(p -> party || !p.kind().sensitive()).toList());
