@@ -102,8 +102,8 @@ public class PeopleSearch {
 			.withFetchSize(500).query((RowCallbackHandler) rs -> consumer.accept(row(rs, caller)));
 	}
 
-	private static final String ORDER = """
-			 order by p.given_name collate "vi-x-icu", p.middle_name collate "vi-x-icu", p.family_name collate "vi-x-icu", p.id""";
+	private static final String ORDER = " order by p.given_name collate \"vi-x-icu\", p.middle_name collate \"vi-x-icu\","
+			+ " p.family_name collate \"vi-x-icu\", p.id";
 
 	private Row row(java.sql.ResultSet rs, Caller caller) throws java.sql.SQLException {
 		boolean own = caller.username().equals(rs.getString("user_account"));
