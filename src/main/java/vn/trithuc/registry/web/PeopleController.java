@@ -76,10 +76,17 @@ class PeopleController {
 		var query = query(q, page, params);
 		model.addAttribute("q", q);
 		model.addAttribute("filters", query.filters());
-		model.addAttribute("result", search.search(query, caller));
+		var result = search.search(query, caller);
+		model.addAttribute("result", result);
+		var qs = queryString(q, query.filters());
+		var suffix = qs.isEmpty() ? "" : "?" + qs;
+		var and = qs.isEmpty() ? "" : "&" + qs;
+		model.addAttribute("links", Map.of("xlsx", "/registry/people/export.xlsx" + suffix,
+				"csv", "/registry/people/export.csv" + suffix,
+				"previous", "/registry/people?page=" + (result.page() - 1) + and,
+				"next", "/registry/people?page=" + (result.page() + 1) + and));
 		model.addAttribute("canEdit", visibility.edits(caller));
 		model.addAttribute("seesParty", visibility.seesPartyMembership(caller, false));
-		model.addAttribute("queryString", queryString(q, query.filters()));
 		return "registry/people";
 	}
 

@@ -115,6 +115,10 @@ class RegistryWebTest {
 		var nid = nationalId(1990, Sex.MALE);
 		create(withPhone(withNationalId(person("=HYPERLINK(\"x\")", tag, "Nam", Sex.MALE, LocalDate.of(1990, 1, 1)), nid), "+84912"));
 		var leader = TestAccounts.loggedIn(port, administration, "web.leader", Role.LEADER);
+		var page = leader.get("/registry/people?q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8) + "&sex=MALE");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Tìm thấy 1 người").contains("********" + nid.substring(8)).doesNotContain(nid)
+			.contains("/registry/people/export.xlsx?q=" + tag + "&amp;sex=MALE");
 		var csv = leader.get("/registry/people/export.csv?q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8));
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.body()).startsWith("\uFEFFHọ,").contains("\"'=HYPERLINK(\"\"x\"\")\"").contains("'+84912")
