@@ -67,7 +67,13 @@ public class DuplicateRule {
 	}
 
 	public Optional<Candidate> findOpen(UUID id) {
-		return open().stream().filter(c -> c.id().equals(id)).findFirst();
+		return jdbc.sql("""
+				select id, matched_person, proposal::text, created_at, created_by from registry.duplicate_candidate
+				where id = :id and status = 'OPEN'""").param("id", id)
+			.query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					Profiles.JSON.readValue(rs.getString(3), PersonData.class), rs.getTimestamp(4).toInstant(),
+					rs.getString(5)))
+			.optional();
 	}
 
 	/** Closes a candidate: CREATED (it was a different person after all) or DISCARDED (it is the matched one). */
