@@ -53,6 +53,14 @@ public class DuplicateRule {
 		return id;
 	}
 
+	/** Whether the same proposal already waits for review (an import run twice adds nothing). */
+	boolean openFor(UUID matched, PersonData data) {
+		return jdbc.sql("""
+				select exists (select 1 from registry.duplicate_candidate
+				  where status = 'OPEN' and matched_person = :m and proposal = cast(:p as jsonb))""")
+			.param("m", matched).param("p", Profiles.JSON.writeValueAsString(data)).query(Boolean.class).single();
+	}
+
 	public record Candidate(UUID id, UUID matchedPerson, PersonData proposal, Instant createdAt, String createdBy) {
 	}
 

@@ -68,6 +68,10 @@ public class PeopleBulkLoader {
 			jdbc.sql("""
 					insert into registry.name_token (token)
 					select distinct unnest(name_tokens) from registry.person on conflict do nothing""").update();
+			// fresh statistics, so that the first searches after a big load get good plans
+			jdbc.sql("analyze registry.person").update();
+			jdbc.sql("analyze registry.person_part").update();
+			jdbc.sql("analyze registry.name_token").update();
 			return loaded;
 		}
 		catch (SQLException | IOException e) {

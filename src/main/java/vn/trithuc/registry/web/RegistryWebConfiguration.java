@@ -31,6 +31,8 @@ class RegistryWebConfiguration {
 		return () -> List.of(
 				AccessRule.roles("/registry/me", Role.INTELLECTUAL),
 				AccessRule.roles("/registry/duplicates", OFFICERS),
+				AccessRule.roles("/registry/import", OFFICERS),
+				AccessRule.roles("/registry/import/**", OFFICERS),
 				AccessRule.roles("/registry/duplicates/**", OFFICERS),
 				AccessRule.roles("/registry/people/export.*", READERS),
 				AccessRule.roles("/registry/people/new", WRITERS),
@@ -56,6 +58,12 @@ class RegistryWebConfiguration {
 	NavigationItem duplicatesNavigation() {
 		return new NavigationItem("nav.registry.duplicates", "nav.registry.duplicates.description", "/registry/duplicates",
 				110, authorities(OFFICERS));
+	}
+
+	@Bean
+	NavigationItem importNavigation() {
+		return new NavigationItem("nav.registry.import", "nav.registry.import.description", "/registry/import", 105,
+				authorities(OFFICERS));
 	}
 
 	@Bean
