@@ -77,7 +77,14 @@ class RouteAccessHarnessTest {
 
 	@TestFactory
 	Stream<DynamicTest> every_endpoint_refuses_anonymous_and_wrong_role_callers() {
-		return endpoints().stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.toString(), () -> check(endpoint)));
+		return endpoints().stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.toString(), () -> {
+			try {
+				check(endpoint);
+			}
+			catch (Exception e) {
+				throw new AssertionError(endpoint + ": " + e, e);
+			}
+		}));
 	}
 
 	private void check(Endpoint endpoint) throws Exception {
