@@ -1,6 +1,7 @@
 package vn.trithuc.catalog.internal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
@@ -13,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
  * the others after their next eviction — acceptable for code lists, which change a few times a year.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableCaching
+// outside the transaction advice: an eviction happens after the commit, so no reader re-caches the old version
+@EnableCaching(order = org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1)
+@EnableConfigurationProperties(CatalogSettings.class)
 class CatalogConfiguration {
 
 	@Bean
