@@ -94,8 +94,10 @@ public class SpreadsheetImport {
 	private final DuplicateRule duplicates;
 	private final NationalIdPolicy nationalIds = new NationalIdPolicy();
 	private final Clock clock;
+	private final RegistryCodes codes;
 
-	SpreadsheetImport(JdbcClient jdbc, Profiles profiles, DuplicateRule duplicates, Clock clock) {
+	SpreadsheetImport(JdbcClient jdbc, Profiles profiles, DuplicateRule duplicates, Clock clock, RegistryCodes codes) {
+		this.codes = codes;
 		this.jdbc = jdbc;
 		this.profiles = profiles;
 		this.duplicates = duplicates;
@@ -298,8 +300,11 @@ public class SpreadsheetImport {
 		if (problems.stream().anyMatch(p -> !p.warning())) {
 			return new RowResult(number, Outcome.ERROR, null, problems);
 		}
+		var ethnic = text(row, columns.get("ethnicGroup"));
+		var religion = text(row, columns.get("religion"));
 		var data = new PersonData(family, middle == null ? "" : middle, given, null, sex, birthDate, birthYear,
-				text(row, columns.get("ethnicGroup")), text(row, columns.get("religion")), nationalId,
+				ethnic == null ? null : codes.codeFor("ethnic-groups", ethnic).orElse(ethnic),
+				religion == null ? null : codes.codeFor("religions", religion).orElse(religion), nationalId,
 				oldId == null ? null : oldId.replaceAll("\\s", ""), null, null, phone, email, null);
 		if (nationalId != null) {
 			var result = nationalIds.check(nationalId, data.birthYear(), sex);
