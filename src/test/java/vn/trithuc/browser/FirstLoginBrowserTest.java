@@ -59,7 +59,7 @@ class FirstLoginBrowserTest {
 		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("Đã đổi mật khẩu.");
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
 		assertThat(browser.findElements(By.cssSelector(".tiles a"))).extracting(e -> e.findElement(By.tagName("strong")).getText())
-			.containsExactly("Quản lý người dùng", "Đổi mật khẩu");
+			.containsSubsequence("Quản lý người dùng", "Đổi mật khẩu"); // other modules add their own tiles
 		screenshot(browser, "home");
 
 		// htmx navigation: the sidebar link swaps only the content, the page title follows
