@@ -54,12 +54,25 @@ class FirstLoginBrowserTest {
 		assertThat(browser.getCurrentUrl()).endsWith("/account/password");
 
 		changePassword(browser, oneTimePassword, "Quản-trị-2026!", "Quản-trị-2026!");
+		// administrators must set up the second factor right after the password change
+		wait(browser).until(ExpectedConditions.urlContains("/account/second-factor"));
+		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("Đã đổi mật khẩu.");
+		assertThat(browser.findElement(By.cssSelector("#content .alert-warning")).getText())
+			.isEqualTo("Tài khoản quản trị phải bật xác thực hai lớp trước khi tiếp tục.");
+		browser.get(url("/admin/users"));
+		assertThat(browser.getCurrentUrl()).endsWith("/account/second-factor");
+		var secret = browser.findElement(By.id("totp-secret")).getAttribute("data-secret");
+		browser.findElement(By.id("code")).sendKeys(TestAccounts.totp(secret, 0));
+		submit(browser, browser.findElement(By.cssSelector("#content form button[type=submit]")));
+		assertThat(browser.findElements(By.cssSelector(".recovery-code"))).hasSize(10);
+
+		browser.get(url("/"));
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1"), "Xin chào"));
 		assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Xin chào, admin");
-		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("Đã đổi mật khẩu.");
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
 		assertThat(browser.findElements(By.cssSelector(".tiles a"))).extracting(e -> e.findElement(By.tagName("strong")).getText())
-			.containsSubsequence("Quản lý người dùng", "Đổi mật khẩu"); // other modules add their own tiles
+			.containsSubsequence("Quản lý người dùng", "Nhật ký bảo mật", "Đổi mật khẩu", "Xác thực hai lớp",
+					"Phiên đăng nhập"); // other modules add their own tiles
 		screenshot(browser, "home");
 
 		// htmx navigation: the sidebar link swaps only the content, the page title follows
@@ -94,14 +107,14 @@ class FirstLoginBrowserTest {
 		assertThat(browser.findElement(By.cssSelector(".alert-danger")).getText()).startsWith("Tài khoản đã bị tạm khóa");
 	}
 
-	private void login(WebDriver browser, String username, String password) {
+	static void login(WebDriver browser, String username, String password) {
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(password);
 		submit(browser, browser.findElement(By.cssSelector("button[type=submit]")));
 	}
 
 	/** Clicks a submit button and waits until the browser has loaded the answer. */
-	private static void submit(WebDriver browser, org.openqa.selenium.WebElement button) {
+	static void submit(WebDriver browser, org.openqa.selenium.WebElement button) {
 		var page = browser.findElement(By.tagName("html"));
 		button.click();
 		wait(browser).until(d -> {
@@ -124,20 +137,20 @@ class FirstLoginBrowserTest {
 		submit(browser, browser.findElement(By.cssSelector("#content button[type=submit]")));
 	}
 
-	private static java.util.List<String> consoleErrors(WebDriver browser) {
+	static java.util.List<String> consoleErrors(WebDriver browser) {
 		return browser.manage().logs().get("browser").getAll().stream()
 			.filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
 			.map(entry -> entry.getMessage()).toList();
 	}
 
-	private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+	static void screenshot(WebDriver browser, String name) throws java.io.IOException {
 		var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
 		var target = java.nio.file.Path.of("target", "screenshots", name + ".png");
 		java.nio.file.Files.createDirectories(target.getParent());
 		java.nio.file.Files.write(target, png);
 	}
 
-	private static WebDriverWait wait(WebDriver browser) {
+	static WebDriverWait wait(WebDriver browser) {
 		return new WebDriverWait(browser, Duration.ofSeconds(10));
 	}
 

@@ -43,7 +43,7 @@ import vn.trithuc.identity.internal.UserAdministration;
 class RouteAccessHarnessTest {
 
 	/** The only routes anyone may open without logging in. Adding one is a security decision. */
-	private static final Set<String> PUBLIC_ROUTES = Set.of("/login", "/error", "/actuator/health",
+	private static final Set<String> PUBLIC_ROUTES = Set.of("/login", "/login/second-factor", "/error", "/actuator/health",
 			"/actuator/health/**");
 
 	@Autowired

@@ -6,6 +6,10 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.time.Clock;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,6 +37,7 @@ import vn.trithuc.identity.Role;
  * without inline scripts, and URL access from the modules' {@link AccessRules}; anything else is denied.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class SecurityConfiguration {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -47,7 +52,8 @@ class SecurityConfiguration {
 				AccessRule.publicAccess("/css/**"), AccessRule.publicAccess("/js/**"),
 				AccessRule.publicAccess("/img/**"), AccessRule.publicAccess("/webjars/**"),
 				AccessRule.publicAccess("/favicon.ico"), AccessRule.publicAccess("/error"),
-				AccessRule.publicAccess("/login"), AccessRule.publicAccess("/actuator/health"),
+				AccessRule.publicAccess("/login"), AccessRule.publicAccess("/login/second-factor"),
+				AccessRule.publicAccess("/actuator/health"),
 				AccessRule.publicAccess("/actuator/health/**"),
 				AccessRule.roles("/actuator/**", Role.SYSTEM_ADMINISTRATOR),
 				AccessRule.authenticated("/api/docs"), AccessRule.authenticated("/api/docs.yaml"),
@@ -62,8 +68,9 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, List<AccessRules> modules, LoginOutcomes outcomes)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, List<AccessRules> modules, LoginOutcomes outcomes,
+			OidcSettings oidc, UserAccounts accounts, UserAdministration administration, SecurityEvents audit,
+			TransactionTemplate transactions, Clock clock) throws Exception {
 		var rules = new ArrayList<AccessRule>();
 		modules.forEach(m -> rules.addAll(m.accessRules()));
 		http.authorizeHttpRequests(authorize -> {
@@ -76,13 +83,29 @@ class SecurityConfiguration {
 			.successHandler(outcomes)
 			.failureHandler(outcomes)
 			.permitAll());
+		if (oidc.enabled()) {
+			var users = new OidcLogin(oidc, accounts, administration, audit, transactions, clock);
+			http.oauth2Login(login -> login.loginPage("/login")
+				.clientRegistrationRepository(new OidcLogin.LazyRegistrations(oidc))
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
+				.successHandler(outcomes)
+				.failureHandler((request, response, exception) -> {
+					var code = exception instanceof OAuth2AuthenticationException e ? e.getError().getErrorCode() : "";
+					var reason = switch (code) {
+						case OidcLogin.UNKNOWN_USER -> "sso-unknown";
+						case OidcLogin.ACCOUNT_UNAVAILABLE -> "disabled";
+						default -> "sso-error";
+					};
+					response.sendRedirect(request.getContextPath() + "/login?" + reason);
+				}));
+		}
 		http.logout(logout -> logout.logoutUrl("/logout")
 			.logoutSuccessUrl("/login?logout")
 			.deleteCookies("TRITHUC_SESSION"));
 		http.sessionManagement(session -> session.invalidSessionUrl("/login?expired"));
 		http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint())
 			.accessDeniedHandler(accessDenied()));
-		http.addFilterAfter(new PasswordChangeRequiredFilter(), BasicAuthenticationFilter.class);
+		http.addFilterAfter(new LoginSteps(), BasicAuthenticationFilter.class);
 		http.headers(headers -> headers
 			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions(frame -> frame.deny())

@@ -34,6 +34,9 @@ class UserAccount {
 	private Instant lockedUntil;
 	private Instant passwordChangedAt;
 	private Instant createdAt;
+	private String totpSecret;
+	private Instant totpEnabledAt;
+	private Long totpLastStep;
 	@MappedCollection(idColumn = "user_account")
 	private Set<RoleGrant> roles = new HashSet<>();
 
@@ -111,6 +114,43 @@ class UserAccount {
 
 	private void assignRoles(Collection<Role> newRoles) {
 		roles = newRoles.stream().map(RoleGrant::new).collect(Collectors.toCollection(HashSet::new));
+	}
+
+	boolean secondFactorEnabled() {
+		return totpEnabledAt != null && totpSecret != null;
+	}
+
+	void enableSecondFactor(String secret, long usedStep, Instant now) {
+		totpSecret = secret;
+		totpEnabledAt = now;
+		totpLastStep = usedStep;
+	}
+
+	void disableSecondFactor() {
+		totpSecret = null;
+		totpEnabledAt = null;
+		totpLastStep = null;
+	}
+
+	/** A code of time step {@code step} was accepted: no code of this or an earlier step is accepted again. */
+	void secondFactorStepUsed(long step) {
+		totpLastStep = step;
+	}
+
+	String totpSecret() {
+		return totpSecret;
+	}
+
+	Long totpLastStep() {
+		return totpLastStep;
+	}
+
+	Instant totpEnabledAt() {
+		return totpEnabledAt;
+	}
+
+	boolean isAdministrator() {
+		return roleSet().contains(Role.SYSTEM_ADMINISTRATOR);
 	}
 
 	Set<Role> roleSet() {

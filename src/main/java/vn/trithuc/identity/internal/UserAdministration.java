@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.trithuc.identity.Role;
+import vn.trithuc.identity.SecurityEventType;
 import vn.trithuc.shared.VietnameseText;
 
 /** What administrators and users do with accounts: create, edit, unlock, reset, change own password. */
@@ -24,14 +25,18 @@ public class UserAdministration {
 	private final PasswordEncoder encoder;
 	private final PasswordPolicy policy;
 	private final JdbcClient jdbc;
+	private final SecurityEvents audit;
+	private final boolean settingsRequireSecondFactor;
 	private final Clock clock;
 
 	UserAdministration(UserAccounts accounts, PasswordEncoder encoder, IdentitySettings settings, JdbcClient jdbc,
-			Clock clock) {
+			SecurityEvents audit, Clock clock) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.policy = new PasswordPolicy(settings.passwordMinLength());
+		this.settingsRequireSecondFactor = settings.secondFactorRequiredForAdministrators();
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -45,6 +50,7 @@ public class UserAdministration {
 		var account = UserAccount.create(normalised, VietnameseText.nfc(displayName), blankToNull(email), roles,
 				encoder.encode(password), clock.instant());
 		accounts.save(account);
+		audit.record(SecurityEventType.USER_CREATED, account.username(), roleNames(roles));
 		return new Created(account.id(), password);
 	}
 
@@ -57,20 +63,44 @@ public class UserAdministration {
 			account.changePassword(account.passwordHash(), clock.instant());
 		}
 		accounts.save(account);
+		audit.record(SecurityEventType.USER_CREATED, SecurityEvents.SYSTEM, account.username(), roleNames(roles));
 		return new Created(account.id(), password);
 	}
 
 	public void update(UUID id, int expectedVersion, String displayName, String email, Set<Role> roles,
 			boolean enabled) {
 		var account = load(id, expectedVersion);
+		var rolesBefore = account.roleSet();
+		boolean enabledBefore = account.enabled();
 		account.update(VietnameseText.nfc(displayName), blankToNull(email), roles, enabled);
 		accounts.save(account);
+		if (!rolesBefore.equals(account.roleSet())) {
+			audit.record(SecurityEventType.ROLES_CHANGED, account.username(),
+					roleNames(rolesBefore) + " -> " + roleNames(account.roleSet()));
+		}
+		if (enabledBefore != enabled) {
+			audit.record(enabled ? SecurityEventType.USER_ENABLED : SecurityEventType.USER_DISABLED, account.username(),
+					null);
+		}
+	}
+
+	/** Creates an account on its first single sign-on (auto-provisioning): intellectual only, no usable password. */
+	UserAccount provision(String username, String displayName, String email) {
+		var account = UserAccount.create(username, VietnameseText.nfc(displayName), blankToNull(email),
+				Set.of(Role.INTELLECTUAL), encoder.encode(OneTimePasswords.generate() + OneTimePasswords.generate()),
+				clock.instant());
+		account.changePassword(account.passwordHash(), clock.instant());
+		accounts.save(account);
+		audit.record(SecurityEventType.USER_CREATED, SecurityEvents.SYSTEM, account.username(),
+				"single sign-on; " + Role.INTELLECTUAL.name());
+		return account;
 	}
 
 	public void unlock(UUID id) {
 		var account = accounts.findById(id).orElseThrow(() -> new UnknownUserException(id));
 		account.unlock();
 		accounts.save(account);
+		audit.record(SecurityEventType.USER_UNLOCKED, account.username(), null);
 	}
 
 	/** @return the new one-time password */
@@ -79,6 +109,7 @@ public class UserAdministration {
 		var password = OneTimePasswords.generate();
 		account.resetPassword(encoder.encode(password), clock.instant());
 		accounts.save(account);
+		audit.record(SecurityEventType.PASSWORD_RESET, account.username(), null);
 		return password;
 	}
 
@@ -95,6 +126,7 @@ public class UserAdministration {
 		if (violations.isEmpty()) {
 			account.changePassword(encoder.encode(proposed), clock.instant());
 			accounts.save(account);
+			audit.record(SecurityEventType.PASSWORD_CHANGED, account.username(), account.username(), null);
 		}
 		return violations;
 	}
@@ -141,7 +173,11 @@ public class UserAdministration {
 
 	private UserView view(UserAccount a) {
 		return new UserView(a.id(), a.version(), a.username(), a.displayName(), a.email(), a.roleSet(), a.enabled(),
-				a.isLockedAt(clock.instant()), a.mustChangePassword(), a.createdAt());
+				a.isLockedAt(clock.instant()), a.mustChangePassword(), a.createdAt(), a.secondFactorEnabled());
+	}
+
+	private static String roleNames(Set<Role> roles) {
+		return roles.stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	private static String blankToNull(String text) {
@@ -154,18 +190,35 @@ public class UserAdministration {
 
 	/** Whether the session's user still logs in with a one-time password and must change it. */
 	public static boolean passwordChangeRequired(jakarta.servlet.http.HttpSession session) {
-		return session.getAttribute(LoginOutcomes.PASSWORD_CHANGE_REQUIRED) != null;
+		return session.getAttribute(LoginSteps.PASSWORD_CHANGE_REQUIRED) != null;
 	}
 
 	public static void passwordChanged(jakarta.servlet.http.HttpSession session) {
-		session.removeAttribute(LoginOutcomes.PASSWORD_CHANGE_REQUIRED);
+		session.removeAttribute(LoginSteps.PASSWORD_CHANGE_REQUIRED);
+	}
+
+	/** Whether the session's user is an administrator who must set up a second factor before anything else. */
+	public static boolean secondFactorSetupRequired(jakarta.servlet.http.HttpSession session) {
+		return session.getAttribute(LoginSteps.SECOND_FACTOR_SETUP_REQUIRED) != null;
+	}
+
+	public static void secondFactorSetUp(jakarta.servlet.http.HttpSession session) {
+		session.removeAttribute(LoginSteps.SECOND_FACTOR_SETUP_REQUIRED);
+	}
+
+	/** After the user turned the second factor off: an administrator who needs one must set up a new one now. */
+	public void secondFactorRemoved(String username, jakarta.servlet.http.HttpSession session) {
+		accounts.findByUsername(username).filter(UserAccount::isAdministrator)
+			.filter(a -> settingsRequireSecondFactor)
+			.ifPresent(a -> session.setAttribute(LoginSteps.SECOND_FACTOR_SETUP_REQUIRED, Boolean.TRUE));
 	}
 
 	public record Created(UUID id, String oneTimePassword) {
 	}
 
 	public record UserView(UUID id, int version, String username, String displayName, String email, Set<Role> roles,
-			boolean enabled, boolean locked, boolean mustChangePassword, java.time.Instant createdAt) {
+			boolean enabled, boolean locked, boolean mustChangePassword, java.time.Instant createdAt,
+			boolean secondFactorEnabled) {
 	}
 
 	public record UserPage(List<UserView> users, int page, int size, long total) {

@@ -58,7 +58,8 @@ class AccountController {
 		}
 		UserAdministration.passwordChanged(session);
 		redirect.addFlashAttribute("success", "password.changed");
-		return "redirect:/";
+		// an administrator without a second factor sets it up next
+		return UserAdministration.secondFactorSetupRequired(session) ? "redirect:/account/second-factor" : "redirect:/";
 	}
 
 	record PasswordForm(@NotBlank String current, @NotBlank String proposed, @NotBlank String confirmation) {

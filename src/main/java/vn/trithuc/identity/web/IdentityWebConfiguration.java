@@ -23,6 +23,8 @@ class IdentityWebConfiguration {
 				AccessRule.authenticated("/account/**"),
 				AccessRule.authenticated("/api/v1/identity/me"),
 				AccessRule.roles("/admin/users", Role.SYSTEM_ADMINISTRATOR),
+				AccessRule.roles("/admin/security-events", Role.SYSTEM_ADMINISTRATOR),
+				AccessRule.roles("/admin/security-events/**", Role.SYSTEM_ADMINISTRATOR),
 				AccessRule.roles("/admin/users/**", Role.SYSTEM_ADMINISTRATOR));
 	}
 
@@ -30,6 +32,28 @@ class IdentityWebConfiguration {
 	NavigationItem userAdministrationNavigation() {
 		return new NavigationItem("nav.users", "nav.users.description", "/admin/users", 900,
 				Set.of(Role.SYSTEM_ADMINISTRATOR.authority()));
+	}
+
+	@Bean
+	NavigationItem securityEventsNavigation() {
+		return new NavigationItem("nav.securityEvents", "nav.securityEvents.description", "/admin/security-events", 910,
+				Set.of(Role.SYSTEM_ADMINISTRATOR.authority()));
+	}
+
+	@Bean
+	NavigationItem secondFactorNavigation() {
+		return new NavigationItem("nav.account.secondFactor", "nav.account.secondFactor.description",
+				"/account/second-factor", 992, allRoles());
+	}
+
+	@Bean
+	NavigationItem sessionsNavigation() {
+		return new NavigationItem("nav.account.sessions", "nav.account.sessions.description", "/account/sessions", 994,
+				allRoles());
+	}
+
+	private static Set<String> allRoles() {
+		return Set.of(java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new));
 	}
 
 	@Bean

@@ -25,6 +25,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.trithuc.identity.Role;
+import vn.trithuc.identity.internal.AccountSessions;
+import vn.trithuc.identity.internal.SecondFactors;
 import vn.trithuc.identity.internal.UserAdministration;
 import vn.trithuc.identity.internal.UserAdministration.UserView;
 
@@ -35,9 +37,13 @@ class UserAdminController {
 
 	private static final int PAGE_SIZE = 20;
 	private final UserAdministration administration;
+	private final SecondFactors secondFactors;
+	private final AccountSessions sessions;
 
-	UserAdminController(UserAdministration administration) {
+	UserAdminController(UserAdministration administration, SecondFactors secondFactors, AccountSessions sessions) {
 		this.administration = administration;
+		this.secondFactors = secondFactors;
+		this.sessions = sessions;
 	}
 
 	@ModelAttribute("allRoles")
@@ -121,6 +127,22 @@ class UserAdminController {
 		load(id);
 		redirect.addFlashAttribute("oneTimePassword", administration.resetPassword(id));
 		redirect.addFlashAttribute("success", "users.password.reset");
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/reset-second-factor")
+	String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+		load(id);
+		secondFactors.resetByAdministrator(id);
+		redirect.addFlashAttribute("success", "users.secondFactor.reset");
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/end-sessions")
+	String endSessions(@PathVariable UUID id, RedirectAttributes redirect) {
+		load(id);
+		redirect.addFlashAttribute("sessionsEnded", sessions.endAll(id));
+		redirect.addFlashAttribute("success", "users.sessions.ended");
 		return "redirect:/admin/users/" + id;
 	}
 

@@ -1,0 +1,91 @@
+package vn.trithuc.identity.web;
+
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+import vn.trithuc.identity.SecurityEventType;
+import vn.trithuc.identity.internal.SecurityEvents;
+import vn.trithuc.shared.Formats;
+
+/** Administrators read, filter and export the security audit log. */
+@Controller
+@RequestMapping("/admin/security-events")
+class SecurityEventsController {
+
+	private static final int PAGE_SIZE = 50;
+	private final SecurityEvents events;
+	private final MessageSource messages;
+
+	SecurityEventsController(SecurityEvents events, MessageSource messages) {
+		this.events = events;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = "") String type,
+			@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		var filter = filter(user, type, from, to, model);
+		model.addAttribute("user", user);
+		model.addAttribute("type", type);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("types", SecurityEventType.values());
+		model.addAttribute("result", events.search(filter, Math.max(0, page), PAGE_SIZE));
+		return "identity/security-events";
+	}
+
+	@GetMapping("/export")
+	void export(@RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = "") String type,
+			@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to, Locale locale,
+			HttpServletResponse response, Model model) throws java.io.IOException {
+		var filter = filter(user, type, from, to, model);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"nhat-ky-bao-mat.csv\"");
+		var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		var header = List.of("occurredAt", "type", "actor", "subject", "remoteAddress", "details").stream()
+			.map(key -> messages.getMessage("securityEvents.col." + key, null, locale)).toList();
+		long rows = events.exportCsv(filter, writer, header,
+				t -> messages.getMessage(t.messageKey(), null, t.name(), locale));
+		writer.flush();
+		events.recordPersonalDataExport("security audit log CSV", rows);
+	}
+
+	private static SecurityEvents.Filter filter(String user, String type, String from, String to, Model model) {
+		SecurityEventType eventType = null;
+		if (!type.isBlank()) {
+			try {
+				eventType = SecurityEventType.valueOf(type);
+			}
+			catch (IllegalArgumentException e) {
+				model.addAttribute("filterError", "securityEvents.filter.invalid");
+			}
+		}
+		return new SecurityEvents.Filter(user.isBlank() ? null : user, eventType, date(from, model), date(to, model));
+	}
+
+	private static LocalDate date(String text, Model model) {
+		if (text.isBlank()) {
+			return null;
+		}
+		try {
+			return Formats.parseDate(text);
+		}
+		catch (DateTimeParseException e) {
+			model.addAttribute("filterError", "securityEvents.filter.invalid");
+			return null;
+		}
+	}
+}
