@@ -21,6 +21,9 @@ public interface UnitReports {
 
 	UUID addUnit(ProgramId program, String name, @Nullable UUID orgUnitId);
 
+	/** The addresses reminders go to: the unit's reporting contact, and its leader for escalations. */
+	void setContacts(UUID unitId, @Nullable String contactEmail, @Nullable String leaderEmail);
+
 	List<Period> periods(ProgramId program);
 
 	Optional<Period> period(UUID periodId);
@@ -54,7 +57,8 @@ public interface UnitReports {
 	/** Units × periods with the state of each report, and the totals per period. */
 	Completeness completeness(ProgramId program);
 
-	record ReportingUnit(UUID id, int position, String name, @Nullable UUID orgUnitId) {
+	record ReportingUnit(UUID id, int position, String name, @Nullable UUID orgUnitId, @Nullable String contactEmail,
+			@Nullable String leaderEmail) {
 	}
 
 	record PeriodDates(LocalDate opensOn, LocalDate cutoffFrom, LocalDate cutoffTo, LocalDate deadline) {

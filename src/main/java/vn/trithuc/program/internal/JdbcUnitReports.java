@@ -50,9 +50,12 @@ class JdbcUnitReports implements UnitReports {
 	@Override
 	@Transactional(readOnly = true)
 	public List<ReportingUnit> units(ProgramId program) {
-		return jdbc.sql("select id, position, name, org_unit_id from program.reporting_unit where program_id = :p order by position")
+		return jdbc.sql("""
+				select id, position, name, org_unit_id, contact_email, leader_email from program.reporting_unit
+				where program_id = :p order by position""")
 			.param("p", program.id())
-			.query((rs, n) -> new ReportingUnit(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getObject(4, UUID.class)))
+			.query((rs, n) -> new ReportingUnit(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+					rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6)))
 			.list();
 	}
 
@@ -73,6 +76,17 @@ class JdbcUnitReports implements UnitReports {
 			.param("u", id).param("p", program.id()).param("now", Timestamp.from(clock.instant()))
 			.param("today", Date.valueOf(LocalDate.now(clock))).update();
 		return id;
+	}
+
+	@Override
+	public void setContacts(UUID unitId, @Nullable String contactEmail, @Nullable String leaderEmail) {
+		jdbc.sql("update program.reporting_unit set contact_email = :c, leader_email = :l where id = :id")
+			.param("c", blankToNull(contactEmail), Types.VARCHAR).param("l", blankToNull(leaderEmail), Types.VARCHAR)
+			.param("id", unitId).update();
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	@Override
@@ -144,12 +158,12 @@ class JdbcUnitReports implements UnitReports {
 	@Transactional(readOnly = true)
 	public Optional<Report> report(UUID reportId) {
 		var row = jdbc.sql("""
-				select r.*, u.position as unit_position, u.name as unit_name, u.org_unit_id
+				select r.*, u.position as unit_position, u.name as unit_name, u.org_unit_id, u.contact_email, u.leader_email
 				from program.unit_report r join program.reporting_unit u on u.id = r.unit_id where r.id = :id""")
 			.param("id", reportId)
 			.query((rs, n) -> new Object[] { rs.getInt("version"), rs.getObject("period_id", UUID.class),
 					new ReportingUnit(rs.getObject("unit_id", UUID.class), rs.getInt("unit_position"), rs.getString("unit_name"),
-							rs.getObject("org_unit_id", UUID.class)),
+							rs.getObject("org_unit_id", UUID.class), rs.getString("contact_email"), rs.getString("leader_email")),
 					ReportStatus.valueOf(rs.getString("status")), rs.getString("narrative"), rs.getString("difficulties"),
 					rs.getString("proposals"), instant(rs, "first_submitted_at"), instant(rs, "accepted_at"),
 					rs.getString("accepted_by") })

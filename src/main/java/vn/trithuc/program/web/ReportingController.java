@@ -26,6 +26,7 @@ import vn.trithuc.program.PeriodKind;
 import vn.trithuc.program.ProgramDocument;
 import vn.trithuc.program.ProgramId;
 import vn.trithuc.program.Programs;
+import vn.trithuc.program.Reminders;
 import vn.trithuc.program.ReportAction;
 import vn.trithuc.program.TaskGroup;
 import vn.trithuc.program.TaskStatus;
@@ -41,10 +42,12 @@ class ReportingController {
 
 	private final Programs programs;
 	private final UnitReports reports;
+	private final Reminders reminders;
 
-	ReportingController(Programs programs, UnitReports reports) {
+	ReportingController(Programs programs, UnitReports reports, Reminders reminders) {
 		this.programs = programs;
 		this.reports = reports;
+		this.reminders = reminders;
 	}
 
 	@GetMapping("/program/programs/{id}/reporting")
@@ -62,7 +65,9 @@ class ReportingController {
 
 	@PostMapping("/program/programs/{id}/units")
 	String addUnit(@PathVariable UUID id, @RequestParam(required = false) @Nullable String name,
-			@RequestParam(required = false) @Nullable String orgUnitId, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String orgUnitId,
+			@RequestParam(required = false) @Nullable String contactEmail,
+			@RequestParam(required = false) @Nullable String leaderEmail, RedirectAttributes redirect) {
 		var program = program(id);
 		UUID orgUnit = null;
 		try {
@@ -76,7 +81,12 @@ class ReportingController {
 			redirect.addFlashAttribute("error", "program.unit.invalid");
 			return "redirect:/program/programs/" + id + "/reporting";
 		}
-		reports.addUnit(program.id(), name, orgUnit);
+		if (!email(contactEmail) || !email(leaderEmail)) {
+			redirect.addFlashAttribute("error", "program.unit.invalid");
+			return "redirect:/program/programs/" + id + "/reporting";
+		}
+		var unit = reports.addUnit(program.id(), name, orgUnit);
+		reports.setContacts(unit, contactEmail, leaderEmail);
 		redirect.addFlashAttribute("success", "program.unit.added");
 		return "redirect:/program/programs/" + id + "/reporting";
 	}
@@ -118,7 +128,18 @@ class ReportingController {
 		var lines = reports.reports(periodId);
 		model.addAttribute("lines", lines);
 		model.addAttribute("totals", reports.completeness(period.program()).totals().get(periodId));
+		model.addAttribute("reminders", reminders.reminders(periodId));
+		model.addAttribute("pending", lines.stream().filter(l -> l.firstSubmittedAt() == null).count());
 		return "program/period";
+	}
+
+	@PostMapping("/program/periods/{periodId}/remind")
+	String remind(@PathVariable UUID periodId, Principal principal, RedirectAttributes redirect) {
+		reports.period(periodId).orElseThrow(ReportingController::notFound);
+		int urged = reminders.urge(periodId, principal.getName());
+		redirect.addFlashAttribute("success", urged == 0 ? "program.remind.none" : "program.remind.done");
+		redirect.addFlashAttribute("urged", urged);
+		return "redirect:/program/periods/" + periodId;
 	}
 
 	@GetMapping("/program/programs/{id}/completeness")
@@ -251,6 +272,10 @@ class ReportingController {
 			return proposed;
 		}
 		return Formats.parseDate(text);
+	}
+
+	private static boolean email(@Nullable String text) {
+		return text == null || text.isBlank() || text.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {
