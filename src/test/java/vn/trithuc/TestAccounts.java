@@ -93,6 +93,15 @@ public final class TestAccounts {
 		return secret;
 	}
 
+	/** Takes one unused recovery code of {@code username} (for a browser login of an administrator). */
+	public static String takeRecoveryCode(String username) {
+		var codes = RECOVERY_CODES.get(username);
+		if (codes == null || codes.isEmpty()) {
+			throw new IllegalStateException("no recovery code left for " + username);
+		}
+		return codes.pop();
+	}
+
 	/** The unused recovery codes the helper kept for {@code username}. */
 	public static java.util.List<String> recoveryCodes(String username) {
 		return java.util.List.copyOf(RECOVERY_CODES.getOrDefault(username, new ArrayDeque<>()));

@@ -52,6 +52,27 @@ public final class WebClientSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)).build());
 	}
 
+	/**
+	 * Uploads a file the way the page's upload form does: the CSRF token taken from the form's action URL
+	 * (multipart bodies are parsed lazily, after the CSRF check).
+	 */
+	public Response upload(String formPath, String fileName, byte[] content) {
+		var form = get(formPath);
+		var token = Pattern.compile("_csrf=([A-Za-z0-9_\\-]+)").matcher(form.body());
+		if (!token.find()) {
+			throw new IllegalStateException("no CSRF token in the upload form's action of " + formPath);
+		}
+		var boundary = "----trithuc" + System.nanoTime();
+		var body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + formPath + "?_csrf=" + token.group(1)))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+	}
+
 	/** Logs in through the real login form (with its CSRF token). @return the response to the login POST */
 	public Response login(String username, String password) {
 		var form = get("/login");

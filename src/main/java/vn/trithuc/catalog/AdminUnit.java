@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * unknown start / still in force).
  *
  * @param code official code, null for the few legacy districts without one (NOTICE.md)
- * @param name official name for display, including the type word ("Xã Đam Rông 2")
+ * @param name official name for display, including the type word (Xã Đam Rông 2)
  * @param type the kind of unit: province, city, commune, ward, special_zone, township, rural_district, …
  */
 public record AdminUnit(AdminUnitId id, @Nullable String code, String name, AdminUnitLevel level, String type,
@@ -30,7 +30,7 @@ public record AdminUnit(AdminUnitId id, @Nullable String code, String name, Admi
 		return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
 	}
 
-	/** Message key of the type ("catalog.type.commune"). */
+	/** Message key of the type, e.g. {@code catalog.type.commune}. */
 	public String typeMessageKey() {
 		return "catalog.type." + type;
 	}

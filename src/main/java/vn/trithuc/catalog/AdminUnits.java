@@ -38,7 +38,10 @@ public interface AdminUnits {
 		return mapToDate(id, date).stream().filter(LinkedUnit::primary).map(LinkedUnit::unit).findFirst();
 	}
 
-	/** One page of units in force on a date, by level, parent and folded-name search. */
+	/**
+	 * One page of units in force on a date, by level, parent (directly or through a legacy district) and
+	 * folded-name search (or exact code).
+	 */
 	AdminUnitPage search(AdminUnitQuery query);
 
 	/**

@@ -4,7 +4,7 @@ package vn.trithuc.catalog;
 public enum SuccessionExtent {
 	/** all of it (or no split is known from the sources: see NOTICE.md) */
 	WHOLE,
-	/** part of it: the old unit was split among several successors ("nhập một phần") */
+	/** part of it: the old unit was split among several successors (nhập một phần) */
 	PARTIAL;
 
 	public String messageKey() {

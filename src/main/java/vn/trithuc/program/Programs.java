@@ -24,6 +24,12 @@ public interface Programs {
 	ProgramId importSeedProgram(String by);
 
 	/**
+	 * Links the issuers and the assigned units still unlinked to the organisation tree, by their names as of
+	 * the documents' dates (a single exact match only). @return how many links were made
+	 */
+	int linkOrgUnits(ProgramId program);
+
+	/**
 	 * Records an amendment of one item: a new revision in force from {@code validFrom}; the earlier text stays
 	 * readable as of any earlier day.
 	 *

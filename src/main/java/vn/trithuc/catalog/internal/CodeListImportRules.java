@@ -212,7 +212,7 @@ public final class CodeListImportRules {
 		};
 	}
 
-	/** When every current code is digits of one width (ethnic groups "01"–"54"), Excel's 1 means "01". */
+	/** When every current code is digits of one width (ethnic groups 01–54), Excel's number 1 means code 01. */
 	private static int numericCodeWidth(List<CodeListEntry> current) {
 		var widths = current.stream().map(CodeListEntry::code).filter(c -> c.chars().allMatch(Character::isDigit))
 			.map(String::length).collect(Collectors.toSet());

@@ -128,7 +128,8 @@ class JdbcAdminUnits implements AdminUnits {
 			where.append(" and u.level = :level");
 		}
 		if (query.parent() != null) {
-			where.append(" and u.parent_id = :parent");
+			// directly under it, or under one of its (legacy) districts
+			where.append(" and (u.parent_id = :parent or u.parent_id in (select d.id from catalog.admin_unit d where d.parent_id = :parent))");
 		}
 		var folded = VietnameseText.fold(query.q());
 		if (!folded.isEmpty()) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Why input was refused: a message key of the bundle and its arguments. Row-level keys take the row number
- * and the column letter first ("Dòng 14, cột A: …").
+ * and the column letter first: Dòng 14, cột A: ….
  */
 public record Problem(String key, List<Object> args) {
 
@@ -14,6 +14,11 @@ public record Problem(String key, List<Object> args) {
 
 	static Problem of(String key, Object... args) {
 		return new Problem("catalog.import.error." + key, List.of(args));
+	}
+
+	/** A problem with a full message key (outside the import's own keys). */
+	public static Problem ofKey(String key, Object... args) {
+		return new Problem(key, List.of(args));
 	}
 
 	static Problem at(int row, int column, String key, Object... args) {

@@ -19,7 +19,7 @@ import vn.trithuc.shared.VietnameseText;
 
 /**
  * The first sheet of an uploaded .xlsx (or a UTF-8 .csv) as rows of text cells, numbered as the officer sees
- * them in Excel (header = row 1). Integer number cells come back without ".0".
+ * them in Excel (header = row 1). Integer number cells come back without a decimal part.
  */
 final class SpreadsheetFile {
 

@@ -59,6 +59,14 @@ public class AccountSessions {
 		return ids.size();
 	}
 
+	/** Ends every session of a disabled account without an entry of its own (the disabling is audited). */
+	public int endAllOfDisabled(UUID userId) {
+		var account = accounts.findById(userId).orElseThrow(() -> new UserAdministration.UnknownUserException(userId));
+		var ids = List.copyOf(sessions.findByPrincipalName(account.username()).keySet());
+		ids.forEach(sessions::deleteById);
+		return ids.size();
+	}
+
 	static String handle(String sessionId) {
 		return SecondFactors.sha256("session:" + sessionId).substring(0, 24);
 	}

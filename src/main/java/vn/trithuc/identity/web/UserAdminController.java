@@ -101,6 +101,9 @@ class UserAdminController {
 		}
 		try {
 			administration.update(id, form.version(), form.displayName(), form.email(), form.roles(), Boolean.TRUE.equals(form.enabled()));
+			if (!Boolean.TRUE.equals(form.enabled())) {
+				sessions.endAllOfDisabled(id); // a disabled user is logged out everywhere at once
+			}
 		}
 		catch (OptimisticLockingFailureException e) {
 			// someone saved in between: show their version, keep nothing of ours silently

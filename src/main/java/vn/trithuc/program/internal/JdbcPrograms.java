@@ -44,10 +44,12 @@ class JdbcPrograms implements Programs {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final OrgUnitMatcher matcher;
 
-	JdbcPrograms(JdbcClient jdbc, Clock clock) {
+	JdbcPrograms(JdbcClient jdbc, Clock clock, OrgUnitMatcher matcher) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.matcher = matcher;
 	}
 
 	@Override
@@ -270,7 +272,59 @@ class JdbcPrograms implements Programs {
 				.param("s", target.source()).param("sd", target.sourceDate() == null ? null : Date.valueOf(target.sourceDate()), java.sql.Types.DATE)
 				.param("st", target.status()).update();
 		}
+		linkOrgUnits(new ProgramId(programId));
 		return new ProgramId(programId);
+	}
+
+	@Override
+	public int linkOrgUnits(ProgramId program) {
+		var row = jdbc.sql("""
+				select place, issuer_name, issued_year, issued_month, issued_day, implements_id
+				from program.action_program where id = :id""")
+			.param("id", program.id())
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), new PartialDate(rs.getInt(3),
+					(Integer) rs.getObject(4), (Integer) rs.getObject(5)), rs.getObject(6, UUID.class) })
+			.optional().orElseThrow(() -> new IllegalArgumentException("no program " + program));
+		var place = row[0] == null ? "" : (String) row[0];
+		var date = ((PartialDate) row[2]).earliest();
+		int linked = 0;
+		var issuer = matcher.find((String) row[1], place, date);
+		if (issuer.isPresent()) {
+			linked += jdbc.sql("update program.action_program set issuer_org_unit_id = :u where id = :id and issuer_org_unit_id is null")
+				.param("u", issuer.get().value()).param("id", program.id()).update();
+		}
+		// the higher documents' issuers, by their names as of their own dates
+		var parent = (UUID) row[3];
+		while (parent != null) {
+			var higher = jdbc.sql("""
+					select issuer_name, issued_year, issued_month, issued_day, implements_id from program.action_program
+					where id = :id and issuer_org_unit_id is null""")
+				.param("id", parent)
+				.query((rs, n) -> new Object[] { rs.getString(1), new PartialDate(rs.getInt(2), (Integer) rs.getObject(3),
+						(Integer) rs.getObject(4)), rs.getObject(5, UUID.class) })
+				.optional();
+			if (higher.isEmpty()) {
+				break;
+			}
+			var unit = matcher.find((String) higher.get()[0], "", ((PartialDate) higher.get()[1]).earliest());
+			if (unit.isPresent()) {
+				linked += jdbc.sql("update program.action_program set issuer_org_unit_id = :u where id = :id")
+					.param("u", unit.get().value()).param("id", parent).update();
+			}
+			parent = (UUID) higher.get()[2];
+		}
+		for (var assignment : jdbc.sql("select id, unit_name, responsibility from program.assignment where program_id = :p and org_unit_id is null")
+			.param("p", program.id()).query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3) })
+			.list()) {
+			// the grassroots organisations under the issuer are the issuer's subtree: link the issuer
+			var unit = Responsibility.CARRIES_TASKS.name().equals(assignment[2]) ? issuer
+					: matcher.find((String) assignment[1], place, date);
+			if (unit.isPresent()) {
+				linked += jdbc.sql("update program.assignment set org_unit_id = :u where id = :id")
+					.param("u", unit.get().value()).param("id", assignment[0]).update();
+			}
+		}
+		return linked;
 	}
 
 	private UUID insertSection(UUID programId, String code, @Nullable String parentCode, String label, String heading,

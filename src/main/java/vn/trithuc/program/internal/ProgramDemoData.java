@@ -3,12 +3,14 @@ package vn.trithuc.program.internal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.trithuc.orgunit.OrgUnitId;
 import vn.trithuc.program.PeriodKind;
 import vn.trithuc.program.Programs;
 import vn.trithuc.program.UnitReports;
@@ -16,9 +18,10 @@ import vn.trithuc.shared.DemoDataContributor;
 import vn.trithuc.shared.Formats;
 
 /**
- * Demo mode: the seed program with its cascade; as reporting units the party committees of the eight
- * communes of the former Đam Rông district (DOMAIN.md), two past periods of 2024 with reports in every
- * state (accepted on time, late, returned, missing) so that the completeness matrix has something to show.
+ * Demo mode: the seed program with its cascade linked to the organisation tree; as reporting units the
+ * party organisations under Huyện ủy Đam Rông in the tree (else the eight commune committees of DOMAIN.md by
+ * name), two past periods of 2024 with reports in every state (accepted on time, late, returned, missing)
+ * so that the completeness matrix has something to show.
  */
 @Component
 class ProgramDemoData implements DemoDataContributor {
@@ -30,11 +33,13 @@ class ProgramDemoData implements DemoDataContributor {
 	private final Programs programs;
 	private final UnitReports reports;
 	private final JdbcClient jdbc;
+	private final OrgUnitMatcher matcher;
 
-	ProgramDemoData(Programs programs, UnitReports reports, JdbcClient jdbc) {
+	ProgramDemoData(Programs programs, UnitReports reports, JdbcClient jdbc, OrgUnitMatcher matcher) {
 		this.programs = programs;
 		this.reports = reports;
 		this.jdbc = jdbc;
+		this.matcher = matcher;
 	}
 
 	@Override
@@ -50,30 +55,48 @@ class ProgramDemoData implements DemoDataContributor {
 
 	@Override
 	public void load() {
+		loadReturningUnits();
+	}
+
+	/**
+	 * Loads the demo and returns the reporting units it added: the grassroots party organisations and
+	 * commune committees under the issuer in the organisation tree when the tree knows the issuer, else
+	 * the eight commune committees by name.
+	 */
+	List<UUID> loadReturningUnits() {
 		var program = programs.importSeedProgram("demo");
-		DEMO_UNITS.forEach(name -> reports.addUnit(program, name, null));
+		var document = programs.find(program, null).orElseThrow();
+		var units = new ArrayList<UUID>();
+		var issuer = document.issuerOrgUnitId();
+		if (issuer != null) {
+			matcher.grassrootsUnder(new OrgUnitId(issuer), LocalDate.of(2024, 3, 1))
+				.forEach(u -> units.add(reports.addUnit(program, u.name(), u.id().value())));
+		}
+		if (units.isEmpty()) {
+			DEMO_UNITS.forEach(name -> units.add(reports.addUnit(program, name, null)));
+		}
 		var firstHalf = reports.openPeriod(program, PeriodKind.SIX_MONTH, "6 tháng đầu năm 2024",
 				reports.proposedDates(PeriodKind.SIX_MONTH, 2024).orElseThrow(), "demo");
 		var year = reports.openPeriod(program, PeriodKind.ANNUAL, "Năm 2024",
 				reports.proposedDates(PeriodKind.ANNUAL, 2024).orElseThrow(), "demo");
-		var lines = demoLines(firstHalf);
-		// first half: six on time (accepted), one late, one missing
-		for (int i = 0; i < lines.size(); i++) {
-			if (i == 7) {
-				continue;
-			}
-			var sentOn = i == 6 ? LocalDate.of(2024, 7, 2) : LocalDate.of(2024, 6, 17 + i % 4);
-			history(lines.get(i).id(), sentOn, i < 6 ? "ACCEPTED" : "SUBMITTED");
+		var lines = demoLines(firstHalf, units);
+		int n = lines.size();
+		// first half: all but two on time and accepted, one late, one missing
+		for (int i = 0; i < n - 1; i++) {
+			var sentOn = i == n - 2 ? LocalDate.of(2024, 7, 2) : LocalDate.of(2024, 6, 17 + i % 4);
+			history(lines.get(i).id(), sentOn, i < n - 2 ? "ACCEPTED" : "SUBMITTED");
 		}
-		var yearLines = demoLines(year);
-		// year: four on time, one returned for correction, three missing
-		for (int i = 0; i < 5; i++) {
-			history(yearLines.get(i).id(), LocalDate.of(2024, 12, 16 + i), i == 4 ? "RETURNED" : "ACCEPTED");
+		var yearLines = demoLines(year, units);
+		// year: the first half of the units on time (the last of them returned for correction), the rest missing
+		int sent = (n + 1) / 2;
+		for (int i = 0; i < sent; i++) {
+			history(yearLines.get(i).id(), LocalDate.of(2024, 12, 16 + i % 5), i == sent - 1 ? "RETURNED" : "ACCEPTED");
 		}
+		return units;
 	}
 
-	private List<UnitReports.ReportLine> demoLines(UUID period) {
-		return reports.reports(period).stream().filter(l -> DEMO_UNITS.contains(l.unitName())).toList();
+	private List<UnitReports.ReportLine> demoLines(UUID period, List<UUID> units) {
+		return reports.reports(period).stream().filter(l -> units.contains(l.unitId())).toList();
 	}
 
 	/** Writes a past workflow history directly: the workflow itself would stamp today's date. */

@@ -50,6 +50,14 @@ class ProgramController {
 		return "redirect:/program/programs/" + id;
 	}
 
+	@PostMapping("/{id}/link-org-units")
+	String linkOrgUnits(@PathVariable UUID id, RedirectAttributes redirect) {
+		var program = load(id, null);
+		int linked = programs.linkOrgUnits(program.id());
+		redirect.addFlashAttribute("success", linked == 0 ? "program.orgLinks.none" : "program.orgLinks.done");
+		return "redirect:/program/programs/" + id;
+	}
+
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, @RequestParam(required = false) @Nullable String asOf, Model model) {
 		LocalDate day = null;

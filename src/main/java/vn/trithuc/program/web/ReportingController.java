@@ -5,7 +5,11 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.trithuc.orgunit.OrgUnit;
+import vn.trithuc.orgunit.OrgUnitId;
+import vn.trithuc.orgunit.OrgUnits;
 import vn.trithuc.program.ItemKind;
 import vn.trithuc.program.PeriodKind;
 import vn.trithuc.program.ProgramDocument;
@@ -43,18 +50,42 @@ class ReportingController {
 	private final Programs programs;
 	private final UnitReports reports;
 	private final Reminders reminders;
+	private final OrgUnits orgUnits;
 
-	ReportingController(Programs programs, UnitReports reports, Reminders reminders) {
+	ReportingController(Programs programs, UnitReports reports, Reminders reminders, OrgUnits orgUnits) {
 		this.programs = programs;
 		this.reports = reports;
 		this.reminders = reminders;
+		this.orgUnits = orgUnits;
+	}
+
+	/**
+	 * For units linked to the organisation tree that no longer exist (2025 reorganisation), the units that
+	 * carry on their work today, by name.
+	 */
+	private Map<UUID, List<String>> successors(List<UnitReports.ReportingUnit> units) {
+		var result = new HashMap<UUID, List<String>>();
+		for (var unit : units) {
+			if (unit.orgUnitId() == null) {
+				continue;
+			}
+			var id = new OrgUnitId(unit.orgUnitId());
+			var now = orgUnits.currentSuccessors(id);
+			if (!now.isEmpty() && !now.equals(Set.of(id))) {
+				result.put(unit.id(), now.stream().map(s -> orgUnits.find(s).map(OrgUnit::name).orElse(s.toString()))
+					.sorted().toList());
+			}
+		}
+		return result;
 	}
 
 	@GetMapping("/program/programs/{id}/reporting")
 	String reporting(@PathVariable UUID id, Model model) {
 		var program = program(id);
 		model.addAttribute("program", program);
-		model.addAttribute("units", reports.units(program.id()));
+		var units = reports.units(program.id());
+		model.addAttribute("units", units);
+		model.addAttribute("successors", successors(units));
 		var completeness = reports.completeness(program.id());
 		model.addAttribute("periods", completeness.periods());
 		model.addAttribute("totals", completeness.totals());
@@ -146,7 +177,9 @@ class ReportingController {
 	String completeness(@PathVariable UUID id, Model model) {
 		var program = program(id);
 		model.addAttribute("program", program);
-		model.addAttribute("completeness", reports.completeness(program.id()));
+		var completeness = reports.completeness(program.id());
+		model.addAttribute("completeness", completeness);
+		model.addAttribute("successors", successors(completeness.units()));
 		return "program/completeness";
 	}
 

@@ -1,0 +1,3 @@
+/** The catalog's pages ({@code /catalog/**}) and JSON API ({@code /api/v1/catalog/**}). */
+@org.jspecify.annotations.NullMarked
+package vn.trithuc.catalog.web;

@@ -1,0 +1,55 @@
+package vn.trithuc.orgunit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The organisation tree through time, for every module: units as of a date, subtrees (user scopes,
+ * statistics), successors (to carry data recorded against a unit that has since changed), search.
+ */
+public interface OrgUnits {
+
+	/** The unit as it was on {@code date}; empty when unknown or not in force that day. */
+	Optional<OrgUnit> find(OrgUnitId id, LocalDate date);
+
+	/** The unit with its latest attributes, whether or not it still exists. */
+	Optional<OrgUnit> find(OrgUnitId id);
+
+	/** The unit with this code (codes are never reused), with its latest attributes. */
+	Optional<OrgUnit> findByCode(String code);
+
+	/** Units without a parent on {@code date}, by name. */
+	List<OrgUnit> roots(LocalDate date);
+
+	/** Direct children on {@code date}, by name. */
+	List<OrgUnit> children(OrgUnitId parent, LocalDate date);
+
+	/** Units of the given ids that have children on {@code date}. */
+	Set<OrgUnitId> withChildren(java.util.Collection<OrgUnitId> ids, LocalDate date);
+
+	/** The ancestors of a unit on {@code date}, from the root down to its parent. */
+	List<OrgUnit> ancestors(OrgUnitId id, LocalDate date);
+
+	/** {@code root} and every unit below it on {@code date}; empty when {@code root} is not in force then. */
+	Set<OrgUnitId> subtreeAsOf(OrgUnitId root, LocalDate date);
+
+	/**
+	 * The units in force on {@code date} that carry on {@code id}: itself while it exists, else the units its
+	 * successor links lead to (transitively). Empty when the unit ended without successors.
+	 */
+	Set<OrgUnitId> successors(OrgUnitId id, LocalDate date);
+
+	/** {@link #successors(OrgUnitId, LocalDate)} today: where a user scope on {@code id} points now. */
+	Set<OrgUnitId> currentSuccessors(OrgUnitId id);
+
+	/**
+	 * Units whose name (any version) or code contains {@code text}, without diacritics («dam rong» finds
+	 * «Đam Rông»); shown as of {@code date} when in force then, else with their latest name.
+	 */
+	List<OrgUnit> search(String text, LocalDate date, int limit);
+
+	/** Everything that happened to the unit. */
+	Optional<OrgUnitHistory> history(OrgUnitId id);
+}
