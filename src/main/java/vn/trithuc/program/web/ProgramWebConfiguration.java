@@ -35,6 +35,9 @@ class ProgramWebConfiguration {
 				AccessRule.roles(HttpMethod.POST, "/program/reports/*/accept", WRITERS),
 				AccessRule.roles(HttpMethod.POST, "/program/reports/*/reopen", WRITERS),
 				AccessRule.roles(HttpMethod.POST, "/program/reports/**", REPORTERS),
+				// units answer recommendations and record their dissemination sessions
+				AccessRule.roles(HttpMethod.POST, "/program/recommendations/*/respond", REPORTERS),
+				AccessRule.roles(HttpMethod.POST, "/program/programs/*/dissemination", REPORTERS),
 				AccessRule.roles(HttpMethod.GET, "/program/**", READERS),
 				AccessRule.roles(HttpMethod.POST, "/program/**", WRITERS),
 				AccessRule.roles(HttpMethod.GET, "/api/v1/program/**", READERS));
