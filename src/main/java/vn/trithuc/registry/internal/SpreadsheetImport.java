@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.trithuc.registry.Sex;
+import vn.trithuc.shared.SpreadsheetUploads;
 import vn.trithuc.shared.VietnameseText;
 
 /**
@@ -163,6 +164,9 @@ public class SpreadsheetImport {
 	}
 
 	Report check(UUID job, String fileName, byte[] content) {
+		if (!SpreadsheetUploads.inflatesWithinLimits(content)) {
+			return new Report(job, fileName, 0, Map.of(), List.of(), SpreadsheetUploads.INFLATED_TOO_LARGE);
+		}
 		List<Row> rows;
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
 			var sheet = workbook.getFirstSheet();
