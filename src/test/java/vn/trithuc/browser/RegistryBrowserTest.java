@@ -64,7 +64,11 @@ class RegistryBrowserTest {
 		wait(browser).until(ExpectedConditions.elementToBeClickable(By.linkText("Đặng Ngọc Bích Thuỷ")));
 		screenshot(browser, "registry-search");
 
-		browser.findElement(By.linkText("Đặng Ngọc Bích Thuỷ")).click();
+		// the result list may be swapped once more by htmx after it appears: click the link that stays
+		wait(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+			d.findElement(By.linkText("Đặng Ngọc Bích Thuỷ")).click();
+			return true;
+		});
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content h1"),
 				"Đặng Ngọc Bích Thuỷ"));
 		assertThat(browser.getCurrentUrl()).endsWith("/registry/people/" + id);

@@ -45,6 +45,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final SavedRequestAwareAuthenticationSuccessHandler afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
+	private final org.springframework.security.web.savedrequest.RequestCache requestCache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
 	final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
 			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
@@ -116,6 +117,34 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
 	/** A login is complete (password, password and second factor, or single sign-on). */
 	void complete(HttpServletRequest request, HttpServletResponse response, Authentication authentication,
 			String method) throws IOException, ServletException {
+		var owed = finish(request, authentication, method);
+		if (owed != null) {
+			response.sendRedirect(request.getContextPath() + owed);
+			return;
+		}
+		afterLogin.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	/**
+	 * A login is complete, for a script (the passkey step): like {@link #complete}, but answers the address to go
+	 * to instead of redirecting.
+	 */
+	String completeForScript(HttpServletRequest request, HttpServletResponse response, Authentication authentication,
+			String method) {
+		var owed = finish(request, authentication, method);
+		if (owed != null) {
+			return request.getContextPath() + owed;
+		}
+		var saved = requestCache.getRequest(request, response);
+		if (saved != null) {
+			requestCache.removeRequest(request, response);
+			return saved.getRedirectUrl();
+		}
+		return request.getContextPath() + "/";
+	}
+
+	/** @return the step still owed (password change, second-factor set-up), or null */
+	private String finish(HttpServletRequest request, Authentication authentication, String method) {
 		boolean singleSignOn = authentication instanceof OAuth2AuthenticationToken;
 		var steps = transactions.execute(status -> accounts.findByUsername(authentication.getName()).map(account -> {
 			account.recordSuccessfulLogin();
@@ -137,11 +166,6 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
 		if (steps[1]) {
 			session.setAttribute(LoginSteps.SECOND_FACTOR_SETUP_REQUIRED, Boolean.TRUE);
 		}
-		var owed = LoginSteps.owedStep(session);
-		if (owed != null) {
-			response.sendRedirect(request.getContextPath() + owed);
-			return;
-		}
-		afterLogin.onAuthenticationSuccess(request, response, authentication);
+		return LoginSteps.owedStep(session);
 	}
 }

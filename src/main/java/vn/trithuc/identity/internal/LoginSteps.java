@@ -65,6 +65,9 @@ class LoginSteps extends OncePerRequestFilter {
 	}
 
 	private static boolean allowed(String path, String target) {
+		if (target.equals(SECOND_FACTOR_PATH) && (path.equals("/webauthn/register") || path.startsWith("/webauthn/register/"))) {
+			return true; // a passkey is a second factor too
+		}
 		return path.equals(target) || path.startsWith(target + "/") || path.equals("/logout") || path.startsWith("/css/")
 				|| path.startsWith("/js/") || path.startsWith("/webjars/") || path.startsWith("/img/")
 				|| path.equals("/error") || path.equals("/favicon.ico");

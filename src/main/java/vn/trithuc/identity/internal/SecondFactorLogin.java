@@ -42,6 +42,12 @@ public class SecondFactorLogin {
 		return pendingLogin(session) != null;
 	}
 
+	/** The user whose login waits for the second factor, or null. */
+	public String pendingUsername(HttpSession session) {
+		var pending = pendingLogin(session);
+		return pending == null ? null : pending.username();
+	}
+
 	/**
 	 * Checks the code; on success the response is already sent (redirect to the next step or the page first
 	 * asked for).

@@ -47,12 +47,14 @@ public class SecondFactors {
 	private final PasswordEncoder encoder;
 	private final SecurityEvents audit;
 	private final IdentitySettings settings;
+	private final Passkeys passkeys;
 	private final Clock clock;
 	private final DefaultCodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
 
 	SecondFactors(UserAccounts accounts, JdbcClient jdbc, PasswordEncoder encoder, SecurityEvents audit,
-			IdentitySettings settings, Clock clock) {
+			IdentitySettings settings, Passkeys passkeys, Clock clock) {
 		this.accounts = accounts;
+		this.passkeys = passkeys;
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.audit = audit;
@@ -110,6 +112,7 @@ public class SecondFactors {
 	public void resetByAdministrator(UUID id) {
 		var account = accounts.findById(id).orElseThrow(() -> new UserAdministration.UnknownUserException(id));
 		disable(account);
+		passkeys.removeAll(account.username());
 		audit.record(SecurityEventType.SECOND_FACTOR_RESET, account.username(), null);
 	}
 
@@ -128,16 +131,53 @@ public class SecondFactors {
 				account.isAdministrator() && settings.secondFactorRequiredForAdministrators());
 	}
 
+	/** Whether a login of this user needs a second factor: TOTP or a passkey. */
 	@Transactional(readOnly = true)
 	public boolean enabled(String username) {
-		return accounts.findByUsername(username).map(UserAccount::secondFactorEnabled).orElse(false);
+		return accounts.findByUsername(username).map(a -> a.secondFactorEnabled() || passkeys.any(a.username()))
+			.orElse(false);
 	}
 
-	/** Whether this user must set up a second factor before doing anything else. */
+	/** Whether this user has the TOTP second factor (the code page then asks for a code). */
+	@Transactional(readOnly = true)
+	public boolean totpEnabled(String username) {
+		return accounts.findByUsername(UserAccount.normaliseUsername(username)).map(UserAccount::secondFactorEnabled)
+			.orElse(false);
+	}
+
+	/** Whether this user must set up a second factor (TOTP or a passkey) before doing anything else. */
 	@Transactional(readOnly = true)
 	boolean setupRequired(UserAccount account) {
 		return settings.secondFactorRequiredForAdministrators() && account.isAdministrator()
-				&& !account.secondFactorEnabled();
+				&& !account.secondFactorEnabled() && !passkeys.any(account.username());
+	}
+
+	/**
+	 * A passkey answered at the login's second step: accepted unless the account is disabled or locked meanwhile.
+	 */
+	public Check verifyPasskeyLogin(String username) {
+		var account = account(username);
+		if (!account.enabled()) {
+			return Check.DISABLED;
+		}
+		if (account.isLockedAt(clock.instant())) {
+			return Check.LOCKED;
+		}
+		return Check.ACCEPTED;
+	}
+
+	/** A passkey at the login's second step failed (wrong passkey, another account's): counts towards the lockout. */
+	public Check passkeyFailed(String username, String why) {
+		var account = account(username);
+		var now = clock.instant();
+		boolean locked = account.recordFailedLogin(now, settings.maxFailedAttempts(), settings.lockoutDuration());
+		accounts.save(account);
+		audit.record(SecurityEventType.SECOND_FACTOR_FAILED, username, username, "passkey: " + why);
+		if (locked) {
+			audit.record(SecurityEventType.ACCOUNT_LOCKED, username, username, "second factor");
+			return Check.LOCKED;
+		}
+		return Check.WRONG;
 	}
 
 	/**

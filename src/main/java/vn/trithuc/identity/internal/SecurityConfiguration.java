@@ -13,6 +13,7 @@ import java.time.Clock;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -25,6 +26,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,6 +56,10 @@ class SecurityConfiguration {
 				AccessRule.publicAccess("/img/**"), AccessRule.publicAccess("/webjars/**"),
 				AccessRule.publicAccess("/favicon.ico"), AccessRule.publicAccess("/error"),
 				AccessRule.publicAccess("/login"), AccessRule.publicAccess("/login/second-factor"),
+				// passkey at the login's second step (Spring Security filters; PasskeyLogin wants a pending login)
+				AccessRule.publicAccess("/webauthn/authenticate/options"), AccessRule.publicAccess("/login/webauthn"),
+				// registering a passkey: logged-in users only
+				AccessRule.authenticated("/webauthn/register"), AccessRule.authenticated("/webauthn/register/**"),
 				AccessRule.publicAccess("/actuator/health"),
 				AccessRule.publicAccess("/actuator/health/**"),
 				AccessRule.roles("/actuator/**", Role.SYSTEM_ADMINISTRATOR),
@@ -70,7 +77,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<AccessRules> modules, LoginOutcomes outcomes,
 			OidcSettings oidc, UserAccounts accounts, UserAdministration administration, SecurityEvents audit,
-			TransactionTemplate transactions, Clock clock) throws Exception {
+			TransactionTemplate transactions, Clock clock, WebAuthnSettings webAuthn, PasskeyLogin passkeyLogin,
+			PublicKeyCredentialCreationOptionsRepository passkeyRegistrations) throws Exception {
 		var rules = new ArrayList<AccessRule>();
 		modules.forEach(m -> rules.addAll(m.accessRules()));
 		http.authorizeHttpRequests(authorize -> {
@@ -99,6 +107,22 @@ class SecurityConfiguration {
 					response.sendRedirect(request.getContextPath() + "/login?" + reason);
 				}));
 		}
+		// passkeys: registration for logged-in users, and the second step of a login (never a login on their own);
+		// the relying party itself is PasskeyRepositories.RelyingParty (origins known once the port is)
+		http.webAuthn(passkeys -> passkeys.rpName(WebAuthnSettings.RP_NAME)
+			.rpId(webAuthn.rpId())
+			.allowedOrigins(webAuthn.originsFor(null))
+			.disableDefaultRegistrationPage(true)
+			.creationOptionsRepository(passkeyRegistrations)
+			.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+				@Override
+				public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+					filter.setAuthenticationSuccessHandler(passkeyLogin);
+					filter.setAuthenticationFailureHandler(passkeyLogin);
+					filter.setSecurityContextRepository(outcomes.contexts);
+					return filter;
+				}
+			}));
 		http.logout(logout -> logout.logoutUrl("/logout")
 			.logoutSuccessUrl("/login?logout")
 			.deleteCookies("TRITHUC_SESSION"));

@@ -5,6 +5,7 @@ import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -12,11 +13,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import vn.trithuc.identity.internal.Passkeys;
 import vn.trithuc.identity.internal.SecondFactorLogin;
 import vn.trithuc.identity.internal.SecondFactors;
 import vn.trithuc.identity.internal.UserAdministration;
 
-/** The TOTP second factor: setting it up and turning it off (account), and the code page of a login. */
+/**
+ * The second factor: TOTP (setting it up and turning it off) and passkeys (listing and removing them; registering
+ * goes through Spring Security's /webauthn/register endpoints from /js/passkeys.js), and the code page of a login.
+ */
 @Controller
 class SecondFactorController {
 
@@ -25,17 +30,29 @@ class SecondFactorController {
 	private final SecondFactors secondFactors;
 	private final SecondFactorLogin login;
 	private final UserAdministration administration;
+	private final Passkeys passkeys;
 
-	SecondFactorController(SecondFactors secondFactors, SecondFactorLogin login, UserAdministration administration) {
+	SecondFactorController(SecondFactors secondFactors, SecondFactorLogin login, UserAdministration administration,
+			Passkeys passkeys) {
 		this.secondFactors = secondFactors;
 		this.login = login;
 		this.administration = administration;
+		this.passkeys = passkeys;
 	}
 
 	@GetMapping("/account/second-factor")
-	String page(Principal principal, HttpSession session, Model model) {
+	String page(Principal principal, HttpSession session, Model model,
+			@RequestParam(name = "registered", required = false) String registered) {
 		var status = secondFactors.status(principal.getName());
+		var myPasskeys = passkeys.list(principal.getName());
+		if (!myPasskeys.isEmpty() && UserAdministration.secondFactorSetupRequired(session)) {
+			UserAdministration.secondFactorSetUp(session); // a passkey satisfies the administrators' rule too
+		}
+		if (registered != null && !myPasskeys.isEmpty()) {
+			model.addAttribute("success", "passkey.registered");
+		}
 		model.addAttribute("status", status);
+		model.addAttribute("passkeys", myPasskeys);
 		model.addAttribute("forced", UserAdministration.secondFactorSetupRequired(session));
 		if (!status.enabled()) {
 			var secret = session.getAttribute(SETUP_SECRET) instanceof String s ? s : secondFactors.newSecret();
@@ -57,7 +74,7 @@ class SecondFactorController {
 		var codes = secondFactors.enable(principal.getName(), secret, code);
 		if (codes.isEmpty()) {
 			model.addAttribute("codeError", "secondFactor.code.wrong");
-			return page(principal, session, model);
+			return page(principal, session, model, null);
 		}
 		session.removeAttribute(SETUP_SECRET);
 		UserAdministration.secondFactorSetUp(session);
@@ -71,16 +88,42 @@ class SecondFactorController {
 			Model model, RedirectAttributes redirect) {
 		if (!secondFactors.disableWithPassword(principal.getName(), password)) {
 			model.addAttribute("passwordError", "password.current.wrong");
-			return page(principal, session, model);
+			return page(principal, session, model, null);
 		}
-		administration.secondFactorRemoved(principal.getName(), session);
+		if (!secondFactors.enabled(principal.getName())) {
+			administration.secondFactorRemoved(principal.getName(), session);
+		}
 		redirect.addFlashAttribute("success", "secondFactor.disabled");
 		return "redirect:/account/second-factor";
 	}
 
+	@PostMapping("/account/second-factor/passkeys/{id}/delete")
+	String removePasskey(@PathVariable String id, Principal principal, HttpSession session,
+			RedirectAttributes redirect) {
+		if (passkeys.remove(principal.getName(), id)) {
+			if (!secondFactors.enabled(principal.getName())) {
+				administration.secondFactorRemoved(principal.getName(), session);
+			}
+			redirect.addFlashAttribute("success", "passkey.removed");
+		}
+		return "redirect:/account/second-factor";
+	}
+
 	@GetMapping("/login/second-factor")
-	String codePage(HttpSession session) {
-		return login.pending(session) ? "identity/second-factor-login" : "redirect:/login";
+	String codePage(HttpSession session, Model model) {
+		var username = login.pendingUsername(session);
+		if (username == null) {
+			return "redirect:/login";
+		}
+		addLoginChoices(username, model);
+		return "identity/second-factor-login";
+	}
+
+	/** The code form for users with TOTP (or without any factor left), the passkey button for users with passkeys. */
+	private void addLoginChoices(String username, Model model) {
+		boolean passkey = passkeys.any(username);
+		model.addAttribute("passkeyOffered", passkey);
+		model.addAttribute("codeOffered", secondFactors.totpEnabled(username) || !passkey);
 	}
 
 	@PostMapping("/login/second-factor")
@@ -93,6 +136,11 @@ class SecondFactorController {
 		return switch (refusal) {
 			case WRONG_CODE -> {
 				model.addAttribute("codeError", "secondFactor.code.wrong");
+				var username = login.pendingUsername(request.getSession(false));
+				if (username == null) {
+					yield "redirect:/login?expired";
+				}
+				addLoginChoices(username, model);
 				yield "identity/second-factor-login";
 			}
 			case LOCKED -> "redirect:/login?locked";
