@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import vn.trithuc.registry.internal.PeopleSearch;
 import vn.trithuc.registry.internal.SpreadsheetText;
+import vn.trithuc.identity.SecurityAudit;
 import vn.trithuc.shared.Formats;
 
 /**
@@ -37,10 +38,12 @@ class ExportController {
 
 	private final PeopleSearch search;
 	private final MessageSource messages;
+	private final SecurityAudit audit;
 
-	ExportController(PeopleSearch search, MessageSource messages) {
+	ExportController(PeopleSearch search, MessageSource messages, SecurityAudit audit) {
 		this.search = search;
 		this.messages = messages;
+		this.audit = audit;
 	}
 
 	/*
@@ -79,6 +82,7 @@ class ExportController {
 				row[0]++;
 			});
 			workbook.finish();
+			audit.recordPersonalDataExport("registry people list (.xlsx) q=" + q, row[0] - 1L);
 		}
 	}
 
@@ -94,15 +98,18 @@ class ExportController {
 			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 			writer.write('\uFEFF');
 			writer.write(csvLine(COLUMNS.stream().map(c -> header(c, locale)).toList()));
+			long[] rows = { 0 };
 			search.each(new PeopleSearch.Query(q, query.filters(), 0, 1), caller, person -> {
 				try {
 					writer.write(csvLine(values(person, locale)));
+					rows[0]++;
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
 				}
 			});
 			writer.flush();
+			audit.recordPersonalDataExport("registry people list (.csv) q=" + q, rows[0]);
 		}
 	}
 

@@ -39,6 +39,8 @@ class RegistryWebTest {
 	@LocalServerPort
 	int port;
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	@Autowired
 	UserAdministration administration;
 	@Autowired
 	Profiles profiles;
@@ -139,6 +141,10 @@ class RegistryWebTest {
 			assertThat(rows.get(1).get(0)).isEqualTo("'=HYPERLINK(\"x\")");
 			assertThat(rows.get(1)).contains("********" + nid.substring(8), "'+84912").doesNotContain(nid);
 		}
+		// both exports of personal data are in the security audit log, one entry each, with the leader as actor
+		var audited = jdbc.sql("select count(*) from identity.security_event where event_type = 'PERSONAL_DATA_EXPORTED'"
+				+ " and actor = 'web.leader' and details like :q").param("q", "%" + tag + "%").query(Long.class).single();
+		assertThat(audited).isEqualTo(2);
 	}
 
 	private static Map<String, String> form(PersonData d, String phone, String page) {
