@@ -73,6 +73,25 @@ public final class WebClientSession {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
 	}
 
+	/** The body of a GET as bytes (downloads such as .xlsx), uncompressed; throws unless the status is 200. */
+	public byte[] getBytes(String path) {
+		try {
+			var response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET " + path + ": " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** Logs in through the real login form (with its CSRF token). @return the response to the login POST */
 	public Response login(String username, String password) {
 		var form = get("/login");

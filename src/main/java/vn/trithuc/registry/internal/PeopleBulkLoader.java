@@ -1,0 +1,138 @@
+package vn.trithuc.registry.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads many generated people fast with PostgreSQL COPY (profiles, parts, one change-log row each), then the
+ * name-token vocabulary. Joins the caller's transaction.
+ */
+@Component
+public class PeopleBulkLoader {
+
+	private static final int BATCH = 5_000;
+
+	private final DataSource dataSource;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	PeopleBulkLoader(DataSource dataSource, JdbcClient jdbc, Clock clock) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Generates and loads {@code count} people. @return the number loaded */
+	public long load(PeopleGenerator generator, long count, String actor) {
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			var now = Instant.now(clock).toString();
+			long loaded = 0;
+			while (loaded < count) {
+				int n = (int) Math.min(BATCH, count - loaded);
+				var people = new StringBuilder(n * 300);
+				var parts = new StringBuilder(n * 800);
+				var log = new StringBuilder(n * 120);
+				for (int i = 0; i < n; i++) {
+					var g = generator.next();
+					row(people, g, now);
+					for (var part : g.parts()) {
+						line(parts, part.id(), g.id(), part.kind().name(), part.validFrom(), part.validTo(),
+								Profiles.JSON.writeValueAsString(part.attributes()), now);
+					}
+					line(log, g.id(), 1, now, actor, "CREATED", null, null, g.data().fullName());
+				}
+				copy.copyIn("copy registry.person (id, version, family_name, middle_name, given_name, other_names, sex, "
+						+ "birth_date, birth_year, ethnic_group, religion, national_id, old_id, hometown, residence, phone, email, "
+						+ "user_account, name_tokens, name_key, current_org_unit, personnel_category, highest_degree, party_member, "
+						+ "talent, created_at, updated_at) from stdin", new StringReader(people.toString()));
+				copy.copyIn("copy registry.person_part (id, person_id, kind, valid_from, valid_to, attributes, created_at) from stdin",
+						new StringReader(parts.toString()));
+				copy.copyIn("copy registry.change_log (person_id, version, at, actor, action, field, old_value, new_value) from stdin",
+						new StringReader(log.toString()));
+				loaded += n;
+			}
+			jdbc.sql("""
+					insert into registry.name_token (token)
+					select distinct unnest(name_tokens) from registry.person on conflict do nothing""").update();
+			// fresh statistics, so that the first searches after a big load get good plans
+			jdbc.sql("analyze registry.person").update();
+			jdbc.sql("analyze registry.person_part").update();
+			jdbc.sql("analyze registry.name_token").update();
+			return loaded;
+		}
+		catch (SQLException | IOException e) {
+			throw new IllegalStateException("bulk load failed", e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	private static void row(StringBuilder out, PeopleGenerator.Generated g, String now) {
+		var d = g.data();
+		var tokens = NameTokens.of(d.familyName(), d.middleName(), d.givenName(), d.otherNames());
+		line(out, g.id(), 1, d.familyName(), d.middleName(), d.givenName(), d.otherNames(), d.sex().name(), d.birthDate(),
+				d.birthYear(), d.ethnicGroup(), d.religion(), d.nationalId(), d.oldId(), d.hometown(), d.residence(), d.phone(),
+				d.email(), d.userAccount(), array(tokens), NameTokens.key(d.familyName(), d.middleName(), d.givenName()),
+				g.currentOrgUnit(), g.personnelCategory(), g.highestDegree(), g.partyMember(), g.talent(), now, now);
+	}
+
+	/** One line of COPY text format: tab-separated, \N for null, backslash escapes. */
+	static void line(StringBuilder out, Object... values) {
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				out.append('\t');
+			}
+			var v = values[i];
+			if (v == null) {
+				out.append("\\N");
+				continue;
+			}
+			var text = v.toString();
+			for (int c = 0; c < text.length(); c++) {
+				char ch = text.charAt(c);
+				switch (ch) {
+					case '\\' -> out.append("\\\\");
+					case '\t' -> out.append("\\t");
+					case '\n' -> out.append("\\n");
+					case '\r' -> out.append("\\r");
+					default -> out.append(ch);
+				}
+			}
+		}
+		out.append('\n');
+	}
+
+	/** A text[] literal: {"a","b"} with quotes and backslashes escaped. */
+	static String array(List<String> values) {
+		var text = new StringBuilder("{");
+		for (int i = 0; i < values.size(); i++) {
+			if (i > 0) {
+				text.append(',');
+			}
+			text.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+		}
+		return text.append('}').toString();
+	}
+
+	/** People loaded by the generator are recognisable by their change-log actor. */
+	public long countLoadedBy(String actor) {
+		return jdbc.sql("select count(*) from registry.change_log where actor = :a and action = 'CREATED'").param("a", actor)
+			.query(Long.class).single();
+	}
+
+}

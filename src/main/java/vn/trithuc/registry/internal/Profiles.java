@@ -1,0 +1,580 @@
+package vn.trithuc.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import vn.trithuc.registry.PeopleMerged;
+import vn.trithuc.registry.PersonId;
+import vn.trithuc.registry.PersonRegistered;
+import vn.trithuc.registry.Registry;
+import vn.trithuc.registry.Sex;
+import vn.trithuc.shared.Formats;
+
+/**
+ * Profiles: register, edit with optimistic locking, effective-dated parts, merge; every change goes to the
+ * change log, every view of a full profile by someone else to the view log.
+ */
+@Service
+@Transactional
+public class Profiles implements Registry {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final NationalIdPolicy nationalIds = new NationalIdPolicy();
+	private final RegistryCodes codes;
+	private final RegistryScope scope;
+	private final DuplicateRule duplicates;
+	private final ApplicationEventPublisher events;
+
+	Profiles(JdbcClient jdbc, Clock clock, RegistryCodes codes, RegistryScope scope, DuplicateRule duplicates,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.codes = codes;
+		this.scope = scope;
+		this.duplicates = duplicates;
+		this.events = events;
+	}
+
+	// ---------------------------------------------------------------- registration and edits
+
+	public sealed interface Registration {
+	}
+
+	public record Created(UUID id, List<NationalIdPolicy.Finding> warnings) implements Registration {
+	}
+
+	/** No national ID and a person with the same folded name and birth date exists: sent to duplicate review. */
+	public record RoutedToReview(UUID candidate, UUID matchedPerson) implements Registration {
+	}
+
+	/** Registers a person, or routes a likely duplicate to review; refuses a national ID already registered. */
+	public Registration register(PersonData data, String actor) {
+		var warnings = validate(data, null);
+		if (data.nationalId() == null) {
+			var match = duplicates.findMatch(data);
+			if (match.isPresent()) {
+				return new RoutedToReview(duplicates.open(data, match.get(), actor), match.get());
+			}
+		}
+		return new Created(insert(data, actor), warnings);
+	}
+
+	/** Registers without the duplicate check (an officer decided it is a different person). */
+	public UUID registerAnyway(PersonData data, String actor) {
+		validate(data, null);
+		return insert(data, actor);
+	}
+
+	private UUID insert(PersonData data, String actor) {
+		var id = UUID.randomUUID();
+		var now = Timestamp.from(clock.instant());
+		var tokens = NameTokens.of(data.familyName(), data.middleName(), data.givenName(), data.otherNames());
+		bind(jdbc.sql("""
+				insert into registry.person (id, version, family_name, middle_name, given_name, other_names, sex,
+				  birth_date, birth_year, ethnic_group, religion, national_id, old_id, hometown, residence, phone, email,
+				  user_account, name_tokens, name_key, created_at, updated_at)
+				values (:id, 1, :familyName, :middleName, :givenName, :otherNames, :sex, :birthDate, :birthYear,
+				  :ethnicGroup, :religion, :nationalId, :oldId, :hometown, :residence, :phone, :email, :userAccount,
+				  :tokens, :nameKey, :now, :now)"""), data)
+			.param("id", id).param("tokens", tokens.toArray(String[]::new))
+			.param("nameKey", NameTokens.key(data.familyName(), data.middleName(), data.givenName()))
+			.param("now", now).update();
+		rememberTokens(tokens);
+		var log = new ChangeLog(id, 1, actor);
+		log.add("CREATED", null, null, data.fullName());
+		data.asFields().forEach((field, value) -> {
+			if (value != null && !value.isEmpty()) {
+				log.add("FIELD", field, null, value);
+			}
+		});
+		log.write();
+		events.publishEvent(new PersonRegistered(new PersonId(id)));
+		return id;
+	}
+
+	/** Saves the identity fields if nobody saved since {@code expectedVersion}. @return the new version */
+	public int update(UUID id, int expectedVersion, PersonData data, String actor) {
+		var before = load(id).orElseThrow(() -> new UnknownPersonException(id));
+		checkVersion(before, expectedVersion);
+		validate(data, id);
+		var tokens = NameTokens.of(data.familyName(), data.middleName(), data.givenName(), data.otherNames());
+		int updated = bind(jdbc.sql("""
+				update registry.person set version = version + 1, family_name = :familyName, middle_name = :middleName,
+				  given_name = :givenName, other_names = :otherNames, sex = :sex, birth_date = :birthDate,
+				  birth_year = :birthYear, ethnic_group = :ethnicGroup, religion = :religion, national_id = :nationalId,
+				  old_id = :oldId, hometown = :hometown, residence = :residence, phone = :phone, email = :email,
+				  user_account = :userAccount, name_tokens = :tokens, name_key = :nameKey, updated_at = :now
+				where id = :id and version = :version"""), data)
+			.param("id", id).param("version", expectedVersion).param("tokens", tokens.toArray(String[]::new))
+			.param("nameKey", NameTokens.key(data.familyName(), data.middleName(), data.givenName()))
+			.param("now", Timestamp.from(clock.instant())).update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("person " + id + " changed since version " + expectedVersion);
+		}
+		rememberTokens(tokens);
+		var log = new ChangeLog(id, expectedVersion + 1, actor);
+		var old = before.data().asFields();
+		data.asFields().forEach((field, value) -> {
+			if (!Objects.equals(blank(old.get(field)), blank(value))) {
+				log.add("FIELD", field, old.get(field), value);
+			}
+		});
+		log.write();
+		return expectedVersion + 1;
+	}
+
+	/** Adds an effective-dated part. @return the new version of the profile */
+	public int addPart(UUID id, int expectedVersion, PartKind kind, @Nullable LocalDate validFrom,
+			@Nullable LocalDate validTo, Map<String, String> input, String actor) {
+		var profile = load(id).orElseThrow(() -> new UnknownPersonException(id));
+		checkVersion(profile, expectedVersion);
+		var attributes = validatePart(kind, validFrom, validTo, input);
+		var partId = UUID.randomUUID();
+		jdbc.sql("""
+				insert into registry.person_part (id, person_id, kind, valid_from, valid_to, attributes, created_at)
+				values (:id, :person, :kind, :from, :to, cast(:attributes as jsonb), :now)""")
+			.param("id", partId).param("person", id).param("kind", kind.name()).param("from", validFrom)
+			.param("to", validTo).param("attributes", JSON.writeValueAsString(attributes))
+			.param("now", Timestamp.from(clock.instant())).update();
+		int version = bump(id, expectedVersion);
+		var log = new ChangeLog(id, version, actor);
+		log.add("PART_ADDED", kind.name(), null, describe(validFrom, validTo, attributes));
+		log.write();
+		refreshDerived(id);
+		return version;
+	}
+
+	/** Ends a part on {@code validTo} (inclusive). @return the new version */
+	public int endPart(UUID id, int expectedVersion, UUID partId, LocalDate validTo, String actor) {
+		var profile = load(id).orElseThrow(() -> new UnknownPersonException(id));
+		checkVersion(profile, expectedVersion);
+		var part = profile.parts().stream().filter(p -> p.id().equals(partId)).findFirst()
+			.orElseThrow(() -> new UnknownPersonException(id));
+		if (part.validFrom() != null && validTo.isBefore(part.validFrom())) {
+			throw new InvalidProfileException(List.of(new FieldError("validTo", "registry.part.endBeforeStart")));
+		}
+		jdbc.sql("update registry.person_part set valid_to = :to where id = :id").param("to", validTo)
+			.param("id", partId).update();
+		int version = bump(id, expectedVersion);
+		var log = new ChangeLog(id, version, actor);
+		log.add("PART_ENDED", part.kind().name(), describe(part.validFrom(), part.validTo(), part.attributes()),
+				describe(part.validFrom(), validTo, part.attributes()));
+		log.write();
+		refreshDerived(id);
+		return version;
+	}
+
+	/**
+	 * Merges {@code merged} into {@code survivor}: every part, change-log entry and view-log entry moves to the
+	 * survivor, blank identity fields of the survivor are filled from the other record, and the other record
+	 * points to the survivor from then on. Refused when both carry different national IDs.
+	 */
+	public void merge(UUID survivor, int expectedVersion, UUID merged, String actor) {
+		if (survivor.equals(merged)) {
+			throw new InvalidProfileException(List.of(new FieldError("other", "registry.merge.same")));
+		}
+		var keep = load(survivor).orElseThrow(() -> new UnknownPersonException(survivor));
+		checkVersion(keep, expectedVersion);
+		var other = load(merged).orElseThrow(() -> new InvalidProfileException(
+				List.of(new FieldError("other", "registry.merge.unknown"))));
+		var a = keep.data();
+		var b = other.data();
+		if (a.nationalId() != null && b.nationalId() != null && !a.nationalId().equals(b.nationalId())) {
+			throw new InvalidProfileException(List.of(new FieldError("other", "registry.merge.differentIds")));
+		}
+		// free the unique columns of the merged record before the survivor takes them
+		jdbc.sql("update registry.person set national_id = null, user_account = null, merged_into = :s, version = version + 1, updated_at = :now where id = :m")
+			.param("s", survivor).param("m", merged).param("now", Timestamp.from(clock.instant())).update();
+		var combined = new PersonData(a.familyName(), a.middleName(), a.givenName(),
+				joinNames(a.otherNames(), b.fullName().equals(a.fullName()) ? b.otherNames() : b.fullName()), a.sex(),
+				or(a.birthDate(), b.birthDate()), or(a.birthYear(), b.birthYear()), or(a.ethnicGroup(), b.ethnicGroup()),
+				or(a.religion(), b.religion()), or(a.nationalId(), b.nationalId()), or(a.oldId(), b.oldId()),
+				or(a.hometown(), b.hometown()), or(a.residence(), b.residence()), or(a.phone(), b.phone()),
+				or(a.email(), b.email()), or(a.userAccount(), b.userAccount()));
+		jdbc.sql("update registry.person_part set person_id = :s where person_id = :m").param("s", survivor)
+			.param("m", merged).update();
+		jdbc.sql("update registry.change_log set person_id = :s where person_id = :m").param("s", survivor)
+			.param("m", merged).update();
+		jdbc.sql("update registry.person_view_log set person_id = :s where person_id = :m").param("s", survivor)
+			.param("m", merged).update();
+		int version = update(survivor, expectedVersion, combined, actor);
+		version = bump(survivor, version);
+		var log = new ChangeLog(survivor, version, actor);
+		log.add("MERGED", null, merged.toString(), survivor.toString());
+		log.write();
+		new ChangeLog(merged, other.version() + 1, actor).add("MERGED", null, merged.toString(), survivor.toString()).write();
+		refreshDerived(survivor);
+		events.publishEvent(new PeopleMerged(new PersonId(survivor), new PersonId(merged)));
+	}
+
+	// ---------------------------------------------------------------- reading
+
+	/** The profile if it exists, is not merged away, and the caller's scope reaches it. No view is logged. */
+	@Transactional(readOnly = true)
+	public Optional<Profile> find(UUID id, Caller caller) {
+		var filter = scope.filter(caller);
+		var visible = jdbc.sql("select count(*) from registry.person p where p.id = :id and p.merged_into is null and "
+				+ filter.sql()).params(filter.parameters()).param("id", id).query(Long.class).single() > 0;
+		return visible ? load(id) : Optional.empty();
+	}
+
+	/** Like {@link #find}, and logs the view when the caller is not the person. */
+	public Optional<Profile> view(UUID id, Caller caller) {
+		var profile = find(id, caller);
+		profile.filter(p -> !caller.username().equals(p.data().userAccount())).ifPresent(p -> jdbc.sql("""
+				insert into registry.person_view_log (person_id, viewer, viewer_role, at)
+				values (:person, :viewer, :roles, :now)""")
+			.param("person", id).param("viewer", caller.username())
+			.param("roles", String.join(",", caller.roles().stream().map(Enum::name).sorted().toList()))
+			.param("now", Timestamp.from(clock.instant())).update());
+		return profile;
+	}
+
+	/** The record a merged one now lives in. */
+	@Transactional(readOnly = true)
+	public Optional<UUID> mergedInto(UUID id) {
+		return jdbc.sql("select merged_into from registry.person where id = :id and merged_into is not null")
+			.param("id", id).query(UUID.class).optional();
+	}
+
+	/** The profile linked to a user account (an intellectual's own). */
+	@Transactional(readOnly = true)
+	public Optional<UUID> ownProfile(String username) {
+		return jdbc.sql("select id from registry.person where user_account = :u and merged_into is null")
+			.param("u", username).query(UUID.class).optional();
+	}
+
+	public record ViewEntry(String viewer, String roles, Instant at) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<ViewEntry> viewers(UUID id, int limit) {
+		return jdbc.sql("""
+				select viewer, viewer_role, at from registry.person_view_log where person_id = :id
+				order by at desc, id desc limit :limit""").param("id", id).param("limit", limit)
+			.query((rs, n) -> new ViewEntry(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+	}
+
+	public record Change(int version, Instant at, String actor, String action, @Nullable String field,
+			@Nullable String oldValue, @Nullable String newValue) {
+	}
+
+	/** The change log of a person, newest first; only changes after {@code sinceVersion} when it is given. */
+	@Transactional(readOnly = true)
+	public List<Change> changes(UUID id, @Nullable Integer sinceVersion) {
+		return jdbc.sql("""
+				select version, at, actor, action, field, old_value, new_value from registry.change_log
+				where person_id = :id and version > :since order by id desc""")
+			.param("id", id).param("since", sinceVersion == null ? 0 : sinceVersion)
+			.query((rs, n) -> new Change(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7)))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public long count() {
+		return jdbc.sql("select count(*) from registry.person where merged_into is null").query(Long.class).single();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> displayName(PersonId person) {
+		return load(person.value()).map(Profile::fullName);
+	}
+
+	Optional<Profile> load(UUID id) {
+		var rows = jdbc.sql("select * from registry.person where id = :id and merged_into is null").param("id", id)
+			.query(this::profileRow).list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		var parts = jdbc.sql("""
+				select id, kind, valid_from, valid_to, attributes::text from registry.person_part where person_id = :id
+				order by valid_from nulls first, created_at""").param("id", id)
+			.query((rs, n) -> new Part(rs.getObject(1, UUID.class), PartKind.valueOf(rs.getString(2)),
+					rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
+					JSON.readValue(rs.getString(5), MAP)))
+			.list();
+		var row = rows.get(0);
+		return Optional.of(new Profile(row.id(), row.version(), row.data(), parts, row.currentOrgUnit(),
+				row.personnelCategory(), row.highestDegree(), row.partyMember(), row.talent(), row.createdAt(),
+				row.updatedAt()));
+	}
+
+	private Profile profileRow(ResultSet rs, int n) throws SQLException {
+		var data = new PersonData(rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"),
+				rs.getString("other_names"), Sex.valueOf(rs.getString("sex")), rs.getObject("birth_date", LocalDate.class),
+				(Integer) rs.getObject("birth_year"), rs.getString("ethnic_group"), rs.getString("religion"),
+				rs.getString("national_id"), rs.getString("old_id"), rs.getObject("hometown", UUID.class),
+				rs.getObject("residence", UUID.class), rs.getString("phone"), rs.getString("email"),
+				rs.getString("user_account"));
+		return new Profile(rs.getObject("id", UUID.class), rs.getInt("version"), data, List.of(),
+				rs.getObject("current_org_unit", UUID.class), rs.getString("personnel_category"),
+				rs.getString("highest_degree"), rs.getBoolean("party_member"), rs.getBoolean("talent"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+	}
+
+	// ---------------------------------------------------------------- rules
+
+	/** @return warnings (e.g. national ID disagreeing with birth year); throws on errors */
+	List<NationalIdPolicy.Finding> validate(PersonData data, @Nullable UUID self) {
+		var errors = new ArrayList<FieldError>();
+		if (data.familyName().isEmpty()) {
+			errors.add(new FieldError("familyName", "registry.required"));
+		}
+		if (data.givenName().isEmpty()) {
+			errors.add(new FieldError("givenName", "registry.required"));
+		}
+		var warnings = new ArrayList<NationalIdPolicy.Finding>();
+		if (data.nationalId() != null) {
+			var result = nationalIds.check(data.nationalId(), data.birthYear(), data.sex());
+			result.errors().forEach(f -> errors.add(new FieldError("nationalId", f.messageKey(), f.arguments().toArray())));
+			warnings.addAll(result.warnings());
+			if (result.valid()) {
+				var holder = jdbc.sql("select id from registry.person where national_id = :n")
+					.param("n", data.nationalId()).query(UUID.class).optional();
+				if (holder.isPresent() && !holder.get().equals(self)) {
+					errors.add(new FieldError("nationalId", "registry.nationalId.taken"));
+				}
+			}
+		}
+		if (data.oldId() != null && !nationalIds.validOldId(data.oldId())) {
+			errors.add(new FieldError("oldId", "registry.oldId.format"));
+		}
+		if (data.ethnicGroup() != null) {
+			codes.checkCode("ethnic-groups", data.ethnicGroup()).ifPresent(k -> errors.add(new FieldError("ethnicGroup", k)));
+		}
+		if (data.religion() != null) {
+			codes.checkCode("religions", data.religion()).ifPresent(k -> errors.add(new FieldError("religion", k)));
+		}
+		if (data.hometown() != null) {
+			codes.checkAdminUnit(data.hometown()).ifPresent(k -> errors.add(new FieldError("hometown", k)));
+		}
+		if (data.residence() != null) {
+			codes.checkAdminUnit(data.residence()).ifPresent(k -> errors.add(new FieldError("residence", k)));
+		}
+		if (data.birthDate() != null && data.birthDate().isAfter(LocalDate.now(clock))) {
+			errors.add(new FieldError("birth", "registry.birth.future"));
+		}
+		if (data.userAccount() != null) {
+			var holder = jdbc.sql("select id from registry.person where user_account = :u").param("u", data.userAccount())
+				.query(UUID.class).optional();
+			if (holder.isPresent() && !holder.get().equals(self)) {
+				errors.add(new FieldError("userAccount", "registry.userAccount.taken"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidProfileException(errors);
+		}
+		return warnings;
+	}
+
+	Map<String, String> validatePart(PartKind kind, @Nullable LocalDate from, @Nullable LocalDate to,
+			Map<String, String> input) {
+		var errors = new ArrayList<FieldError>();
+		if (kind.startRequired() && from == null) {
+			errors.add(new FieldError("validFrom", "registry.required"));
+		}
+		if (from != null && to != null && to.isBefore(from)) {
+			errors.add(new FieldError("validTo", "registry.part.endBeforeStart"));
+		}
+		var attributes = new LinkedHashMap<String, String>();
+		for (var field : kind.fields()) {
+			var raw = input.get(field.name());
+			var value = raw == null ? "" : vn.trithuc.shared.VietnameseText.nfc(raw);
+			if (value.isEmpty()) {
+				if (field.required()) {
+					errors.add(new FieldError(field.name(), "registry.required"));
+				}
+				continue;
+			}
+			switch (field.type()) {
+				case CODE -> codes.checkCode(field.codeList(), value).ifPresent(k -> errors.add(new FieldError(field.name(), k)));
+				case DATE -> {
+					try {
+						value = Formats.parseDate(value).toString();
+					}
+					catch (DateTimeParseException e) {
+						errors.add(new FieldError(field.name(), "registry.date.format"));
+					}
+				}
+				case YEAR -> {
+					if (!value.matches("(18|19|20|21)[0-9]{2}")) {
+						errors.add(new FieldError(field.name(), "registry.year.format"));
+					}
+				}
+				case ORG_UNIT, ADMIN_UNIT -> {
+					try {
+						var unit = UUID.fromString(value);
+						(field.type() == PartKind.Type.ORG_UNIT ? codes.checkOrgUnit(unit) : codes.checkAdminUnit(unit))
+							.ifPresent(k -> errors.add(new FieldError(field.name(), k)));
+					}
+					catch (IllegalArgumentException e) {
+						errors.add(new FieldError(field.name(), "registry.unit.format"));
+					}
+				}
+				case TEXT -> {
+					if (value.length() > 1000) {
+						errors.add(new FieldError(field.name(), "registry.text.tooLong"));
+					}
+				}
+			}
+			attributes.put(field.name(), value);
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidProfileException(errors);
+		}
+		return attributes;
+	}
+
+	/** Current unit, personnel category, highest degree, party and talent flags, as of today. */
+	void refreshDerived(UUID id) {
+		var today = LocalDate.now(clock);
+		var parts = load(id).map(Profile::parts).orElse(List.of());
+		var position = parts.stream().filter(p -> p.kind() == PartKind.POSITION && p.validOn(today))
+			.max(Comparator.comparing(Part::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
+		var degree = parts.stream().filter(p -> p.kind() == PartKind.DEGREE)
+			.map(p -> p.attribute("level")).max(Comparator.comparingInt(codes::degreeRank));
+		jdbc.sql("""
+				update registry.person set current_org_unit = :unit, personnel_category = :category,
+				  highest_degree = :degree, party_member = :party, talent = :talent where id = :id""")
+			.param("unit", position.map(p -> p.attribute("orgUnit")).filter(s -> !s.isEmpty()).map(UUID::fromString).orElse(null))
+			.param("category", position.map(p -> p.attribute("personnelCategory")).orElse(null))
+			.param("degree", degree.orElse(null))
+			.param("party", parts.stream().anyMatch(p -> p.kind() == PartKind.PARTY_MEMBERSHIP && p.validOn(today)))
+			.param("talent", parts.stream().anyMatch(p -> p.kind() == PartKind.TALENT && p.validOn(today)))
+			.param("id", id).update();
+	}
+
+	private void checkVersion(Profile profile, int expectedVersion) {
+		if (profile.version() != expectedVersion) {
+			throw new OptimisticLockingFailureException("person " + profile.id() + " changed since version " + expectedVersion);
+		}
+	}
+
+	private int bump(UUID id, int expectedVersion) {
+		int updated = jdbc.sql("update registry.person set version = version + 1, updated_at = :now where id = :id and version = :v")
+			.param("id", id).param("v", expectedVersion).param("now", Timestamp.from(clock.instant())).update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("person " + id + " changed since version " + expectedVersion);
+		}
+		return expectedVersion + 1;
+	}
+
+	void rememberTokens(List<String> tokens) {
+		jdbc.sql("insert into registry.name_token (token) select unnest(:tokens) on conflict do nothing")
+			.param("tokens", tokens.toArray(String[]::new)).update();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, PersonData data) {
+		return sql.param("familyName", data.familyName()).param("middleName", data.middleName())
+			.param("givenName", data.givenName()).param("otherNames", data.otherNames()).param("sex", data.sex().name())
+			.param("birthDate", data.birthDate()).param("birthYear", data.birthYear())
+			.param("ethnicGroup", data.ethnicGroup()).param("religion", data.religion())
+			.param("nationalId", data.nationalId()).param("oldId", data.oldId()).param("hometown", data.hometown())
+			.param("residence", data.residence()).param("phone", data.phone()).param("email", data.email())
+			.param("userAccount", data.userAccount());
+	}
+
+	static String describe(@Nullable LocalDate from, @Nullable LocalDate to, Map<String, String> attributes) {
+		var text = new StringBuilder();
+		text.append(from == null ? "" : Formats.DATE.format(from)).append(" – ").append(to == null ? "" : Formats.DATE.format(to));
+		attributes.forEach((k, v) -> text.append("; ").append(k).append(": ").append(v));
+		return text.toString();
+	}
+
+	private static @Nullable String blank(@Nullable String s) {
+		return s == null || s.isEmpty() ? null : s;
+	}
+
+	private static <T> @Nullable T or(@Nullable T first, @Nullable T second) {
+		return first != null ? first : second;
+	}
+
+	private static @Nullable String joinNames(@Nullable String first, @Nullable String second) {
+		if (second == null || second.isBlank()) {
+			return first;
+		}
+		return first == null ? second : first + "; " + second;
+	}
+
+	/** Collects change-log rows of one version and writes them at once. */
+	final class ChangeLog {
+		private final UUID person;
+		private final int version;
+		private final String actor;
+		private final List<Object[]> rows = new ArrayList<>();
+
+		ChangeLog(UUID person, int version, String actor) {
+			this.person = person;
+			this.version = version;
+			this.actor = actor;
+		}
+
+		ChangeLog add(String action, @Nullable String field, @Nullable String oldValue, @Nullable String newValue) {
+			rows.add(new Object[] { action, field, oldValue, newValue });
+			return this;
+		}
+
+		void write() {
+			var now = Timestamp.from(clock.instant());
+			for (var row : rows) {
+				jdbc.sql("""
+						insert into registry.change_log (person_id, version, at, actor, action, field, old_value, new_value)
+						values (:person, :version, :at, :actor, :action, :field, :old, :new)""")
+					.param("person", person).param("version", version).param("at", now).param("actor", actor)
+					.param("action", row[0]).param("field", row[1]).param("old", row[2]).param("new", row[3]).update();
+			}
+		}
+	}
+
+	public record FieldError(String field, String messageKey, Object... arguments) {
+	}
+
+	public static class InvalidProfileException extends RuntimeException {
+		private final List<FieldError> errors;
+
+		public InvalidProfileException(List<FieldError> errors) {
+			super("invalid profile: " + errors.stream().map(e -> e.field() + " " + e.messageKey()).toList());
+			this.errors = List.copyOf(errors);
+		}
+
+		public List<FieldError> errors() {
+			return errors;
+		}
+	}
+
+	public static class UnknownPersonException extends RuntimeException {
+		public UnknownPersonException(UUID id) {
+			super("no person " + id);
+		}
+	}
+}

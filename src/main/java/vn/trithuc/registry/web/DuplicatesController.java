@@ -1,0 +1,49 @@
+package vn.trithuc.registry.web;
+
+import java.util.UUID;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.trithuc.registry.internal.DuplicateReview;
+import vn.trithuc.registry.internal.DuplicateRule;
+
+/** The duplicate-review list: people routed here instead of being created twice. */
+@Controller
+class DuplicatesController {
+
+	private final DuplicateRule rule;
+	private final DuplicateReview review;
+
+	DuplicatesController(DuplicateRule rule, DuplicateReview review) {
+		this.rule = rule;
+		this.review = review;
+	}
+
+	@GetMapping("/registry/duplicates")
+	String list(Model model) {
+		model.addAttribute("candidates", rule.open());
+		return "registry/duplicates";
+	}
+
+	@PostMapping("/registry/duplicates/{id}/register")
+	String register(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+		var created = review.registerAsNew(id, authentication.getName()).orElseThrow(Exceptions::notFound);
+		redirect.addFlashAttribute("success", "registry.created");
+		return "redirect:/registry/people/" + created;
+	}
+
+	@PostMapping("/registry/duplicates/{id}/discard")
+	String discard(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+		if (!review.discard(id, authentication.getName())) {
+			throw Exceptions.notFound();
+		}
+		redirect.addFlashAttribute("success", "registry.duplicates.discarded");
+		return "redirect:/registry/duplicates";
+	}
+}

@@ -1,0 +1,73 @@
+package vn.trithuc.registry.web;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.trithuc.registry.internal.SpreadsheetImport;
+
+/** Import from .xlsx: upload, dry-run report, apply. */
+@Controller
+class ImportController {
+
+	private final SpreadsheetImport imports;
+	private final MessageSource messages;
+
+	ImportController(SpreadsheetImport imports, MessageSource messages) {
+		this.imports = imports;
+		this.messages = messages;
+	}
+
+	@GetMapping("/registry/import")
+	String form(Model model) {
+		model.addAttribute("jobs", imports.recent());
+		return "registry/import";
+	}
+
+	@PostMapping("/registry/import")
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Authentication authentication,
+			RedirectAttributes redirect) throws IOException {
+		if (file == null || file.isEmpty()) {
+			redirect.addFlashAttribute("error", "registry.import.noFile");
+			return "redirect:/registry/import";
+		}
+		var name = file.getOriginalFilename() == null ? "import.xlsx" : file.getOriginalFilename();
+		var report = imports.upload(name.length() > 255 ? name.substring(0, 255) : name, file.getBytes(),
+				authentication.getName());
+		return "redirect:/registry/import/" + report.job();
+	}
+
+	@GetMapping("/registry/import/{id}")
+	String report(@PathVariable UUID id, Model model, Locale locale) {
+		var job = imports.job(id).orElseThrow(Exceptions::notFound);
+		var report = imports.dryRun(id).orElseThrow(Exceptions::notFound);
+		model.addAttribute("job", job);
+		model.addAttribute("report", report);
+		model.addAttribute("problems", report.problems().stream().map(p -> new ProblemLine(p.row(),
+				p.column() == null ? "" : messages.getMessage("registry.field." + p.column(), null, p.column(), locale),
+				messages.getMessage(p.messageKey(), p.arguments().toArray(), locale), p.warning())).toList());
+		return "registry/import-report";
+	}
+
+	record ProblemLine(int row, String column, String message, boolean warning) {
+	}
+
+	@PostMapping("/registry/import/{id}/apply")
+	String apply(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+		var counts = imports.apply(id, authentication.getName()).orElseThrow(Exceptions::notFound);
+		redirect.addFlashAttribute("applied", counts);
+		redirect.addFlashAttribute("success", "registry.import.applied");
+		return "redirect:/registry/import/" + id;
+	}
+}

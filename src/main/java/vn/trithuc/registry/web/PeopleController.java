@@ -1,0 +1,452 @@
+package vn.trithuc.registry.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.trithuc.registry.internal.Caller;
+import vn.trithuc.registry.internal.PartKind;
+import vn.trithuc.registry.internal.PeopleSearch;
+import vn.trithuc.registry.internal.ProfileVisibility;
+import vn.trithuc.registry.internal.Profile;
+import vn.trithuc.registry.internal.Profiles;
+import vn.trithuc.registry.internal.Profiles.InvalidProfileException;
+import vn.trithuc.registry.internal.RegistryCodes;
+import vn.trithuc.registry.internal.RegistryScope;
+import vn.trithuc.shared.Formats;
+
+/** The registry pages: search, profile (as of a date), new and edit forms, parts, history, merge. */
+@Controller
+class PeopleController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final Profiles profiles;
+	private final PeopleSearch search;
+	private final ProfileVisibility visibility;
+	private final RegistryScope scope;
+	private final MessageSource messages;
+	private final java.time.Clock clock;
+	private final RegistryCodes codes;
+
+	PeopleController(Profiles profiles, PeopleSearch search, ProfileVisibility visibility, RegistryScope scope,
+			MessageSource messages, java.time.Clock clock, RegistryCodes codes) {
+		this.codes = codes;
+		this.profiles = profiles;
+		this.search = search;
+		this.visibility = visibility;
+		this.scope = scope;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@ModelAttribute("personnelCategories")
+	List<String> personnelCategories() {
+		return RegistryCodes.PERSONNEL_CATEGORIES;
+	}
+
+	// ------------------------------------------------------------------ search
+
+	@GetMapping("/registry/people")
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam Map<String, String> params, Authentication authentication, Model model) {
+		var caller = Callers.of(authentication);
+		var query = query(q, page, params);
+		model.addAttribute("q", q);
+		model.addAttribute("filters", query.filters());
+		var result = search.search(query, caller);
+		model.addAttribute("result", result);
+		var qs = queryString(q, query.filters());
+		var suffix = qs.isEmpty() ? "" : "?" + qs;
+		var and = qs.isEmpty() ? "" : "&" + qs;
+		model.addAttribute("links", Map.of("xlsx", "/registry/people/export.xlsx" + suffix,
+				"csv", "/registry/people/export.csv" + suffix,
+				"previous", "/registry/people?page=" + (result.page() - 1) + and,
+				"next", "/registry/people?page=" + (result.page() + 1) + and));
+		model.addAttribute("canEdit", visibility.edits(caller));
+		model.addAttribute("seesParty", visibility.seesPartyMembership(caller, false));
+		return "registry/people";
+	}
+
+	static PeopleSearch.Query query(String q, int page, Map<String, String> params) {
+		var filters = new LinkedHashMap<String, String>();
+		for (var facet : PeopleSearch.FACETS) {
+			var value = params.get(facet);
+			if (value != null && !value.isBlank()) {
+				filters.put(facet, value);
+			}
+		}
+		return new PeopleSearch.Query(q, filters, page, PAGE_SIZE);
+	}
+
+	static String queryString(String q, Map<String, String> filters) {
+		var parts = new ArrayList<String>();
+		if (!q.isBlank()) {
+			parts.add("q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		filters.forEach((k, v) -> parts.add(k + "=" + java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+		return String.join("&", parts);
+	}
+
+	// ------------------------------------------------------------------ profile
+
+	@GetMapping("/registry/me")
+	String me(Authentication authentication, Model model) {
+		var own = profiles.ownProfile(authentication.getName());
+		if (own.isPresent()) {
+			return "redirect:/registry/people/" + own.get();
+		}
+		return "registry/no-profile";
+	}
+
+	@GetMapping("/registry/people/{id}")
+	String profile(@PathVariable UUID id, @RequestParam(required = false) String asOf, Authentication authentication,
+			Model model) {
+		var caller = Callers.of(authentication);
+		var merged = profiles.mergedInto(id);
+		if (merged.isPresent() && profiles.find(merged.get(), caller).isPresent()) {
+			return "redirect:/registry/people/" + merged.get();
+		}
+		var profile = profiles.view(id, caller).orElseThrow(Exceptions::notFound);
+		LocalDate date = LocalDate.now(clock);
+		if (asOf != null && !asOf.isBlank()) {
+			try {
+				date = Formats.parseDate(asOf);
+				model.addAttribute("asOf", Formats.DATE.format(date));
+			}
+			catch (DateTimeParseException e) {
+				model.addAttribute("asOfInvalid", true);
+			}
+		}
+		addProfile(model, profile, caller, date);
+		return "registry/person";
+	}
+
+	private void addProfile(Model model, Profile profile, Caller caller, LocalDate date) {
+		boolean own = caller.username().equals(profile.data().userAccount());
+		boolean party = visibility.seesPartyMembership(caller, own);
+		model.addAttribute("person", profile);
+		model.addAttribute("own", own);
+		model.addAttribute("nationalId", visibility.nationalId(profile.data().nationalId(), caller, own));
+		model.addAttribute("oldId", visibility.nationalId(profile.data().oldId(), caller, own));
+		model.addAttribute("hometown", profile.data().hometown() == null ? null
+				: codes.adminUnitName(profile.data().hometown()).orElse(profile.data().hometown().toString()));
+		model.addAttribute("residence", profile.data().residence() == null ? null
+				: codes.adminUnitName(profile.data().residence()).orElse(profile.data().residence().toString()));
+		model.addAttribute("date", date);
+		model.addAttribute("current", profile.partsOn(date).stream().filter(p -> party || !p.kind().sensitive()).toList());
+		model.addAttribute("timeline", profile.timeline().stream().filter(p -> party || !p.kind().sensitive()).toList());
+		model.addAttribute("seesParty", party);
+		model.addAttribute("canEdit", visibility.edits(caller));
+		model.addAttribute("readsHistory", visibility.readsChangeHistory(caller));
+		model.addAttribute("partKinds", Arrays.stream(PartKind.values()).filter(k -> party || !k.sensitive()).toList());
+		if (own) {
+			model.addAttribute("viewers", profiles.viewers(profile.id(), 50));
+		}
+	}
+
+	// ------------------------------------------------------------------ create and edit
+
+	@GetMapping("/registry/people/new")
+	String newForm(Model model) {
+		model.addAttribute("form", PersonForm.empty());
+		return "registry/person-form";
+	}
+
+	@PostMapping("/registry/people/new")
+	String create(@ModelAttribute("form") PersonForm form, BindingResult binding, Authentication authentication,
+			RedirectAttributes redirect, Locale locale) {
+		var data = form.toData(binding);
+		if (data == null) {
+			return "registry/person-form";
+		}
+		try {
+			var outcome = profiles.register(data, authentication.getName());
+			if (outcome instanceof Profiles.RoutedToReview review) {
+				redirect.addFlashAttribute("success", "registry.duplicate.routed");
+				return "redirect:/registry/people/" + review.matchedPerson();
+			}
+			var created = (Profiles.Created) outcome;
+			redirect.addFlashAttribute("success", "registry.created");
+			redirect.addFlashAttribute("warnings", created.warnings().stream()
+				.map(w -> messages.getMessage(w.messageKey(), w.arguments().toArray(), locale)).toList());
+			return "redirect:/registry/people/" + created.id();
+		}
+		catch (InvalidProfileException e) {
+			reject(binding, e);
+			return "registry/person-form";
+		}
+	}
+
+	@GetMapping("/registry/people/{id}/edit")
+	String editForm(@PathVariable UUID id, Authentication authentication, Model model) {
+		var profile = writable(id, authentication);
+		model.addAttribute("person", profile);
+		model.addAttribute("form", masked(PersonForm.of(profile.version(), profile.data()), profile, Callers.of(authentication)));
+		return "registry/person-form";
+	}
+
+	@PostMapping("/registry/people/{id}/edit")
+	String update(@PathVariable UUID id, @ModelAttribute("form") PersonForm form, BindingResult binding,
+			Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
+		var caller = Callers.of(authentication);
+		var profile = writable(id, authentication);
+		model.addAttribute("person", profile);
+		form = unmasked(form, profile, caller);
+		var data = form.toData(binding);
+		if (data == null) {
+			return "registry/person-form";
+		}
+		try {
+			profiles.update(id, form.version() == null ? -1 : form.version(), data, caller.username());
+		}
+		catch (OptimisticLockingFailureException e) {
+			// someone saved in between: show the latest data and what changed; keep the user's input visible
+			model.addAttribute("conflict", true);
+			model.addAttribute("changes", changesSince(id, form.version(), caller));
+			model.addAttribute("mine", masked(form, profile, caller));
+			model.addAttribute("form", masked(PersonForm.of(profile.version(), profile.data()), profile, caller));
+			return "registry/person-form";
+		}
+		catch (InvalidProfileException e) {
+			reject(binding, e);
+			return "registry/person-form";
+		}
+		redirect.addFlashAttribute("success", "registry.saved");
+		return "redirect:/registry/people/" + id;
+	}
+
+	/** A caller who may not see the national ID edits the rest: the ID travels masked and is kept as stored. */
+	private PersonForm masked(PersonForm form, Profile profile, Caller caller) {
+		boolean own = caller.username().equals(profile.data().userAccount());
+		if (visibility.seesNationalId(caller, own)) {
+			return form;
+		}
+		return new PersonForm(form.version(), form.familyName(), form.middleName(), form.givenName(), form.otherNames(),
+				form.sex(), form.birth(), form.ethnicGroup(), form.religion(),
+				visibility.nationalId(form.nationalId().isEmpty() ? null : form.nationalId(), caller, own),
+				visibility.nationalId(form.oldId().isEmpty() ? null : form.oldId(), caller, own), form.hometown(),
+				form.residence(), form.phone(), form.email(), form.userAccount());
+	}
+
+	private PersonForm unmasked(PersonForm form, Profile profile, Caller caller) {
+		boolean own = caller.username().equals(profile.data().userAccount());
+		if (visibility.seesNationalId(caller, own)) {
+			return form;
+		}
+		var d = profile.data();
+		return new PersonForm(form.version(), form.familyName(), form.middleName(), form.givenName(), form.otherNames(),
+				form.sex(), form.birth(), form.ethnicGroup(), form.religion(), keep(form.nationalId(), d.nationalId()),
+				keep(form.oldId(), d.oldId()), form.hometown(), form.residence(), form.phone(), form.email(),
+				form.userAccount());
+	}
+
+	private static String keep(String typed, String stored) {
+		return typed != null && typed.contains("*") ? (stored == null ? "" : stored) : typed;
+	}
+
+	List<Profiles.Change> changesSince(UUID id, Integer version, Caller caller) {
+		var profile = profiles.find(id, caller).orElseThrow(Exceptions::notFound);
+		boolean own = caller.username().equals(profile.data().userAccount());
+		boolean ids = visibility.seesNationalId(caller, own);
+		boolean party = visibility.seesPartyMembership(caller, own);
+		return profiles.changes(id, version == null ? 0 : version).stream().map(c -> {
+			boolean idField = "nationalId".equals(c.field()) || "oldId".equals(c.field());
+			boolean partyField = "PARTY_MEMBERSHIP".equals(c.field());
+			if ((idField && !ids) || (partyField && !party)) {
+				return new Profiles.Change(c.version(), c.at(), c.actor(), c.action(), c.field(),
+						c.oldValue() == null ? null : "***", c.newValue() == null ? null : "***");
+			}
+			return c;
+		}).toList();
+	}
+
+	// ------------------------------------------------------------------ parts
+
+	@GetMapping("/registry/people/{id}/parts/new")
+	String newPart(@PathVariable UUID id, @RequestParam(defaultValue = "POSITION") String kind, Authentication authentication,
+			Model model) {
+		var profile = writable(id, authentication);
+		var partKind = kind(kind, Callers.of(authentication), profile);
+		model.addAttribute("person", profile);
+		model.addAttribute("kind", partKind);
+		model.addAttribute("values", Map.of());
+		model.addAttribute("errors", Map.of());
+		model.addAttribute("version", profile.version());
+		return "registry/part-form";
+	}
+
+	@PostMapping("/registry/people/{id}/parts/new")
+	String addPart(@PathVariable UUID id, @RequestParam Map<String, String> params, Authentication authentication,
+			Model model, RedirectAttributes redirect, Locale locale) {
+		var caller = Callers.of(authentication);
+		var profile = writable(id, authentication);
+		var kind = kind(params.getOrDefault("kind", ""), caller, profile);
+		model.addAttribute("person", profile);
+		model.addAttribute("kind", kind);
+		model.addAttribute("values", params);
+		model.addAttribute("version", profile.version());
+		var errors = new HashMap<String, String>();
+		var from = date(params.get("validFrom"), "validFrom", errors, locale);
+		var to = date(params.get("validTo"), "validTo", errors, locale);
+		model.addAttribute("errors", errors);
+		if (!errors.isEmpty()) {
+			return "registry/part-form";
+		}
+		try {
+			profiles.addPart(id, version(params.get("version")), kind, from, to, params, caller.username());
+		}
+		catch (OptimisticLockingFailureException e) {
+			model.addAttribute("conflict", true);
+			model.addAttribute("changes", changesSince(id, version(params.get("version")), caller));
+			return "registry/part-form";
+		}
+		catch (InvalidProfileException e) {
+			e.errors().forEach(err -> errors.put(err.field(), messages.getMessage(err.messageKey(), err.arguments(), locale)));
+			return "registry/part-form";
+		}
+		redirect.addFlashAttribute("success", "registry.saved");
+		return "redirect:/registry/people/" + id;
+	}
+
+	@PostMapping("/registry/people/{id}/parts/{partId}/end")
+	String endPart(@PathVariable UUID id, @PathVariable UUID partId, @RequestParam(defaultValue = "") String validTo,
+			@RequestParam(defaultValue = "-1") String version, Authentication authentication,
+			RedirectAttributes redirect) {
+		var caller = Callers.of(authentication);
+		var profile = writable(id, authentication);
+		var part = profile.parts().stream().filter(p -> p.id().equals(partId)).findFirst().orElseThrow(Exceptions::notFound);
+		if (part.kind().sensitive() && !visibility.seesPartyMembership(caller, false)) {
+			throw Exceptions.notFound();
+		}
+		try {
+			var end = validTo.isBlank() ? LocalDate.now(clock) : Formats.parseDate(validTo);
+			profiles.endPart(id, version(version), partId, end, caller.username());
+			redirect.addFlashAttribute("success", "registry.saved");
+		}
+		catch (DateTimeParseException | InvalidProfileException e) {
+			redirect.addFlashAttribute("error", "registry.part.endInvalid");
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("error", "registry.conflict.reload");
+		}
+		return "redirect:/registry/people/" + id;
+	}
+
+	// ------------------------------------------------------------------ history and merge
+
+	@GetMapping("/registry/people/{id}/history")
+	String history(@PathVariable UUID id, Authentication authentication, Model model) {
+		var caller = Callers.of(authentication);
+		var profile = profiles.find(id, caller).orElseThrow(Exceptions::notFound);
+		model.addAttribute("person", profile);
+		model.addAttribute("changes", changesSince(id, 0, caller));
+		model.addAttribute("viewers", profiles.viewers(id, 200));
+		return "registry/history";
+	}
+
+	@PostMapping("/registry/people/{id}/merge")
+	String merge(@PathVariable UUID id, @RequestParam(defaultValue = "") String other,
+			@RequestParam(defaultValue = "-1") String version, Authentication authentication,
+			RedirectAttributes redirect) {
+		var caller = Callers.of(authentication);
+		profiles.find(id, caller).orElseThrow(Exceptions::notFound);
+		try {
+			profiles.merge(id, version(version), UUID.fromString(other.strip()), caller.username());
+			redirect.addFlashAttribute("success", "registry.merged");
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("error", "registry.merge.unknown");
+		}
+		catch (InvalidProfileException e) {
+			redirect.addFlashAttribute("error", e.errors().get(0).messageKey());
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("error", "registry.conflict.reload");
+		}
+		return "redirect:/registry/people/" + id;
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private Profile writable(UUID id, Authentication authentication) {
+		var caller = Callers.of(authentication);
+		if (!visibility.edits(caller)) {
+			throw Exceptions.notFound();
+		}
+		return profiles.find(id, caller).orElseThrow(Exceptions::notFound);
+	}
+
+	private PartKind kind(String kind, Caller caller, Profile profile) {
+		try {
+			var partKind = PartKind.valueOf(kind);
+			if (partKind.sensitive() && !visibility.seesPartyMembership(caller, false)) {
+				throw Exceptions.notFound();
+			}
+			return partKind;
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+	}
+
+	private LocalDate date(String text, String field, Map<String, String> errors, Locale locale) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Formats.parseDate(text);
+		}
+		catch (DateTimeParseException e) {
+			errors.put(field, messages.getMessage("registry.date.format", null, locale));
+			return null;
+		}
+	}
+
+	private static int version(String text) {
+		try {
+			return text == null ? -1 : Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
+	}
+
+	private static void reject(BindingResult binding, InvalidProfileException e) {
+		e.errors().forEach(err -> {
+			var field = switch (err.field()) {
+				case "familyName", "middleName", "givenName", "otherNames", "sex", "birth", "ethnicGroup", "religion",
+						"nationalId", "oldId", "hometown", "residence", "phone", "email", "userAccount" -> err.field();
+				default -> null;
+			};
+			if (field == null) {
+				binding.reject(err.messageKey(), err.arguments(), null);
+			}
+			else {
+				binding.rejectValue(field, err.messageKey(), err.arguments(), null);
+			}
+		});
+	}
+}

@@ -1,0 +1,108 @@
+package vn.trithuc.registry.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.validation.BindingResult;
+
+import vn.trithuc.registry.Sex;
+import vn.trithuc.registry.internal.PersonData;
+import vn.trithuc.shared.Formats;
+
+/** The identity fields as typed: birth as dd/MM/yyyy or a year, units as ids. */
+record PersonForm(Integer version, String familyName, String middleName, String givenName, String otherNames, String sex,
+		String birth, String ethnicGroup, String religion, String nationalId, String oldId, String hometown,
+		String residence, String phone, String email, String userAccount) {
+
+	PersonForm {
+		familyName = n(familyName);
+		middleName = n(middleName);
+		givenName = n(givenName);
+		otherNames = n(otherNames);
+		sex = n(sex);
+		birth = n(birth);
+		ethnicGroup = n(ethnicGroup);
+		religion = n(religion);
+		nationalId = n(nationalId);
+		oldId = n(oldId);
+		hometown = n(hometown);
+		residence = n(residence);
+		phone = n(phone);
+		email = n(email);
+		userAccount = n(userAccount);
+	}
+
+	private static String n(String value) {
+		return value == null ? "" : value;
+	}
+
+	static PersonForm empty() {
+		return new PersonForm(0, "", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
+	}
+
+	static PersonForm of(int version, PersonData d) {
+		return new PersonForm(version, d.familyName(), d.middleName(), d.givenName(), s(d.otherNames()), d.sex().name(),
+				d.birthDate() != null ? Formats.DATE.format(d.birthDate()) : d.birthYear() == null ? "" : d.birthYear().toString(),
+				s(d.ethnicGroup()), s(d.religion()), s(d.nationalId()), s(d.oldId()), s(d.hometown()), s(d.residence()),
+				s(d.phone()), s(d.email()), s(d.userAccount()));
+	}
+
+	/** @return the data, or null with the problems in {@code binding} */
+	PersonData toData(BindingResult binding) {
+		Sex parsedSex = null;
+		try {
+			parsedSex = Sex.valueOf(sex == null ? "" : sex);
+		}
+		catch (IllegalArgumentException e) {
+			binding.rejectValue("sex", "registry.required");
+		}
+		if (familyName == null || familyName.isBlank()) {
+			binding.rejectValue("familyName", "registry.required");
+		}
+		if (givenName == null || givenName.isBlank()) {
+			binding.rejectValue("givenName", "registry.required");
+		}
+		LocalDate date = null;
+		Integer year = null;
+		var b = birth == null ? "" : birth.strip();
+		if (b.matches("[0-9]{4}")) {
+			year = Integer.valueOf(b);
+		}
+		else if (!b.isEmpty()) {
+			try {
+				date = Formats.parseDate(b);
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				binding.rejectValue("birth", "registry.birth.format");
+			}
+		}
+		var home = unit("hometown", hometown, binding);
+		var residing = unit("residence", residence, binding);
+		if (binding.hasErrors()) {
+			return null;
+		}
+		return new PersonData(familyName, middleName, givenName, otherNames, parsedSex, date, year, ethnicGroup,
+				religion, digits(nationalId), digits(oldId), home, residing, phone, email, userAccount);
+	}
+
+	private static String digits(String value) {
+		return value == null ? null : value.replaceAll("[\\s.]", "");
+	}
+
+	private static UUID unit(String field, String value, BindingResult binding) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			binding.rejectValue(field, "registry.unit.format");
+			return null;
+		}
+	}
+
+	private static String s(Object value) {
+		return value == null ? "" : value.toString();
+	}
+}

@@ -1,0 +1,78 @@
+package vn.trithuc.registry.web;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+
+import vn.trithuc.identity.AccessRule;
+import vn.trithuc.identity.AccessRules;
+import vn.trithuc.identity.Role;
+import vn.trithuc.shared.NavigationItem;
+
+/**
+ * Who may reach the registry. HR officers and administrators read and write everything; unit officers read and
+ * write within their scope ({@code RegistryScope}); leaders read (masked); an intellectual reads only their own
+ * profile (other ids answer 404). Program managers get statistics later, no lists of people.
+ */
+@Configuration(proxyBeanMethods = false)
+class RegistryWebConfiguration {
+
+	private static final Role[] WRITERS = { Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.UNIT_OFFICER };
+	private static final Role[] READERS = { Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.UNIT_OFFICER, Role.LEADER };
+	private static final Role[] OFFICERS = { Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR };
+
+	@Bean
+	@Order(20)
+	AccessRules registryAccessRules() {
+		return () -> List.of(
+				AccessRule.roles("/registry/me", Role.INTELLECTUAL),
+				AccessRule.roles("/registry/duplicates", OFFICERS),
+				AccessRule.roles("/registry/import", OFFICERS),
+				AccessRule.roles("/registry/import/**", OFFICERS),
+				AccessRule.roles("/registry/duplicates/**", OFFICERS),
+				AccessRule.roles("/registry/people/export.*", READERS),
+				AccessRule.roles("/registry/people/new", WRITERS),
+				AccessRule.roles("/registry/people/*/edit", WRITERS),
+				AccessRule.roles("/registry/people/*/parts/**", WRITERS),
+				AccessRule.roles("/registry/people/*/history", OFFICERS),
+				AccessRule.roles("/registry/people/*/merge", OFFICERS),
+				AccessRule.roles(HttpMethod.GET, "/registry/people/*", Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR,
+						Role.UNIT_OFFICER, Role.LEADER, Role.INTELLECTUAL),
+				AccessRule.roles(HttpMethod.GET, "/registry/people", READERS),
+				AccessRule.roles(HttpMethod.GET, "/api/v1/registry/people", READERS),
+				AccessRule.roles(HttpMethod.GET, "/api/v1/registry/people/*", Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR,
+						Role.UNIT_OFFICER, Role.LEADER, Role.INTELLECTUAL));
+	}
+
+	@Bean
+	NavigationItem peopleNavigation() {
+		return new NavigationItem("nav.registry.people", "nav.registry.people.description", "/registry/people", 100,
+				authorities(READERS));
+	}
+
+	@Bean
+	NavigationItem duplicatesNavigation() {
+		return new NavigationItem("nav.registry.duplicates", "nav.registry.duplicates.description", "/registry/duplicates",
+				110, authorities(OFFICERS));
+	}
+
+	@Bean
+	NavigationItem importNavigation() {
+		return new NavigationItem("nav.registry.import", "nav.registry.import.description", "/registry/import", 105,
+				authorities(OFFICERS));
+	}
+
+	@Bean
+	NavigationItem ownProfileNavigation() {
+		return new NavigationItem("nav.registry.me", "nav.registry.me.description", "/registry/me", 100,
+				authorities(Role.INTELLECTUAL));
+	}
+
+	private static Set<String> authorities(Role... roles) {
+		return Set.of(java.util.Arrays.stream(roles).map(Role::authority).toArray(String[]::new));
+	}
+}

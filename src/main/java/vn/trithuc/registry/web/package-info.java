@@ -1,0 +1,2 @@
+/** Registry pages and API. */
+package vn.trithuc.registry.web;

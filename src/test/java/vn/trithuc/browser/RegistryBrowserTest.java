@@ -1,0 +1,148 @@
+package vn.trithuc.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.trithuc.IntegrationTest;
+import vn.trithuc.TestAccounts;
+import vn.trithuc.identity.Role;
+import vn.trithuc.identity.internal.UserAdministration;
+import vn.trithuc.registry.Sex;
+import vn.trithuc.registry.internal.PersonData;
+import vn.trithuc.registry.internal.Profiles;
+
+/** An HR officer finds a person typing without diacritics, opens the profile, and meets a concurrent edit. */
+@IntegrationTest
+@Tag("browser")
+class RegistryBrowserTest {
+
+	@LocalServerPort
+	int port;
+	@Autowired
+	UserAdministration administration;
+	@Autowired
+	Profiles profiles;
+
+	@Test
+	void search_without_diacritics_open_the_profile_and_edit_into_a_concurrent_edit() throws Exception {
+		var given = "Thuỷ" ;
+		var middle = "Ngọc Bích";
+		var data = new PersonData("Đặng", middle, given, null, Sex.FEMALE, LocalDate.of(1986, 10, 20), null, "01", null,
+				null, null, null, null, "0263123456", null, null);
+		var id = ((Profiles.Created) profiles.register(data, "test.hr")).id();
+		var username = TestAccounts.ready(administration, "browser.hr", Role.HR_OFFICER);
+
+		var browser = Browser.get();
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+		submit(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+
+		browser.findElement(By.cssSelector(".sidenav a[href='/registry/people']")).click();
+		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content h1"),
+				"Cơ sở dữ liệu trí thức"));
+		var q = browser.findElement(By.id("q"));
+		q.sendKeys("dang ngoc bich thuy");
+		q.submit();
+		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".result-count"),
+				"Tìm thấy 1 người"));
+		wait(browser).until(ExpectedConditions.elementToBeClickable(By.linkText("Đặng Ngọc Bích Thuỷ")));
+		screenshot(browser, "registry-search");
+
+		browser.findElement(By.linkText("Đặng Ngọc Bích Thuỷ")).click();
+		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content h1"),
+				"Đặng Ngọc Bích Thuỷ"));
+		assertThat(browser.getCurrentUrl()).endsWith("/registry/people/" + id);
+		assertThat(browser.findElement(By.cssSelector(".profile-grid")).getText()).contains("20/10/1986", "0263123456");
+
+		browser.findElement(By.linkText("Sửa")).click();
+		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("phone")));
+		// meanwhile a colleague saves a new phone number
+		profiles.update(id, 1, new PersonData("Đặng", middle, given, null, Sex.FEMALE, LocalDate.of(1986, 10, 20), null,
+				"01", null, null, null, null, null, "0263999999", null, null), "dong.nghiep");
+		var phone = browser.findElement(By.id("phone"));
+		phone.clear();
+		phone.sendKeys("0912000111");
+		submitByEnter(browser, phone);
+
+		var conflict = wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert.conflict")));
+		assertThat(conflict.getText()).contains("Hồ sơ này vừa được người khác sửa", "dong.nghiep", "0263999999",
+				"0912000111");
+		// the form now shows the colleague's value; nothing was overwritten
+		assertThat(browser.findElement(By.id("phone")).getAttribute("value")).isEqualTo("0263999999");
+		screenshot(browser, "registry-conflict");
+
+		// saving again on the latest version works
+		phone = browser.findElement(By.id("phone"));
+		phone.clear();
+		phone.sendKeys("0912000111");
+		submitByEnter(browser, phone);
+		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Đã lưu."));
+		assertThat(browser.findElement(By.cssSelector(".profile-grid")).getText()).contains("0912000111");
+		assertThat(consoleErrors(browser)).isEmpty();
+	}
+
+	/** Presses Enter in a form field (a real submit event, as a keyboard user does) and waits for the answer. */
+	private static void submitByEnter(WebDriver browser, WebElement field) {
+		var content = browser.findElement(By.id("content"));
+		field.sendKeys(org.openqa.selenium.Keys.ENTER);
+		wait(browser).until(ExpectedConditions.stalenessOf(content));
+		wait(browser).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+	}
+
+	private static void submit(WebDriver browser, WebElement button) {
+		var page = browser.findElement(By.tagName("html"));
+		var content = browser.findElements(By.id("content"));
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+		button.click();
+		wait(browser).until(d -> {
+			try {
+				page.isEnabled();
+				if (!content.isEmpty()) {
+					content.get(0).isEnabled();
+				}
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException gone) { // stale: the page or the boosted content changed
+				return true;
+			}
+		});
+		wait(browser).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+	}
+
+	private static java.util.List<String> consoleErrors(WebDriver browser) {
+		return browser.manage().logs().get("browser").getAll().stream()
+			.filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(entry -> entry.getMessage()).toList();
+	}
+
+	private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+		var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+		var target = java.nio.file.Path.of("target", "screenshots", name + ".png");
+		java.nio.file.Files.createDirectories(target.getParent());
+		java.nio.file.Files.write(target, png);
+	}
+
+	private static WebDriverWait wait(WebDriver browser) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}

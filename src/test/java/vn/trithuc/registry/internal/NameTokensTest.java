@@ -1,0 +1,41 @@
+package vn.trithuc.registry.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+
+import org.junit.jupiter.api.Test;
+
+class NameTokensTest {
+
+	@Test
+	void names_fold_to_tokens_without_diacritics_and_with_d_for_dj() {
+		assertThat(NameTokens.of("Đặng", "Thị", "Thuỷ")).containsExactly("dang", "thi", "thuy");
+		assertThat(NameTokens.of("Nguyễn", "Văn", "Hoà")).isEqualTo(NameTokens.of("Nguyễn", "Văn", "Hòa"));
+		assertThat(NameTokens.query(Normalizer.normalize("Nguyễn Văn Hoà", Normalizer.Form.NFD)))
+			.containsExactly("nguyen", "van", "hoa");
+	}
+
+	@Test
+	void k_ho_names_are_indexed_with_and_without_the_apostrophe() {
+		assertThat(NameTokens.of("Ka", "", "K'Huơng")).containsExactly("ka", "k'huong", "khuong");
+		assertThat(NameTokens.query("k' huong")).containsExactly("k'huong");
+	}
+
+	@Test
+	void only_tokens_of_four_letters_or_more_are_fuzzy() {
+		assertThat(NameTokens.fuzzy("hoa")).isFalse();
+		assertThat(NameTokens.fuzzy("k'ho")).isFalse();
+		assertThat(NameTokens.fuzzy("hoan")).isTrue();
+	}
+
+	@Test
+	void spreadsheet_values_that_look_like_formulas_are_neutralised() {
+		assertThat(SpreadsheetText.neutralise("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(SpreadsheetText.neutralise("+84 912")).isEqualTo("'+84 912");
+		assertThat(SpreadsheetText.neutralise("-1")).isEqualTo("'-1");
+		assertThat(SpreadsheetText.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(SpreadsheetText.neutralise("  =1+1")).isEqualTo("'  =1+1");
+		assertThat(SpreadsheetText.neutralise("Nguyễn")).isEqualTo("Nguyễn");
+	}
+}

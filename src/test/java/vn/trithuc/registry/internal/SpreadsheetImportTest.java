@@ -1,0 +1,140 @@
+package vn.trithuc.registry.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.dhatim.fastexcel.Workbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import vn.trithuc.IntegrationTest;
+import vn.trithuc.registry.Sex;
+import vn.trithuc.registry.internal.SpreadsheetImport.Outcome;
+
+@IntegrationTest
+class SpreadsheetImportTest {
+
+	@Autowired
+	SpreadsheetImport imports;
+	@Autowired
+	Profiles profiles;
+	@Autowired
+	PeopleSearch search;
+
+	/** An officer's sheet: a title, the header on row 3 without diacritics, mixed date styles, common mistakes. */
+	private byte[] sheet(String tag, String id1, String id2) throws IOException {
+		var out = new ByteArrayOutputStream();
+		var workbook = new Workbook(out, "test", "1.0");
+		var ws = workbook.newWorksheet("Danh sách");
+		ws.value(0, 0, "DANH SÁCH TRÍ THỨC TRƯỜNG THPT ĐAM RÔNG");
+		ws.value(2, 0, "STT");
+		ws.value(2, 1, "Ho va ten");
+		ws.value(2, 2, "Ngày tháng năm sinh");
+		ws.value(2, 3, "Giới tính");
+		ws.value(2, 4, "Số CCCD");
+		ws.value(2, 5, "Điện thoại");
+		// 4: full date as text
+		ws.value(3, 0, 1);
+		ws.value(3, 1, "Nguyễn Thị " + tag + " Hoa");
+		ws.value(3, 2, "05/09/1985");
+		ws.value(3, 3, "Nữ");
+		ws.value(3, 4, id1);
+		// 5: d/M/yy, no ID
+		ws.value(4, 0, 2);
+		ws.value(4, 1, "Trần Văn " + tag + " Minh");
+		ws.value(4, 2, "3/4/79");
+		ws.value(4, 3, "nam");
+		// 6: Excel serial date (1990-01-15 = 32888), ID as text
+		ws.value(5, 0, 3);
+		ws.value(5, 1, "Lê Văn " + tag + " Nam");
+		ws.value(5, 2, 32888);
+		ws.value(5, 3, "Nam");
+		ws.value(5, 4, id2);
+		// 7: ID that lost its leading zero (typed as a number)
+		ws.value(6, 0, 4);
+		ws.value(6, 1, "Phạm Thị " + tag + " Lan");
+		ws.value(6, 2, "1992");
+		ws.value(6, 3, "Nữ");
+		ws.value(6, 4, Long.parseLong("068192001234"));
+		// 8: the same ID as row 4
+		ws.value(7, 0, 5);
+		ws.value(7, 1, "Võ Thị " + tag + " Mai");
+		ws.value(7, 2, "01/01/1985");
+		ws.value(7, 3, "Nữ");
+		ws.value(7, 4, id1);
+		// 9: unclear sex
+		ws.value(8, 0, 6);
+		ws.value(8, 1, "Đỗ " + tag + " Khoa");
+		ws.value(8, 2, "01/01/1980");
+		ws.value(8, 3, "X");
+		workbook.finish();
+		return out.toByteArray();
+	}
+
+	@Test
+	void a_dry_run_finds_the_header_reports_each_row_and_applying_twice_changes_nothing_the_second_time()
+			throws IOException {
+		var tag = RegistryFixtures.uniqueToken("Nhap");
+		var id1 = RegistryFixtures.nationalId(1985, Sex.FEMALE);
+		var id2 = RegistryFixtures.nationalId(1990, Sex.MALE);
+		var file = sheet(tag, id1, id2);
+		long before = profiles.count();
+
+		var report = imports.upload("truong-dam-rong.xlsx", file, "test.hr");
+		assertThat(report.fileError()).isNull();
+		assertThat(report.headerRow()).isEqualTo(3);
+		assertThat(report.columns()).containsKeys("fullName", "birth", "sex", "nationalId", "phone");
+		assertThat(report.rows()).extracting(SpreadsheetImport.RowResult::row, SpreadsheetImport.RowResult::outcome)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(4, Outcome.NEW), org.assertj.core.groups.Tuple.tuple(5, Outcome.NEW),
+					org.assertj.core.groups.Tuple.tuple(6, Outcome.NEW), org.assertj.core.groups.Tuple.tuple(7, Outcome.ERROR),
+					org.assertj.core.groups.Tuple.tuple(8, Outcome.ERROR), org.assertj.core.groups.Tuple.tuple(9, Outcome.ERROR));
+		assertThat(report.problems()).extracting(SpreadsheetImport.Problem::row, SpreadsheetImport.Problem::messageKey)
+			.contains(org.assertj.core.groups.Tuple.tuple(7, "registry.import.nationalIdLeadingZero"),
+					org.assertj.core.groups.Tuple.tuple(8, "registry.import.nationalIdRepeated"),
+					org.assertj.core.groups.Tuple.tuple(9, "registry.import.sex"));
+		var minh = report.rows().get(1).data();
+		assertThat(minh.birthDate()).isEqualTo(LocalDate.of(1979, 4, 3));
+		assertThat(minh.familyName()).isEqualTo("Trần");
+		assertThat(minh.middleName()).isEqualTo("Văn " + tag);
+		assertThat(report.rows().get(2).data().birthDate()).isEqualTo(LocalDate.of(1990, 1, 15));
+		assertThat(profiles.count()).as("a dry run writes nothing").isEqualTo(before);
+
+		var counts = imports.apply(report.job(), "test.hr").orElseThrow();
+		assertThat(counts.get(Outcome.NEW)).isEqualTo(3);
+		assertThat(counts.get(Outcome.ERROR)).isEqualTo(3);
+		assertThat(profiles.count()).isEqualTo(before + 3);
+		// the 11-digit number was never stored as an ID
+		assertThat(search.search(new PeopleSearch.Query("68192001234", java.util.Map.of(), 0, 5), RegistryFixtures.hr()).rows()).isEmpty();
+
+		var again = imports.upload("truong-dam-rong.xlsx", file, "test.hr");
+		assertThat(again.count(Outcome.NEW)).isZero();
+		assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(3);
+		imports.apply(again.job(), "test.hr");
+		assertThat(profiles.count()).as("re-importing the same file changes nothing").isEqualTo(before + 3);
+	}
+
+	@Test
+	void a_file_that_is_no_spreadsheet_gets_a_clear_message_and_changes_nothing() {
+		var report = imports.upload("bang.xlsx", "không phải tệp Excel".getBytes(java.nio.charset.StandardCharsets.UTF_8), "test.hr");
+		assertThat(report.fileError()).isEqualTo("registry.import.unreadable");
+		assertThat(report.rows()).isEmpty();
+	}
+
+	@Test
+	void a_sheet_without_recognisable_headers_is_refused() throws IOException {
+		var out = new ByteArrayOutputStream();
+		var workbook = new Workbook(out, "test", "1.0");
+		var ws = workbook.newWorksheet("x");
+		ws.value(0, 0, "Cột A");
+		ws.value(0, 1, "Cột B");
+		ws.value(1, 0, "Nguyễn Văn A");
+		workbook.finish();
+		assertThat(imports.upload("x.xlsx", out.toByteArray(), "test.hr").fileError()).isEqualTo("registry.import.noHeader");
+		assertThat(List.of(SpreadsheetImport.normaliseHeader("Họ và tên "), SpreadsheetImport.normaliseHeader("SỐ CCCD")))
+			.containsExactly("ho va ten", "so cccd");
+	}
+}

@@ -1,0 +1,159 @@
+package vn.trithuc.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.trithuc.registry.internal.RegistryFixtures.nationalId;
+import static vn.trithuc.registry.internal.RegistryFixtures.person;
+import static vn.trithuc.registry.internal.RegistryFixtures.uniqueToken;
+import static vn.trithuc.registry.internal.RegistryFixtures.withAccount;
+import static vn.trithuc.registry.internal.RegistryFixtures.withNationalId;
+import static vn.trithuc.registry.internal.RegistryFixtures.withPhone;
+
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.trithuc.IntegrationTest;
+import vn.trithuc.TestAccounts;
+import vn.trithuc.WebClientSession;
+import vn.trithuc.identity.Role;
+import vn.trithuc.identity.internal.UserAdministration;
+import vn.trithuc.registry.Sex;
+import vn.trithuc.registry.internal.PersonData;
+import vn.trithuc.registry.internal.Profiles;
+
+/** The registry over real HTTP sessions: view log, masking, concurrent edits, export. */
+@IntegrationTest
+class RegistryWebTest {
+
+	@LocalServerPort
+	int port;
+	@Autowired
+	UserAdministration administration;
+	@Autowired
+	Profiles profiles;
+
+	private UUID create(PersonData data) {
+		return ((Profiles.Created) profiles.register(data, "test.hr")).id();
+	}
+
+	@Test
+	void a_view_by_an_officer_is_logged_and_the_person_sees_who_viewed_the_profile() {
+		var nid = nationalId(1987, Sex.FEMALE);
+		var id = create(withAccount(withNationalId(person("K'", "", uniqueToken("Huong"), Sex.FEMALE,
+				LocalDate.of(1987, 3, 8)), nid), "web.intellectual"));
+		var officer = TestAccounts.loggedIn(port, administration, "web.hr", Role.HR_OFFICER);
+		assertThat(officer.get("/registry/people/" + id).status()).isEqualTo(200);
+
+		var person = TestAccounts.loggedIn(port, administration, "web.intellectual", Role.INTELLECTUAL);
+		var me = person.get("/registry/me");
+		assertThat(me.status()).isEqualTo(302);
+		assertThat(me.header("Location")).endsWith("/registry/people/" + id);
+		var own = person.get("/registry/people/" + id);
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.body()).contains("Những người đã xem hồ sơ").contains("web.hr").contains(nid);
+		// the person's own views are not logged
+		assertThat(profiles.viewers(id, 10)).extracting(Profiles.ViewEntry::viewer).containsExactly("web.hr");
+		// and nobody else's profile is reachable
+		var other = create(person("Lê", "Văn", uniqueToken("Khac"), Sex.MALE, LocalDate.of(1970, 1, 1)));
+		assertThat(person.get("/registry/people/" + other).status()).isEqualTo(404);
+		assertThat(person.get("/api/v1/registry/people/" + other).status()).isEqualTo(404);
+	}
+
+	@Test
+	void a_leader_sees_the_national_id_masked_and_no_party_membership() {
+		var nid = nationalId(1969, Sex.MALE);
+		var id = create(withNationalId(person("Trương", "Công", uniqueToken("Mask"), Sex.MALE, LocalDate.of(1969, 9, 2)), nid));
+		profiles.addPart(id, 1, vn.trithuc.registry.internal.PartKind.PARTY_MEMBERSHIP, LocalDate.of(1995, 5, 19), null,
+				Map.of("joinDate", "19/05/1995"), "test.hr");
+		var leader = TestAccounts.loggedIn(port, administration, "web.leader", Role.LEADER);
+		var page = leader.get("/registry/people/" + id);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).doesNotContain(nid).contains("********" + nid.substring(8))
+			.doesNotContain("Ngày kết nạp").doesNotContain("19/05/1995");
+		var api = leader.get("/api/v1/registry/people/" + id, "Accept", "application/json");
+		assertThat(api.body()).doesNotContain(nid).contains("********" + nid.substring(8)).doesNotContain("PARTY_MEMBERSHIP")
+			.contains("\"partyMember\":null");
+		// leaders read, they do not edit
+		assertThat(leader.get("/registry/people/" + id + "/edit").status()).isEqualTo(403);
+
+		var hr = TestAccounts.loggedIn(port, administration, "web.hr", Role.HR_OFFICER);
+		assertThat(hr.get("/registry/people/" + id).body()).contains(nid).contains("Ngày kết nạp");
+	}
+
+	@Test
+	void the_second_of_two_editors_gets_a_vietnamese_conflict_message_and_sees_what_changed() {
+		var data = person("Đinh", "Thị", uniqueToken("Sua"), Sex.FEMALE, LocalDate.of(1983, 12, 1));
+		var id = create(data);
+		var first = TestAccounts.loggedIn(port, administration, "web.editor1", Role.HR_OFFICER);
+		var second = TestAccounts.loggedIn(port, administration, "web.editor2", Role.HR_OFFICER);
+		var firstForm = first.get("/registry/people/" + id + "/edit").body();
+		var secondForm = second.get("/registry/people/" + id + "/edit").body();
+
+		assertThat(first.postForm("/registry/people/" + id + "/edit", form(data, "0911111111", firstForm)).status()).isEqualTo(302);
+		var conflict = second.postForm("/registry/people/" + id + "/edit", form(data, "0922222222", secondForm));
+		assertThat(conflict.status()).isEqualTo(200);
+		assertThat(conflict.body()).contains("Hồ sơ này vừa được người khác sửa").contains("web.editor1")
+			.contains("0911111111").contains("0922222222");
+		assertThat(profiles.find(id, vn.trithuc.registry.internal.RegistryFixtures.hr()).orElseThrow().data().phone())
+			.isEqualTo("0911111111");
+	}
+
+	@Test
+	void export_masks_ids_for_a_leader_and_neutralises_formulas() throws Exception {
+		var tag = uniqueToken("Xuat");
+		var nid = nationalId(1990, Sex.MALE);
+		create(withPhone(withNationalId(person("=HYPERLINK(\"x\")", tag, "Nam", Sex.MALE, LocalDate.of(1990, 1, 1)), nid), "+84912"));
+		var leader = TestAccounts.loggedIn(port, administration, "web.leader", Role.LEADER);
+		var page = leader.get("/registry/people?q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8) + "&sex=MALE");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Tìm thấy 1 người").contains("********" + nid.substring(8)).doesNotContain(nid)
+			.contains("/registry/people/export.xlsx?q=" + tag + "&amp;sex=MALE");
+		var csv = leader.get("/registry/people/export.csv?q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8));
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body()).startsWith("\uFEFFHọ,").contains("\"'=HYPERLINK(\"\"x\"\")\"").contains("'+84912")
+			.contains("********" + nid.substring(8)).doesNotContain(nid);
+
+		var bytes = leader.getBytes("/registry/people/export.xlsx?q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8));
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
+			var rows = new ArrayList<List<String>>();
+			try (var stream = workbook.getFirstSheet().openStream()) {
+				stream.forEach(r -> {
+					var cells = new ArrayList<String>();
+					r.forEach(c -> cells.add(c == null ? "" : c.getRawValue()));
+					rows.add(cells);
+				});
+			}
+			assertThat(rows).hasSize(2);
+			assertThat(rows.get(0).get(0)).isEqualTo("Họ");
+			assertThat(rows.get(1).get(0)).isEqualTo("'=HYPERLINK(\"x\")");
+			assertThat(rows.get(1)).contains("********" + nid.substring(8), "'+84912").doesNotContain(nid);
+		}
+	}
+
+	private static Map<String, String> form(PersonData d, String phone, String page) {
+		var fields = new LinkedHashMap<String, String>();
+		fields.put("_csrf", WebClientSession.csrfToken(page));
+		var version = java.util.regex.Pattern.compile("name=\"version\" value=\"([0-9]+)\"").matcher(page);
+		assertThat(version.find()).isTrue();
+		fields.put("version", version.group(1));
+		fields.put("familyName", d.familyName());
+		fields.put("middleName", d.middleName());
+		fields.put("givenName", d.givenName());
+		fields.put("sex", d.sex().name());
+		fields.put("birth", vn.trithuc.shared.Formats.DATE.format(d.birthDate()));
+		fields.put("ethnicGroup", d.ethnicGroup() == null ? "" : d.ethnicGroup());
+		fields.put("phone", phone);
+		return fields;
+	}
+}
