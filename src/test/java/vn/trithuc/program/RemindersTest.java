@@ -42,18 +42,21 @@ class RemindersTest {
 
 		int expected = (int) reports.reports(period).stream().filter(l -> l.firstSubmittedAt() == null).count();
 		assertThat(urged).isEqualTo(expected);
+		// the background reminder job may also send an overdue notice: count the urging mails
 		var mails = Arrays.stream(MailTestServer.server().getReceivedMessages())
-			.filter(m -> recipients(m).contains(tag)).toList();
+			.filter(m -> recipients(m).contains(tag) && subject(m).startsWith("Đôn đốc")).toList();
 		assertThat(mails).hasSize(1);
 		assertThat(mails.get(0).getSubject()).isEqualTo("Đôn đốc báo cáo: Đột xuất đôn đốc " + tag);
 		assertThat(recipients(mails.get(0))).isEqualTo("cham-" + tag + "@xa.example");
 		var recorded = reminders.reminders(period);
-		assertThat(recorded).filteredOn(r -> r.unitName().endsWith(tag)).extracting(Reminders.Reminder::unitName,
+		assertThat(recorded).filteredOn(r -> r.unitName().endsWith(tag) && r.kind() == ReminderKind.MANUAL)
+			.extracting(Reminders.Reminder::unitName,
 				Reminders.Reminder::outcome, Reminders.Reminder::sentBy)
 			.containsExactlyInAnyOrder(
 					org.assertj.core.groups.Tuple.tuple("Đảng ủy xã chậm " + tag, "SENT", "lan.tuyengiao"),
 					org.assertj.core.groups.Tuple.tuple("Đảng ủy xã không thư " + tag, "NO_ADDRESS", "lan.tuyengiao"));
-		assertThat(recorded).extracting(Reminders.Reminder::kind).containsOnly(ReminderKind.MANUAL);
+		assertThat(recorded).filteredOn(r -> r.sentBy().equals("lan.tuyengiao")).extracting(Reminders.Reminder::kind)
+			.containsOnly(ReminderKind.MANUAL);
 		assertThat(silent).isNotNull();
 	}
 
@@ -78,6 +81,15 @@ class RemindersTest {
 		assertThat(mails.get(0).getSubject()).isEqualTo("Báo cáo quá hạn: Đột xuất quá hạn " + tag);
 		assertThat(mails.get(0).getContent().toString()).contains("Đã quá hạn gửi báo cáo (ngày "
 				+ vn.trithuc.shared.Formats.DATE.format(today.minusDays(2)) + ")");
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static String recipients(MimeMessage message) {

@@ -17,7 +17,11 @@ import vn.trithuc.IntegrationTest;
 
 /** Reporting periods and unit reports on the real database: workflow, lock, completeness and timeliness. */
 @IntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class UnitReportsTest {
+
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
 
 	@Autowired
 	Programs programs;
@@ -93,6 +97,14 @@ class UnitReportsTest {
 					org.assertj.core.groups.Tuple.tuple(ReportAction.SUBMIT, ReportStatus.RESUBMITTED, "hai"),
 					org.assertj.core.groups.Tuple.tuple(ReportAction.ACCEPT, ReportStatus.ACCEPTED, "lan"));
 		assertThat(report.events().get(1).comment()).isEqualTo("thiếu số liệu quán triệt");
+		// other modules hear of every step
+		assertThat(events.stream(UnitReportStatusChanged.class).filter(e -> e.reportId().equals(reportId)))
+			.extracting(UnitReportStatusChanged::action, UnitReportStatusChanged::to)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(ReportAction.SUBMIT, ReportStatus.SUBMITTED),
+					org.assertj.core.groups.Tuple.tuple(ReportAction.RETURN, ReportStatus.RETURNED),
+					org.assertj.core.groups.Tuple.tuple(ReportAction.SUBMIT, ReportStatus.RESUBMITTED),
+					org.assertj.core.groups.Tuple.tuple(ReportAction.ACCEPT, ReportStatus.ACCEPTED));
 
 		reports.act(reportId, report.version(), ReportAction.REOPEN, "Sai số liệu chỉ số", "lan");
 		report = reports.report(reportId).orElseThrow();

@@ -52,6 +52,10 @@ class JdbcReminders implements Reminders {
 
 	@Override
 	public int sendDue() {
+		// one pass at a time across instances: the others skip (each reminder kind is recorded, so none twice)
+		if (!jdbc.sql("select pg_try_advisory_xact_lock(hashtext('program.reminders'))").query(Boolean.class).single()) {
+			return 0;
+		}
 		var today = LocalDate.now(clock.withZone(Formats.ZONE));
 		int sent = 0;
 		for (var report : pending("and p.opens_on <= :period", java.sql.Date.valueOf(today))) {

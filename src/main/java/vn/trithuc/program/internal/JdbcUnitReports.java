@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ import vn.trithuc.program.ReportAction;
 import vn.trithuc.program.ReportStatus;
 import vn.trithuc.program.TaskStatus;
 import vn.trithuc.program.Timeliness;
+import vn.trithuc.program.UnitReportStatusChanged;
 import vn.trithuc.program.UnitReports;
 import vn.trithuc.shared.VietnameseText;
 
@@ -40,11 +42,13 @@ class JdbcUnitReports implements UnitReports {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final ReportDeadlinePolicy deadlines;
+	private final ApplicationEventPublisher events;
 
-	JdbcUnitReports(JdbcClient jdbc, Clock clock) {
+	JdbcUnitReports(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.deadlines = new ReportDeadlinePolicy(clock);
+		this.events = events;
 	}
 
 	@Override
@@ -244,6 +248,14 @@ class JdbcUnitReports implements UnitReports {
 			.param("id", UUID.randomUUID()).param("r", reportId).param("at", now).param("by", by).param("a", action.name())
 			.param("from", from.name()).param("to", to.name())
 			.param("c", comment == null || comment.isBlank() ? null : VietnameseText.nfc(comment)).update();
+		var ids = jdbc.sql("""
+				select r.period_id, r.unit_id, u.org_unit_id from program.unit_report r
+				join program.reporting_unit u on u.id = r.unit_id where r.id = :id""")
+			.param("id", reportId)
+			.query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class) })
+			.single();
+		events.publishEvent(new UnitReportStatusChanged(reportId, ids[0], ids[1], ids[2], action, from, to, by,
+				now.toInstant()));
 	}
 
 	@Override

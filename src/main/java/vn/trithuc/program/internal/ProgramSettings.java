@@ -9,10 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderDaysBefore days before the deadline when units that have not reported get a reminder
  * @param escalationDaysLate days after the deadline when the unit's leader is told
  * @param mailFrom sender address of reminder e-mails
+ * @param reminderInterval how often the automatic reminder pass runs (read by {@link ProgramJobs})
  */
 @ConfigurationProperties("trithuc.program")
 record ProgramSettings(@DefaultValue("3") int reminderDaysBefore, @DefaultValue("5") int escalationDaysLate,
-		@DefaultValue("trithuc@localhost") String mailFrom) {
+		@DefaultValue("trithuc@localhost") String mailFrom, @DefaultValue("6h") java.time.Duration reminderInterval) {
 
 	ProgramSettings {
 		if (reminderDaysBefore < 0 || escalationDaysLate < 1) {
