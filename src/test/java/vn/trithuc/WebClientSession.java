@@ -60,7 +60,11 @@ public final class WebClientSession {
 		var form = get(formPath);
 		var token = Pattern.compile("_csrf=([A-Za-z0-9_\\-]+)").matcher(form.body());
 		if (!token.find()) {
-			throw new IllegalStateException("no CSRF token in the upload form's action of " + formPath);
+			// forms without the token in their action carry it as a hidden input; the query parameter works too
+			token = Pattern.compile("name=\"_csrf\" value=\"([A-Za-z0-9_\\-]+)\"").matcher(form.body());
+			if (!token.find()) {
+				throw new IllegalStateException("no CSRF token in the upload form of " + formPath);
+			}
 		}
 		var boundary = "----trithuc" + System.nanoTime();
 		var body = new java.io.ByteArrayOutputStream();

@@ -45,6 +45,16 @@ public interface OrgUnits {
 	Set<OrgUnitId> currentSuccessors(OrgUnitId id);
 
 	/**
+	 * The units a user scoped on {@code root} works in on {@code date}: the subtrees of the units carrying on
+	 * {@code root} (itself while it exists, its successors after a merge, split or dissolution).
+	 */
+	default Set<OrgUnitId> scopeAsOf(OrgUnitId root, LocalDate date) {
+		var units = new java.util.HashSet<OrgUnitId>();
+		successors(root, date).forEach(unit -> units.addAll(subtreeAsOf(unit, date)));
+		return units;
+	}
+
+	/**
 	 * Units whose name (any version) or code contains {@code text}, without diacritics («dam rong» finds
 	 * «Đam Rông»); shown as of {@code date} when in force then, else with their latest name.
 	 */

@@ -46,12 +46,17 @@ class AnalyticsController {
 	private final Labels labels;
 	private final Charts charts;
 	private final RegistryFacts registry;
+	private final vn.trithuc.identity.UserScopes userScopes;
+	private final vn.trithuc.orgunit.OrgUnits orgUnits;
 
-	AnalyticsController(Statistics statistics, Labels labels, Charts charts, RegistryFacts registry) {
+	AnalyticsController(Statistics statistics, Labels labels, Charts charts, RegistryFacts registry,
+			vn.trithuc.identity.UserScopes userScopes, vn.trithuc.orgunit.OrgUnits orgUnits) {
 		this.statistics = statistics;
 		this.labels = labels;
 		this.charts = charts;
 		this.registry = registry;
+		this.userScopes = userScopes;
+		this.orgUnits = orgUnits;
 	}
 
 	public record Row(String value, String label, long count, String share) {
@@ -276,7 +281,7 @@ class AnalyticsController {
 		model.addAttribute("asOf", Formats.DATE.format(date));
 		model.addAttribute("boundaries", current ? "current" : "asOf");
 		model.addAttribute("isToday", date.equals(statistics.today()));
-		var scope = scope(authentication);
+		var scope = scope(authentication, date);
 		model.addAttribute("scopeUnits", scope.whole() ? null : scope.orgUnits().size());
 		return new Question(date, current ? statistics.today() : date, scope);
 	}
@@ -287,16 +292,29 @@ class AnalyticsController {
 		return roles;
 	}
 
-	/** The whole province for administrators, HR officers, program managers and leaders; else the unit officer's units. */
-	static Scope scope(Authentication authentication) {
+	/**
+	 * The whole province for administrators, HR officers, program managers and leaders; a unit officer the subtree of
+	 * their scope root as of the date asked (where the root's successors are, when it has changed since); nobody
+	 * without a scope.
+	 */
+	Scope scope(Authentication authentication, LocalDate date) {
 		var roles = roles(authentication);
 		for (var role : List.of(Role.SYSTEM_ADMINISTRATOR, Role.HR_OFFICER, Role.PROGRAM_MANAGER, Role.LEADER)) {
 			if (roles.contains(role.authority())) {
 				return Scope.PROVINCE;
 			}
 		}
-		// unit officers: their org subtree once user scopes exist (RegistryScope); until then nobody
-		return new Scope(Set.of());
+		var root = userScopes.scopeRoot(authentication.getName());
+		if (root.isEmpty()) {
+			return new Scope(Set.of());
+		}
+		var units = new java.util.HashSet<java.util.UUID>();
+		var rootId = new vn.trithuc.orgunit.OrgUnitId(root.get());
+		var roots = orgUnits.find(rootId, date).isPresent() ? Set.of(rootId) : orgUnits.successors(rootId, date);
+		for (var r : roots) {
+			orgUnits.subtreeAsOf(r, date).forEach(u -> units.add(u.value()));
+		}
+		return new Scope(units);
 	}
 
 	private static boolean seesPeople(Authentication authentication) {

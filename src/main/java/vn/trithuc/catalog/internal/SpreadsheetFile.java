@@ -51,6 +51,9 @@ final class SpreadsheetFile {
 		if (content.length < 4 || !ReadableWorkbook.isOOXMLZipHeader(java.util.Arrays.copyOf(content, 8))) {
 			throw new Problem.Refused(Problem.of("unreadable", fileName));
 		}
+		if (!vn.trithuc.shared.SpreadsheetUploads.inflatesWithinLimits(content)) {
+			throw new Problem.Refused(Problem.ofKey(vn.trithuc.shared.SpreadsheetUploads.INFLATED_TOO_LARGE));
+		}
 		var lines = new ArrayList<Line>();
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(content));
 				var rows = workbook.getFirstSheet().openStream()) {

@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -162,8 +161,10 @@ public class SecurityEvents implements SecurityAudit {
 		return "\"" + text.replace("\"", "\"\"") + "\"";
 	}
 
-	/** Removes entries older than the retention (at least 180 days, also enforced by the database). */
-	@Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT6H")
+	/**
+	 * Removes entries older than the retention (at least 180 days, also enforced by the database). Run every
+	 * 6 h by the cluster-wide recurring job {@code identity-audit-purge} ({@link IdentityJobs}).
+	 */
 	@Transactional
 	public long purgeExpired() {
 		var cutoff = clock.instant().minus(settings.auditRetention());

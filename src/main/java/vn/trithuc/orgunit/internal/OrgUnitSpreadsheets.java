@@ -30,6 +30,7 @@ import vn.trithuc.orgunit.OrgUnitRuleViolation;
 import vn.trithuc.orgunit.internal.OrgUnitOperations.Decision;
 import vn.trithuc.orgunit.internal.OrgUnitOperations.NewUnit;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.SpreadsheetUploads;
 import vn.trithuc.shared.VietnameseText;
 
 /**
@@ -114,7 +115,17 @@ public class OrgUnitSpreadsheets {
 	public ImportResult importUnits(InputStream in, Function<String, Optional<OrgUnitKind>> kindOf) {
 		var problems = new ArrayList<Problem>();
 		List<Row> rows;
-		try (var workbook = new ReadableWorkbook(in)) {
+		byte[] content;
+		try {
+			content = in.readAllBytes();
+		}
+		catch (IOException e) {
+			return new ImportResult(0, List.of(new Problem(0, "orgunit.import.unreadable", List.of())));
+		}
+		if (!SpreadsheetUploads.inflatesWithinLimits(content)) {
+			return new ImportResult(0, List.of(new Problem(0, SpreadsheetUploads.INFLATED_TOO_LARGE, List.of())));
+		}
+		try (var workbook = new ReadableWorkbook(new java.io.ByteArrayInputStream(content))) {
 			var sheet = workbook.getFirstSheet();
 			rows = sheet.read();
 		}

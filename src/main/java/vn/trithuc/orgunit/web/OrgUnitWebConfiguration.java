@@ -28,6 +28,7 @@ class OrgUnitWebConfiguration {
 	@Order(20)
 	AccessRules orgUnitAccessRules() {
 		return () -> List.of(
+				AccessRule.roles("/orgunit/scopes/**", Role.SYSTEM_ADMINISTRATOR),
 				AccessRule.roles("/orgunit/operations/**", WRITERS),
 				AccessRule.roles(HttpMethod.GET, "/orgunit/**", READERS),
 				AccessRule.roles(HttpMethod.GET, "/api/v1/orgunit/**", READERS));

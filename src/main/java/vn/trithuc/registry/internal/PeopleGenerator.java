@@ -14,8 +14,8 @@ import vn.trithuc.registry.Sex;
  * A deterministic generator of realistic people for demo mode and benchmarks: the same seed gives the same
  * people. Vietnamese family-name frequencies, a Central Highlands (Lâm Đồng) ethnic mix with K'Ho, Mạ, Chu-ru
  * and M'Nông names, ages 23–64, plausible degrees, fields, work histories, party membership and talent flags.
- * Org units are placeholders (stable UUIDs) until the orgunit module exists; hometowns and residences are the
- * administrative units handed in (real catalog units).
+ * People work in the org units handed in (stable placeholder UUIDs when none, e.g. for benchmarks); hometowns
+ * and residences are the administrative units handed in (real catalog units).
  */
 public final class PeopleGenerator {
 
@@ -84,11 +84,16 @@ public final class PeopleGenerator {
 	 * @param today the date ages and "current" are computed for
 	 */
 	public PeopleGenerator(long seed, List<UUID> adminUnits, LocalDate today) {
+		this(seed, adminUnits, List.of(), today);
+	}
+
+	/** @param orgUnits units of the organisation tree to place people in; stable placeholder ids when empty */
+	public PeopleGenerator(long seed, List<UUID> adminUnits, List<UUID> orgUnits, LocalDate today) {
 		this.random = new SplittableRandom(seed);
 		this.adminUnits = List.copyOf(adminUnits);
 		this.thisYear = today.getYear();
-		var units = new ArrayList<UUID>();
-		for (int i = 0; i < 184; i++) {
+		var units = new ArrayList<UUID>(orgUnits);
+		for (int i = 0; units.isEmpty() && i < 184; i++) {
 			units.add(UUID.nameUUIDFromBytes(("trithuc-demo-org-unit-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		}
 		this.orgUnits = List.copyOf(units);

@@ -374,10 +374,10 @@ public class Profiles implements Registry {
 			errors.add(new FieldError("oldId", "registry.oldId.format"));
 		}
 		if (data.ethnicGroup() != null) {
-			codes.checkCode("ethnic-groups", data.ethnicGroup()).ifPresent(k -> errors.add(new FieldError("ethnicGroup", k)));
+			codes.checkCode("ethnic-groups", data.ethnicGroup()).ifPresent(k -> errors.add(new FieldError("ethnicGroup", k, data.ethnicGroup())));
 		}
 		if (data.religion() != null) {
-			codes.checkCode("religions", data.religion()).ifPresent(k -> errors.add(new FieldError("religion", k)));
+			codes.checkCode("religions", data.religion()).ifPresent(k -> errors.add(new FieldError("religion", k, data.religion())));
 		}
 		if (data.hometown() != null) {
 			codes.checkAdminUnit(data.hometown()).ifPresent(k -> errors.add(new FieldError("hometown", k)));
@@ -421,7 +421,10 @@ public class Profiles implements Registry {
 				continue;
 			}
 			switch (field.type()) {
-				case CODE -> codes.checkCode(field.codeList(), value).ifPresent(k -> errors.add(new FieldError(field.name(), k)));
+				case CODE -> {
+					var code = value;
+					codes.checkCode(field.codeList(), code).ifPresent(k -> errors.add(new FieldError(field.name(), k, code)));
+				}
 				case DATE -> {
 					try {
 						value = Formats.parseDate(value).toString();

@@ -5,31 +5,38 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 import vn.trithuc.catalog.AdminUnit;
 import vn.trithuc.catalog.AdminUnitId;
 import vn.trithuc.catalog.AdminUnits;
+import vn.trithuc.catalog.CodeListEntry;
+import vn.trithuc.catalog.CodeListKind;
+import vn.trithuc.catalog.CodeLists;
+import vn.trithuc.orgunit.OrgUnit;
+import vn.trithuc.orgunit.OrgUnitId;
+import vn.trithuc.orgunit.OrgUnits;
 
 /**
- * The one place where code-list values and references to other modules are checked. The catalog module owns
- * the code lists and administrative units, the orgunit module the organisation tree. Administrative units are
- * checked through the catalog's {@link AdminUnits}; until the catalog's code lists and the orgunit module are
- * merged, a code is accepted when it is well-formed and an org unit when it is a UUID — wiring their facades in
- * here is the whole change. Personnel categories are the closed list of issue 6.
+ * The one place where code-list values and references to other modules are checked and named: codes through
+ * the catalog's {@link CodeLists} (an unknown code gets a clear message naming it), administrative units through
+ * {@link AdminUnits}, org units through {@link OrgUnits}. Bean name {@code registryCodes}: templates show names
+ * with {@code @registryCodes.name('ethnic-groups', code)}.
  */
-@Component
+@Component("registryCodes")
 public class RegistryCodes {
 
 	private final AdminUnits adminUnits;
+	private final CodeLists codeLists;
+	private final OrgUnits orgUnits;
 
-	RegistryCodes(AdminUnits adminUnits) {
+	RegistryCodes(AdminUnits adminUnits, CodeLists codeLists, OrgUnits orgUnits) {
 		this.adminUnits = adminUnits;
+		this.codeLists = codeLists;
+		this.orgUnits = orgUnits;
 	}
-
-	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,30}");
 
 	/** cadre / civil servant / public employee / armed forces / enterprise / private / retired / abroad */
 	public static final List<String> PERSONNEL_CATEGORIES = List.of("CADRE", "CIVIL_SERVANT", "PUBLIC_EMPLOYEE",
@@ -41,15 +48,53 @@ public class RegistryCodes {
 			Map.entry("THAC_SI", 4), Map.entry("CHUYEN_KHOA_2", 5), Map.entry("TIEN_SI", 6),
 			Map.entry("TIEN_SI_KHOA_HOC", 7));
 
+	/** The catalog lists a registry field takes its codes from ("ranks-and-titles": ranks or professional titles). */
+	static List<CodeListKind> kinds(String list) {
+		if (list.equals("ranks-and-titles")) {
+			return List.of(CodeListKind.CIVIL_SERVANT_RANK, CodeListKind.PROFESSIONAL_TITLE);
+		}
+		return CodeListKind.fromSlug(list).map(List::of).orElse(List.of());
+	}
+
 	/** @return empty when {@code code} may be stored for {@code list}; otherwise the message key of the problem */
 	public Optional<String> checkCode(String list, String code) {
-		if (!CODE.matcher(code).matches()) {
-			return Optional.of("registry.code.unknown");
+		var kinds = kinds(list);
+		if (kinds.isEmpty()) {
+			throw new IllegalArgumentException("no code list " + list);
 		}
-		if (list.equals("personnel-categories") && !PERSONNEL_CATEGORIES.contains(code)) {
-			return Optional.of("registry.code.unknown");
+		return kinds.stream().anyMatch(kind -> codeLists.find(kind, code).isPresent()) ? Optional.empty()
+				: Optional.of("registry.code.unknown");
+	}
+
+	/** The name of a code ("Cơ-ho" for 15 in ethnic-groups); the code itself when the list does not know it. */
+	public String name(String list, @Nullable String code) {
+		if (code == null || code.isEmpty()) {
+			return "";
+		}
+		return kinds(list).stream().map(kind -> codeLists.find(kind, code)).flatMap(Optional::stream).findFirst()
+			.map(CodeListEntry::name).orElse(code);
+	}
+
+	/** The code meant by a spreadsheet cell: the code itself, or an entry's name with or without diacritics. */
+	public Optional<String> codeFor(String list, String text) {
+		var folded = vn.trithuc.shared.VietnameseText.fold(text);
+		for (var kind : kinds(list)) {
+			var exact = codeLists.find(kind, text.strip());
+			if (exact.isPresent()) {
+				return Optional.of(exact.get().code());
+			}
+			var byName = codeLists.entries(kind).stream()
+				.filter(e -> vn.trithuc.shared.VietnameseText.fold(e.name()).equals(folded)).findFirst();
+			if (byName.isPresent()) {
+				return Optional.of(byName.get().code());
+			}
 		}
 		return Optional.empty();
+	}
+
+	/** The entries that may be chosen now, for selects. */
+	public List<CodeListEntry> choices(String list) {
+		return kinds(list).stream().flatMap(kind -> codeLists.active(kind).stream()).toList();
 	}
 
 	/** @return empty when the administrative unit may be referred to */
@@ -62,9 +107,50 @@ public class RegistryCodes {
 		return adminUnits.find(new AdminUnitId(unit)).map(AdminUnit::name);
 	}
 
-	/** @return empty when the org unit may be referred to */
+	/** @return empty when the org unit exists (or existed) in the organisation tree */
 	public Optional<String> checkOrgUnit(UUID unit) {
-		return Optional.empty();
+		return orgUnits.find(new OrgUnitId(unit)).isPresent() ? Optional.empty() : Optional.of("registry.orgUnit.unknown");
+	}
+
+	/** The name of an org unit (its latest name), for display. */
+	public String orgUnitName(@Nullable String unit) {
+		if (unit == null || unit.isEmpty()) {
+			return "";
+		}
+		try {
+			return orgUnits.find(new OrgUnitId(UUID.fromString(unit))).map(OrgUnit::name).orElse(unit);
+		}
+		catch (IllegalArgumentException e) {
+			return unit;
+		}
+	}
+
+	/** The text to show for a part's field value: code names, unit names, dates dd/MM/yyyy. */
+	public String display(PartKind.Field field, @Nullable String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		return switch (field.type()) {
+			case CODE -> field.name().equals("personnelCategory") ? name("personnel-categories", value) : name(field.codeList(), value);
+			case ORG_UNIT -> orgUnitName(value);
+			case ADMIN_UNIT -> {
+				try {
+					yield adminUnitName(UUID.fromString(value)).orElse(value);
+				}
+				catch (IllegalArgumentException e) {
+					yield value;
+				}
+			}
+			case DATE -> {
+				try {
+					yield vn.trithuc.shared.Formats.DATE.format(java.time.LocalDate.parse(value));
+				}
+				catch (java.time.format.DateTimeParseException e) {
+					yield value;
+				}
+			}
+			default -> value;
+		};
 	}
 
 	public int degreeRank(String level) {

@@ -13,11 +13,13 @@ import org.springframework.stereotype.Component;
 import vn.trithuc.catalog.AdminUnit;
 import vn.trithuc.catalog.AdminUnitLevel;
 import vn.trithuc.catalog.AdminUnits;
+import vn.trithuc.orgunit.OrgUnitId;
+import vn.trithuc.orgunit.OrgUnits;
 import vn.trithuc.shared.DemoDataContributor;
 
 /**
  * Demo people: {@code trithuc.registry.demo-people} generated people (seed 45, after Resolution 45-NQ/TW) living
- * in the communes of Lâm Đồng, plus the profile of the demo intellectual K'Huơng linked to her account.
+ * in the communes of Lâm Đồng and working in the demo organisation tree (loaded before, order 10), plus the profile of the demo intellectual K'Huơng linked to her account.
  */
 @Component
 class RegistryDemoData implements DemoDataContributor {
@@ -31,9 +33,11 @@ class RegistryDemoData implements DemoDataContributor {
 	private final JdbcClient jdbc;
 	private final RegistrySettings settings;
 	private final Clock clock;
+	private final OrgUnits orgUnits;
 
 	RegistryDemoData(PeopleBulkLoader loader, Profiles profiles, AdminUnits adminUnits, JdbcClient jdbc,
-			RegistrySettings settings, Clock clock) {
+			RegistrySettings settings, Clock clock, OrgUnits orgUnits) {
+		this.orgUnits = orgUnits;
 		this.loader = loader;
 		this.profiles = profiles;
 		this.adminUnits = adminUnits;
@@ -58,7 +62,9 @@ class RegistryDemoData implements DemoDataContributor {
 		var today = LocalDate.now(clock);
 		var started = System.nanoTime();
 		var communes = lamDongCommunes(today);
-		long n = loader.load(new PeopleGenerator(45, communes, today), settings.demoPeople(), ACTOR);
+		var units = orgUnits.roots(today).stream().flatMap(root -> orgUnits.subtreeAsOf(root.id(), today).stream())
+			.map(OrgUnitId::value).sorted().toList();
+		long n = loader.load(new PeopleGenerator(45, communes, units, today), settings.demoPeople(), ACTOR);
 		log.info("Demo mode: {} people generated in {} ms", n, (System.nanoTime() - started) / 1_000_000);
 		// the demo intellectual of JOURNEYS.md (account huong.giaovien) and her own profile
 		var created = profiles.registerAnyway(new PersonData("Liêng Hót", "Ka", "Huơng", null, vn.trithuc.registry.Sex.FEMALE,

@@ -4,29 +4,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.springframework.stereotype.Component;
 
 import vn.trithuc.identity.Role;
+import vn.trithuc.identity.UserScopes;
+import vn.trithuc.orgunit.OrgUnitId;
+import vn.trithuc.orgunit.OrgUnits;
 
 /**
  * The one place where the people a caller may reach are decided; every registry query goes through it.
- * HR officers and system administrators reach everybody; leaders read everybody (masked, read-only) until
- * scopes by org subtree exist; a unit officer reaches the people whose current unit is in their scope — the
- * scope comes with the orgunit module, so for now it is empty and unit officers reach nobody; an intellectual
- * reaches only the profile linked to their own account; anyone else nobody.
+ * System administrators reach everybody. HR officers and leaders reach everybody when they have no unit
+ * scope, else the people whose current unit lies in their scope (the subtree of their scope unit today,
+ * following successor links after merges and splits). Unit officers reach the people of their scope, nobody
+ * without one. An intellectual reaches only the profile linked to their own account; anyone else nobody.
  */
 @Component
 public class RegistryScope {
+
+	private final UserScopes scopes;
+	private final OrgUnits units;
+	private final Clock clock;
+
+	RegistryScope(UserScopes scopes, OrgUnits units, Clock clock) {
+		this.scopes = scopes;
+		this.units = units;
+		this.clock = clock;
+	}
 
 	/** A SQL condition on {@code p} (registry.person) and its parameters. */
 	public record Filter(String sql, Map<String, Object> parameters) {
 	}
 
 	public Filter filter(Caller caller) {
-		if (caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.LEADER)) {
+		if (caller.has(Role.SYSTEM_ADMINISTRATOR)
+				|| (caller.hasAny(Role.HR_OFFICER, Role.LEADER) && scopes.scopeRoot(caller.username()).isEmpty())) {
 			return new Filter("true", Map.of());
 		}
-		if (caller.has(Role.UNIT_OFFICER)) {
+		if (caller.hasAny(Role.UNIT_OFFICER, Role.HR_OFFICER, Role.LEADER)) {
 			var units = unitScope(caller);
 			if (units.isEmpty()) {
 				return new Filter("false", Map.of());
@@ -45,8 +62,10 @@ public class RegistryScope {
 		return caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.LEADER, Role.UNIT_OFFICER);
 	}
 
-	/** The org units (subtree, expanded) of a unit officer; empty until the orgunit module provides scopes. */
+	/** The org units of the caller's scope today (subtree, through successors); empty without a scope. */
 	List<UUID> unitScope(Caller caller) {
-		return List.of();
+		return scopes.scopeRoot(caller.username())
+			.map(root -> units.scopeAsOf(new OrgUnitId(root), LocalDate.now(clock)).stream().map(OrgUnitId::value).toList())
+			.orElse(List.of());
 	}
 }

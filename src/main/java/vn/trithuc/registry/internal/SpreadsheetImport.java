@@ -24,9 +24,13 @@ import org.dhatim.fastexcel.reader.Row;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.trithuc.registry.Sex;
+import vn.trithuc.shared.SpreadsheetUploads;
 import vn.trithuc.shared.VietnameseText;
 
 /**
@@ -94,12 +98,18 @@ public class SpreadsheetImport {
 	private final DuplicateRule duplicates;
 	private final NationalIdPolicy nationalIds = new NationalIdPolicy();
 	private final Clock clock;
+	private final RegistryCodes codes;
+	private final TransactionTemplate separately;
 
-	SpreadsheetImport(JdbcClient jdbc, Profiles profiles, DuplicateRule duplicates, Clock clock) {
+	SpreadsheetImport(JdbcClient jdbc, Profiles profiles, DuplicateRule duplicates, Clock clock, RegistryCodes codes,
+			PlatformTransactionManager transactions) {
+		this.codes = codes;
 		this.jdbc = jdbc;
 		this.profiles = profiles;
 		this.duplicates = duplicates;
 		this.clock = clock;
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Stores the file and returns its dry-run report. */
@@ -137,8 +147,21 @@ public class SpreadsheetImport {
 			.list();
 	}
 
-	/** Applies the error-free rows in one transaction. @return counts per outcome, empty if the job is unknown */
+	/**
+	 * Applies the error-free rows in one transaction. The job is first marked FAILED ("interrupted") in a
+	 * transaction of its own; the apply's transaction locks the job and replaces the mark by APPLIED when it
+	 * commits. So if the server dies midway (kill -9, power), nothing of the file is stored and the job shows as
+	 * failed, ready to be applied again, on any instance.
+	 * @return counts per outcome, empty if the job is unknown
+	 */
 	public Optional<Map<Outcome, Long>> apply(UUID job, String actor) {
+		separately.executeWithoutResult(s -> jdbc.sql("""
+				update registry.import_job set status = 'FAILED', applied_summary = 'INTERRUPTED'
+				where id = :id and status <> 'APPLIED'""").param("id", job).update());
+		if (jdbc.sql("select id from registry.import_job where id = :id for update").param("id", job).query(UUID.class)
+			.optional().isEmpty()) {
+			return Optional.empty();
+		}
 		var report = dryRun(job);
 		if (report.isEmpty()) {
 			return Optional.empty();
@@ -163,6 +186,9 @@ public class SpreadsheetImport {
 	}
 
 	Report check(UUID job, String fileName, byte[] content) {
+		if (!SpreadsheetUploads.inflatesWithinLimits(content)) {
+			return new Report(job, fileName, 0, Map.of(), List.of(), SpreadsheetUploads.INFLATED_TOO_LARGE);
+		}
 		List<Row> rows;
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
 			var sheet = workbook.getFirstSheet();
@@ -298,8 +324,11 @@ public class SpreadsheetImport {
 		if (problems.stream().anyMatch(p -> !p.warning())) {
 			return new RowResult(number, Outcome.ERROR, null, problems);
 		}
+		var ethnic = text(row, columns.get("ethnicGroup"));
+		var religion = text(row, columns.get("religion"));
 		var data = new PersonData(family, middle == null ? "" : middle, given, null, sex, birthDate, birthYear,
-				text(row, columns.get("ethnicGroup")), text(row, columns.get("religion")), nationalId,
+				ethnic == null ? null : codes.codeFor("ethnic-groups", ethnic).orElse(ethnic),
+				religion == null ? null : codes.codeFor("religions", religion).orElse(religion), nationalId,
 				oldId == null ? null : oldId.replaceAll("\\s", ""), null, null, phone, email, null);
 		if (nationalId != null) {
 			var result = nationalIds.check(nationalId, data.birthYear(), sex);

@@ -14,13 +14,12 @@ import org.dhatim.fastexcel.Workbook;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import vn.trithuc.registry.internal.PeopleSearch;
 import vn.trithuc.registry.internal.SpreadsheetText;
@@ -44,12 +43,19 @@ class ExportController {
 		this.messages = messages;
 	}
 
+	/*
+	 * Written straight to the response on the request thread (chunked, row by row): an asynchronous
+	 * StreamingResponseBody would race Spring Session's commit on the response thread.
+	 */
 	@GetMapping("/registry/people/export.xlsx")
-	ResponseEntity<StreamingResponseBody> xlsx(@RequestParam(defaultValue = "") String q,
-			@RequestParam Map<String, String> params, Authentication authentication, Locale locale) {
+	void xlsx(@RequestParam(defaultValue = "") String q, @RequestParam Map<String, String> params,
+			Authentication authentication, Locale locale, HttpServletResponse response) throws IOException {
 		var caller = Callers.of(authentication);
 		var query = PeopleController.query(q, 0, params);
-		StreamingResponseBody body = out -> {
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("xlsx"));
+		var out = response.getOutputStream();
+		{
 			var workbook = new Workbook(out, "TriThuc", "1.0");
 			var sheet = workbook.newWorksheet(messages.getMessage("registry.export.sheet", null, locale));
 			for (int c = 0; c < COLUMNS.size(); c++) {
@@ -73,19 +79,18 @@ class ExportController {
 				row[0]++;
 			});
 			workbook.finish();
-		};
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.header(HttpHeaders.CONTENT_DISPOSITION, attachment("xlsx"))
-			.body(body);
+		}
 	}
 
 	@GetMapping("/registry/people/export.csv")
-	ResponseEntity<StreamingResponseBody> csv(@RequestParam(defaultValue = "") String q,
-			@RequestParam Map<String, String> params, Authentication authentication, Locale locale) {
+	void csv(@RequestParam(defaultValue = "") String q, @RequestParam Map<String, String> params,
+			Authentication authentication, Locale locale, HttpServletResponse response) throws IOException {
 		var caller = Callers.of(authentication);
 		var query = PeopleController.query(q, 0, params);
-		StreamingResponseBody body = out -> {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("csv"));
+		var out = response.getOutputStream();
+		{
 			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 			writer.write('\uFEFF');
 			writer.write(csvLine(COLUMNS.stream().map(c -> header(c, locale)).toList()));
@@ -98,10 +103,7 @@ class ExportController {
 				}
 			});
 			writer.flush();
-		};
-		return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, attachment("csv"))
-			.body(body);
+		}
 	}
 
 	private String header(String column, Locale locale) {

@@ -63,6 +63,14 @@ class ImportController {
 	record ProblemLine(int row, String column, String message, boolean warning) {
 	}
 
+	/** A file over the upload limit (spring.servlet.multipart.max-file-size) or a broken upload: nothing read. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	String uploadFailed(org.springframework.web.multipart.MultipartException e, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("error", e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
+				? "registry.import.tooLarge" : "registry.import.unreadable");
+		return "redirect:/registry/import";
+	}
+
 	@PostMapping("/registry/import/{id}/apply")
 	String apply(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
 		var counts = imports.apply(id, authentication.getName()).orElseThrow(Exceptions::notFound);

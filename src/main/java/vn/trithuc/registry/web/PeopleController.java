@@ -50,9 +50,12 @@ class PeopleController {
 	private final MessageSource messages;
 	private final java.time.Clock clock;
 	private final RegistryCodes codes;
+	private final vn.trithuc.registry.internal.SelfService selfService;
 
 	PeopleController(Profiles profiles, PeopleSearch search, ProfileVisibility visibility, RegistryScope scope,
-			MessageSource messages, java.time.Clock clock, RegistryCodes codes) {
+			MessageSource messages, java.time.Clock clock, RegistryCodes codes,
+			vn.trithuc.registry.internal.SelfService selfService) {
+		this.selfService = selfService;
 		this.codes = codes;
 		this.profiles = profiles;
 		this.search = search;
@@ -164,6 +167,9 @@ class PeopleController {
 		model.addAttribute("partKinds", Arrays.stream(PartKind.values()).filter(k -> party || !k.sensitive()).toList());
 		if (own) {
 			model.addAttribute("viewers", profiles.viewers(profile.id(), 50));
+			model.addAttribute("requests", selfService.ofPerson(profile.id()));
+			model.addAttribute("consents", selfService.consents(profile.id()));
+			model.addAttribute("requestKinds", SelfServiceController.requestKinds());
 		}
 	}
 

@@ -30,6 +30,11 @@ class RegistryWebConfiguration {
 	AccessRules registryAccessRules() {
 		return () -> List.of(
 				AccessRule.roles("/registry/me", Role.INTELLECTUAL),
+				AccessRule.roles("/registry/me/**", Role.INTELLECTUAL),
+				AccessRule.roles("/registry/requests", WRITERS),
+				AccessRule.roles("/registry/requests/**", WRITERS),
+				// the public expert directory: only people who consented, no identifiers
+				AccessRule.publicAccess("/directory"),
 				AccessRule.roles("/registry/duplicates", OFFICERS),
 				AccessRule.roles("/registry/import", OFFICERS),
 				AccessRule.roles("/registry/import/**", OFFICERS),
@@ -64,6 +69,12 @@ class RegistryWebConfiguration {
 	NavigationItem importNavigation() {
 		return new NavigationItem("nav.registry.import", "nav.registry.import.description", "/registry/import", 105,
 				authorities(OFFICERS));
+	}
+
+	@Bean
+	NavigationItem requestsNavigation() {
+		return new NavigationItem("nav.registry.requests", "nav.registry.requests.description", "/registry/requests", 108,
+				authorities(WRITERS));
 	}
 
 	@Bean

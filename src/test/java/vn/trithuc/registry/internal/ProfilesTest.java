@@ -32,6 +32,8 @@ class ProfilesTest {
 	DuplicateRule duplicates;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	vn.trithuc.orgunit.internal.OrgUnitOperations orgUnits;
 
 	private UUID create(PersonData data) {
 		return ((Profiles.Created) profiles.register(data, "test.hr")).id();
@@ -40,8 +42,8 @@ class ProfilesTest {
 	@Test
 	void the_profile_as_of_a_date_shows_the_positions_in_force_then_and_the_current_unit_derives_from_them() {
 		var id = create(person("Trần", "Minh", uniqueToken("Asof"), Sex.MALE, LocalDate.of(1975, 2, 3)));
-		var school = UUID.randomUUID();
-		var hospital = UUID.randomUUID();
+		var school = RegistryFixtures.orgUnit(orgUnits, "Trường THPT Đam Rông");
+		var hospital = RegistryFixtures.orgUnit(orgUnits, "Trung tâm Y tế Đam Rông");
 		int v = profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2010, 9, 1), LocalDate.of(2019, 12, 31),
 				Map.of("orgUnit", school.toString(), "jobTitle", "Giáo viên", "personnelCategory", "PUBLIC_EMPLOYEE"), "test.hr");
 		v = profiles.addPart(id, v, PartKind.POSITION, LocalDate.of(2020, 1, 1), null,
@@ -171,6 +173,28 @@ class ProfilesTest {
 			.isInstanceOfSatisfying(Profiles.InvalidProfileException.class, e -> assertThat(e.errors())
 				.extracting(Profiles.FieldError::messageKey).containsExactly("registry.merge.differentIds"));
 		assertThat(profiles.find(b, hr())).isPresent();
+	}
+
+	@Test
+	void unknown_codes_and_units_are_refused_with_a_clear_message() {
+		var id = create(person("Mai", "Văn", uniqueToken("Ma"), Sex.MALE, LocalDate.of(1980, 1, 1)));
+		assertThatThrownBy(() -> profiles.addPart(id, 1, PartKind.DEGREE, null, null, Map.of("level", "TIEN_SI_X"), "test.hr"))
+			.isInstanceOfSatisfying(Profiles.InvalidProfileException.class, e -> assertThat(e.errors()).singleElement()
+				.satisfies(err -> {
+					assertThat(err.messageKey()).isEqualTo("registry.code.unknown");
+					assertThat(err.arguments()).containsExactly("TIEN_SI_X");
+				}));
+		assertThatThrownBy(() -> profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2020, 1, 1), null,
+				Map.of("orgUnit", UUID.randomUUID().toString(), "jobTitle", "Kỹ sư", "personnelCategory", "CIVIL_SERVANT"), "test.hr"))
+			.isInstanceOfSatisfying(Profiles.InvalidProfileException.class, e -> assertThat(e.errors())
+				.extracting(Profiles.FieldError::messageKey).containsExactly("registry.orgUnit.unknown"));
+		assertThatThrownBy(() -> profiles.update(id, 1, new PersonData("Mai", "Văn", "X", null, Sex.MALE, null, 1980, "99",
+				null, null, null, UUID.randomUUID(), null, null, null, null), "test.hr"))
+			.isInstanceOfSatisfying(Profiles.InvalidProfileException.class, e -> assertThat(e.errors())
+				.extracting(Profiles.FieldError::messageKey).containsExactlyInAnyOrder("registry.code.unknown", "registry.unit.unknown"));
+		// a known code, in a real list of the catalog
+		assertThat(profiles.addPart(id, 1, PartKind.DEGREE, null, null, Map.of("level", "TIEN_SI", "fieldOfStudy", "62"), "test.hr"))
+			.isEqualTo(2);
 	}
 
 	@Test

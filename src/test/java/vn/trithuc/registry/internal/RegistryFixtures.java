@@ -2,6 +2,7 @@ package vn.trithuc.registry.internal;
 
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import vn.trithuc.identity.Role;
@@ -50,6 +51,14 @@ public final class RegistryFixtures {
 
 	public static Caller leader() {
 		return new Caller("test.leader", Set.of(Role.LEADER));
+	}
+
+	/** A new root unit of the organisation tree (valid since 2000), for positions. */
+	public static UUID orgUnit(vn.trithuc.orgunit.internal.OrgUnitOperations operations, String name) {
+		var code = "T-" + UUID.randomUUID().toString().substring(0, 8);
+		return operations.create(vn.trithuc.orgunit.internal.OrgUnitOperations.NewUnit.of(code, name,
+				vn.trithuc.orgunit.OrgUnitKind.SCHOOL, null), LocalDate.of(2000, 1, 1),
+				vn.trithuc.orgunit.internal.OrgUnitOperations.Decision.NONE).value();
 	}
 
 	/** A unique word usable as a name token, so that tests sharing one database do not see each other's people. */

@@ -37,6 +37,9 @@ class SpreadsheetImportTest {
 		ws.value(2, 3, "Giới tính");
 		ws.value(2, 4, "Số CCCD");
 		ws.value(2, 5, "Điện thoại");
+		ws.value(2, 6, "Dan toc");
+		ws.value(3, 6, "Kinh");
+		ws.value(4, 6, "co-ho");
 		// 4: full date as text
 		ws.value(3, 0, 1);
 		ws.value(3, 1, "Nguyễn Thị " + tag + " Hoa");
@@ -99,6 +102,8 @@ class SpreadsheetImportTest {
 		var minh = report.rows().get(1).data();
 		assertThat(minh.birthDate()).isEqualTo(LocalDate.of(1979, 4, 3));
 		assertThat(minh.familyName()).isEqualTo("Trần");
+		assertThat(minh.ethnicGroup()).as("ethnic group typed by name, without diacritics").isEqualTo("15");
+		assertThat(report.rows().get(0).data().ethnicGroup()).isEqualTo("01");
 		assertThat(minh.middleName()).isEqualTo("Văn " + tag);
 		assertThat(report.rows().get(2).data().birthDate()).isEqualTo(LocalDate.of(1990, 1, 15));
 		assertThat(profiles.count()).as("a dry run writes nothing").isEqualTo(before);

@@ -1,0 +1,215 @@
+package vn.trithuc.program.web;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.trithuc.program.Disseminations;
+import vn.trithuc.program.Disseminations.ParticipantGroup;
+import vn.trithuc.program.Inspections;
+import vn.trithuc.program.ProgramDocument;
+import vn.trithuc.program.ProgramId;
+import vn.trithuc.program.Programs;
+import vn.trithuc.program.UnitReports;
+import vn.trithuc.shared.Formats;
+
+/** Inspections with their recommendations followed to closure, and dissemination sessions with coverage. */
+@Controller
+class FollowUpController {
+
+	private final Programs programs;
+	private final UnitReports reports;
+	private final Inspections inspections;
+	private final Disseminations disseminations;
+
+	FollowUpController(Programs programs, UnitReports reports, Inspections inspections, Disseminations disseminations) {
+		this.programs = programs;
+		this.reports = reports;
+		this.inspections = inspections;
+		this.disseminations = disseminations;
+	}
+
+	@GetMapping("/program/programs/{id}/inspections")
+	String inspections(@PathVariable UUID id, Model model) {
+		var program = program(id);
+		model.addAttribute("program", program);
+		model.addAttribute("inspections", inspections.inspections(program.id()));
+		model.addAttribute("units", reports.units(program.id()));
+		model.addAttribute("kinds", Inspections.Kind.values());
+		return "program/inspections";
+	}
+
+	@PostMapping("/program/programs/{id}/inspections")
+	String plan(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Principal principal,
+			RedirectAttributes redirect) {
+		var program = program(id);
+		try {
+			var inspection = inspections.plan(program.id(), UUID.fromString(required(form, "unitId")),
+					Inspections.Kind.valueOf(required(form, "kind")), date(required(form, "plannedOn")), principal.getName());
+			redirect.addFlashAttribute("success", "program.inspection.planned");
+			return "redirect:/program/inspections/" + inspection;
+		}
+		catch (IllegalArgumentException | DateTimeParseException e) {
+			redirect.addFlashAttribute("error", "program.inspection.invalid");
+			return "redirect:/program/programs/" + id + "/inspections";
+		}
+	}
+
+	@GetMapping("/program/inspections/{inspectionId}")
+	String inspection(@PathVariable UUID inspectionId, Model model) {
+		var inspection = inspections.inspection(inspectionId).orElseThrow(FollowUpController::notFound);
+		model.addAttribute("inspection", inspection);
+		model.addAttribute("program", programs.find(inspection.program(), null).orElseThrow(FollowUpController::notFound));
+		return "program/inspection";
+	}
+
+	@PostMapping("/program/inspections/{inspectionId}")
+	String record(@PathVariable UUID inspectionId, @RequestParam MultiValueMap<String, String> form,
+			RedirectAttributes redirect) {
+		inspections.inspection(inspectionId).orElseThrow(FollowUpController::notFound);
+		try {
+			inspections.record(inspectionId, date(required(form, "heldOn")), required(form, "findings"));
+			redirect.addFlashAttribute("success", "program.inspection.recorded");
+		}
+		catch (IllegalArgumentException | DateTimeParseException e) {
+			redirect.addFlashAttribute("error", "program.inspection.invalid");
+		}
+		return "redirect:/program/inspections/" + inspectionId;
+	}
+
+	@PostMapping("/program/inspections/{inspectionId}/recommendations")
+	String recommend(@PathVariable UUID inspectionId, @RequestParam MultiValueMap<String, String> form,
+			RedirectAttributes redirect) {
+		inspections.inspection(inspectionId).orElseThrow(FollowUpController::notFound);
+		try {
+			inspections.recommend(inspectionId, required(form, "text"), date(required(form, "dueOn")));
+			redirect.addFlashAttribute("success", "program.recommendation.added");
+		}
+		catch (IllegalArgumentException | DateTimeParseException e) {
+			redirect.addFlashAttribute("error", "program.inspection.invalid");
+		}
+		return "redirect:/program/inspections/" + inspectionId;
+	}
+
+	@PostMapping("/program/recommendations/{recommendationId}/respond")
+	String respond(@PathVariable UUID recommendationId, @RequestParam MultiValueMap<String, String> form,
+			Principal principal, RedirectAttributes redirect) {
+		return followUp(recommendationId, form, redirect, true, principal);
+	}
+
+	@PostMapping("/program/recommendations/{recommendationId}/close")
+	String close(@PathVariable UUID recommendationId, @RequestParam MultiValueMap<String, String> form,
+			Principal principal, RedirectAttributes redirect) {
+		return followUp(recommendationId, form, redirect, false, principal);
+	}
+
+	private String followUp(UUID recommendationId, MultiValueMap<String, String> form, RedirectAttributes redirect,
+			boolean respond, Principal principal) {
+		var inspection = inspections.inspectionOf(recommendationId).orElseThrow(FollowUpController::notFound);
+		try {
+			int version = Integer.parseInt(required(form, "version"));
+			if (respond) {
+				inspections.respond(recommendationId, version, required(form, "text"), principal.getName());
+			}
+			else {
+				inspections.close(recommendationId, version, required(form, "text"), principal.getName());
+			}
+			redirect.addFlashAttribute("success", respond ? "program.recommendation.responded" : "program.recommendation.closed");
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("error", "program.recommendation.conflict");
+		}
+		catch (IllegalStateException e) {
+			redirect.addFlashAttribute("error", "program.recommendation.alreadyClosed");
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("error", "program.recommendation.textRequired");
+		}
+		return "redirect:/program/inspections/" + inspection;
+	}
+
+	@GetMapping("/program/programs/{id}/dissemination")
+	String dissemination(@PathVariable UUID id, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, Model model) {
+		var program = program(id);
+		var year = LocalDate.now().getYear();
+		LocalDate start;
+		LocalDate end;
+		try {
+			start = from == null || from.isBlank() ? LocalDate.of(year, 1, 1) : date(from);
+			end = to == null || to.isBlank() ? LocalDate.of(year, 12, 31) : date(to);
+		}
+		catch (DateTimeParseException e) {
+			start = LocalDate.of(year, 1, 1);
+			end = LocalDate.of(year, 12, 31);
+			model.addAttribute("error", "program.dissemination.invalid");
+		}
+		model.addAttribute("program", program);
+		model.addAttribute("sessions", disseminations.sessions(program.id()));
+		model.addAttribute("coverage", disseminations.coverage(program.id(), start, end));
+		model.addAttribute("from", Formats.DATE.format(start));
+		model.addAttribute("to", Formats.DATE.format(end));
+		model.addAttribute("units", reports.units(program.id()));
+		model.addAttribute("forms", Disseminations.Form.values());
+		model.addAttribute("groups", ParticipantGroup.values());
+		return "program/dissemination";
+	}
+
+	@PostMapping("/program/programs/{id}/dissemination")
+	String recordSession(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Principal principal,
+			RedirectAttributes redirect) {
+		var program = program(id);
+		try {
+			var participants = new EnumMap<ParticipantGroup, Integer>(ParticipantGroup.class);
+			for (var group : ParticipantGroup.values()) {
+				var value = form.getFirst("participants." + group.name());
+				if (value != null && !value.isBlank()) {
+					participants.put(group, Integer.valueOf(value.strip()));
+				}
+			}
+			disseminations.record(program.id(), UUID.fromString(required(form, "unitId")), date(required(form, "heldOn")),
+					Disseminations.Form.valueOf(required(form, "form")), required(form, "title"), participants,
+					principal.getName());
+			redirect.addFlashAttribute("success", "program.dissemination.recorded");
+		}
+		catch (IllegalArgumentException | DateTimeParseException e) {
+			redirect.addFlashAttribute("error", "program.dissemination.invalid");
+		}
+		return "redirect:/program/programs/" + id + "/dissemination";
+	}
+
+	private ProgramDocument program(UUID id) {
+		return programs.find(new ProgramId(id), null).orElseThrow(FollowUpController::notFound);
+	}
+
+	private static String required(MultiValueMap<String, String> form, String name) {
+		var value = form.getFirst(name);
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(name);
+		}
+		return value.strip();
+	}
+
+	private static LocalDate date(String text) {
+		return Formats.parseDate(text);
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+}

@@ -1,0 +1,321 @@
+package vn.trithuc.program.web;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.trithuc.orgunit.OrgUnit;
+import vn.trithuc.orgunit.OrgUnitId;
+import vn.trithuc.orgunit.OrgUnits;
+import vn.trithuc.program.ItemKind;
+import vn.trithuc.program.PeriodKind;
+import vn.trithuc.program.ProgramDocument;
+import vn.trithuc.program.ProgramId;
+import vn.trithuc.program.Programs;
+import vn.trithuc.program.Reminders;
+import vn.trithuc.program.ReportAction;
+import vn.trithuc.program.TaskGroup;
+import vn.trithuc.program.TaskStatus;
+import vn.trithuc.program.UnitReports;
+import vn.trithuc.shared.Formats;
+
+/**
+ * Reporting on a program: reporting units and periods, the reports of a period, one unit report with its
+ * workflow buttons, and the completeness matrix (units × periods).
+ */
+@Controller
+class ReportingController {
+
+	private final Programs programs;
+	private final UnitReports reports;
+	private final Reminders reminders;
+	private final OrgUnits orgUnits;
+
+	ReportingController(Programs programs, UnitReports reports, Reminders reminders, OrgUnits orgUnits) {
+		this.programs = programs;
+		this.reports = reports;
+		this.reminders = reminders;
+		this.orgUnits = orgUnits;
+	}
+
+	/**
+	 * For units linked to the organisation tree that no longer exist (2025 reorganisation), the units that
+	 * carry on their work today, by name.
+	 */
+	private Map<UUID, List<String>> successors(List<UnitReports.ReportingUnit> units) {
+		var result = new HashMap<UUID, List<String>>();
+		for (var unit : units) {
+			if (unit.orgUnitId() == null) {
+				continue;
+			}
+			var id = new OrgUnitId(unit.orgUnitId());
+			var now = orgUnits.currentSuccessors(id);
+			if (!now.isEmpty() && !now.equals(Set.of(id))) {
+				result.put(unit.id(), now.stream().map(s -> orgUnits.find(s).map(OrgUnit::name).orElse(s.toString()))
+					.sorted().toList());
+			}
+		}
+		return result;
+	}
+
+	@GetMapping("/program/programs/{id}/reporting")
+	String reporting(@PathVariable UUID id, Model model) {
+		var program = program(id);
+		model.addAttribute("program", program);
+		var units = reports.units(program.id());
+		model.addAttribute("units", units);
+		model.addAttribute("successors", successors(units));
+		var completeness = reports.completeness(program.id());
+		model.addAttribute("periods", completeness.periods());
+		model.addAttribute("totals", completeness.totals());
+		model.addAttribute("periodKinds", PeriodKind.values());
+		model.addAttribute("currentYear", LocalDate.now().getYear());
+		return "program/reporting";
+	}
+
+	@PostMapping("/program/programs/{id}/units")
+	String addUnit(@PathVariable UUID id, @RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String orgUnitId,
+			@RequestParam(required = false) @Nullable String contactEmail,
+			@RequestParam(required = false) @Nullable String leaderEmail, RedirectAttributes redirect) {
+		var program = program(id);
+		UUID orgUnit = null;
+		try {
+			orgUnit = orgUnitId == null || orgUnitId.isBlank() ? null : UUID.fromString(orgUnitId.strip());
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("error", "program.unit.invalid");
+			return "redirect:/program/programs/" + id + "/reporting";
+		}
+		if (name == null || name.isBlank() || reports.units(program.id()).stream().anyMatch(u -> u.name().equals(name.strip()))) {
+			redirect.addFlashAttribute("error", "program.unit.invalid");
+			return "redirect:/program/programs/" + id + "/reporting";
+		}
+		if (!email(contactEmail) || !email(leaderEmail)) {
+			redirect.addFlashAttribute("error", "program.unit.invalid");
+			return "redirect:/program/programs/" + id + "/reporting";
+		}
+		var unit = reports.addUnit(program.id(), name, orgUnit);
+		reports.setContacts(unit, contactEmail, leaderEmail);
+		redirect.addFlashAttribute("success", "program.unit.added");
+		return "redirect:/program/programs/" + id + "/reporting";
+	}
+
+	@PostMapping("/program/programs/{id}/periods")
+	String openPeriod(@PathVariable UUID id, @RequestParam(required = false) @Nullable String kind,
+			@RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable String year,
+			@RequestParam(required = false) @Nullable String opensOn, @RequestParam(required = false) @Nullable String cutoffFrom,
+			@RequestParam(required = false) @Nullable String cutoffTo, @RequestParam(required = false) @Nullable String deadline,
+			Principal principal, RedirectAttributes redirect) {
+		var program = program(id);
+		var back = "redirect:/program/programs/" + id + "/reporting";
+		try {
+			var periodKind = PeriodKind.valueOf(kind == null ? "" : kind);
+			var proposed = year == null || year.isBlank() ? null
+					: reports.proposedDates(periodKind, Integer.parseInt(year.strip())).orElse(null);
+			var dates = new UnitReports.PeriodDates(date(opensOn, proposed == null ? null : proposed.opensOn()),
+					date(cutoffFrom, proposed == null ? null : proposed.cutoffFrom()),
+					date(cutoffTo, proposed == null ? null : proposed.cutoffTo()),
+					date(deadline, proposed == null ? null : proposed.deadline()));
+			if (name == null || name.isBlank()) {
+				throw new IllegalArgumentException("name");
+			}
+			var period = reports.openPeriod(program.id(), periodKind, name.strip(), dates, principal.getName());
+			redirect.addFlashAttribute("success", "program.period.opened");
+			return "redirect:/program/periods/" + period;
+		}
+		catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+			redirect.addFlashAttribute("error", "program.period.invalid");
+			return back;
+		}
+	}
+
+	@GetMapping("/program/periods/{periodId}")
+	String period(@PathVariable UUID periodId, Model model) {
+		var period = reports.period(periodId).orElseThrow(ReportingController::notFound);
+		model.addAttribute("period", period);
+		model.addAttribute("program", programs.find(period.program(), null).orElseThrow(ReportingController::notFound));
+		var lines = reports.reports(periodId);
+		model.addAttribute("lines", lines);
+		model.addAttribute("totals", reports.completeness(period.program()).totals().get(periodId));
+		model.addAttribute("reminders", reminders.reminders(periodId));
+		model.addAttribute("pending", lines.stream().filter(l -> l.firstSubmittedAt() == null).count());
+		return "program/period";
+	}
+
+	@PostMapping("/program/periods/{periodId}/remind")
+	String remind(@PathVariable UUID periodId, Principal principal, RedirectAttributes redirect) {
+		reports.period(periodId).orElseThrow(ReportingController::notFound);
+		int urged = reminders.urge(periodId, principal.getName());
+		redirect.addFlashAttribute("success", urged == 0 ? "program.remind.none" : "program.remind.done");
+		redirect.addFlashAttribute("urged", urged);
+		return "redirect:/program/periods/" + periodId;
+	}
+
+	@GetMapping("/program/programs/{id}/completeness")
+	String completeness(@PathVariable UUID id, Model model) {
+		var program = program(id);
+		model.addAttribute("program", program);
+		var completeness = reports.completeness(program.id());
+		model.addAttribute("completeness", completeness);
+		model.addAttribute("successors", successors(completeness.units()));
+		return "program/completeness";
+	}
+
+	@GetMapping("/program/reports/{reportId}")
+	String report(@PathVariable UUID reportId, Model model) {
+		var report = reports.report(reportId).orElseThrow(ReportingController::notFound);
+		// the tasks in force at the end of the period's cut-off
+		var program = programs.find(report.period().program(), report.period().dates().cutoffTo())
+			.orElseThrow(ReportingController::notFound);
+		model.addAttribute("report", report);
+		model.addAttribute("program", program);
+		model.addAttribute("taskSections", program.taskSections());
+		model.addAttribute("taskStatuses", TaskStatus.values());
+		model.addAttribute("taskGroups", Arrays.asList(TaskGroup.values()));
+		model.addAttribute("indicators", program.targets());
+		return "program/report";
+	}
+
+	@PostMapping("/program/reports/{reportId}")
+	String save(@PathVariable UUID reportId, @RequestParam MultiValueMap<String, String> form, Principal principal,
+			RedirectAttributes redirect) {
+		var report = reports.report(reportId).orElseThrow(ReportingController::notFound);
+		var program = programs.find(report.period().program(), report.period().dates().cutoffTo())
+			.orElseThrow(ReportingController::notFound);
+		var back = "redirect:/program/reports/" + reportId;
+		try {
+			var tasks = new LinkedHashMap<UUID, UnitReports.TaskProgress>();
+			for (var task : program.items(ItemKind.TASK)) {
+				var status = form.getFirst("task." + task.id() + ".status");
+				if (status == null || status.isBlank()) {
+					continue;
+				}
+				var progress = form.getFirst("task." + task.id() + ".progress");
+				tasks.put(task.id(), new UnitReports.TaskProgress(TaskStatus.valueOf(status),
+						progress == null || progress.isBlank() ? null : Integer.valueOf(progress.strip()),
+						blankToNull(form.getFirst("task." + task.id() + ".note"))));
+			}
+			var indicators = new LinkedHashMap<String, BigDecimal>();
+			for (var target : program.targets()) {
+				var value = form.getFirst("indicator." + target.indicatorCode());
+				if (value != null && !value.isBlank()) {
+					indicators.put(target.indicatorCode(), new BigDecimal(value.strip().replace(".", "").replace(',', '.')));
+				}
+			}
+			reports.save(reportId, version(form), new UnitReports.Content(blankToNull(form.getFirst("narrative")),
+					blankToNull(form.getFirst("difficulties")), blankToNull(form.getFirst("proposals")), tasks, indicators),
+					principal.getName());
+			redirect.addFlashAttribute("success", "program.report.saved");
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("error", "program.report.conflict");
+		}
+		catch (IllegalStateException e) {
+			redirect.addFlashAttribute("error", "program.report.locked");
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("error", "program.report.invalid");
+		}
+		return back;
+	}
+
+	@PostMapping("/program/reports/{reportId}/submit")
+	String submit(@PathVariable UUID reportId, @RequestParam MultiValueMap<String, String> form, Principal principal,
+			RedirectAttributes redirect) {
+		return act(reportId, ReportAction.SUBMIT, form, principal, redirect);
+	}
+
+	@PostMapping("/program/reports/{reportId}/return")
+	String returnReport(@PathVariable UUID reportId, @RequestParam MultiValueMap<String, String> form,
+			Principal principal, RedirectAttributes redirect) {
+		return act(reportId, ReportAction.RETURN, form, principal, redirect);
+	}
+
+	@PostMapping("/program/reports/{reportId}/accept")
+	String accept(@PathVariable UUID reportId, @RequestParam MultiValueMap<String, String> form, Principal principal,
+			RedirectAttributes redirect) {
+		return act(reportId, ReportAction.ACCEPT, form, principal, redirect);
+	}
+
+	@PostMapping("/program/reports/{reportId}/reopen")
+	String reopen(@PathVariable UUID reportId, @RequestParam MultiValueMap<String, String> form, Principal principal,
+			RedirectAttributes redirect) {
+		return act(reportId, ReportAction.REOPEN, form, principal, redirect);
+	}
+
+	private String act(UUID reportId, ReportAction action, MultiValueMap<String, String> form, Principal principal,
+			RedirectAttributes redirect) {
+		reports.report(reportId).orElseThrow(ReportingController::notFound);
+		try {
+			reports.act(reportId, version(form), action, blankToNull(form.getFirst("comment")), principal.getName());
+			redirect.addFlashAttribute("success", "program.report.done." + action.name());
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("error", "program.report.conflict");
+		}
+		catch (UnitReports.IllegalTransitionException e) {
+			redirect.addFlashAttribute("error", e.getMessage().contains("comment") ? "program.report.commentRequired"
+					: "program.report.illegal");
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("error", "program.report.invalid");
+		}
+		return "redirect:/program/reports/" + reportId;
+	}
+
+	private ProgramDocument program(UUID id) {
+		return programs.find(new ProgramId(id), null).orElseThrow(ReportingController::notFound);
+	}
+
+	private static int version(MultiValueMap<String, String> form) {
+		var version = form.getFirst("version");
+		if (version == null || version.isBlank()) {
+			throw new IllegalArgumentException("version");
+		}
+		return Integer.parseInt(version.strip());
+	}
+
+	private static LocalDate date(@Nullable String text, @Nullable LocalDate proposed) {
+		if (text == null || text.isBlank()) {
+			if (proposed == null) {
+				throw new IllegalArgumentException("date");
+			}
+			return proposed;
+		}
+		return Formats.parseDate(text);
+	}
+
+	private static boolean email(@Nullable String text) {
+		return text == null || text.isBlank() || text.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+}

@@ -1,0 +1,214 @@
+package vn.trithuc.registry.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Self-service: an intellectual proposes changes to their own profile (contact details, or a new degree,
+ * language, work, ...); an officer approves — the change is then made, audited as theirs — or returns it with a
+ * reason. Consent per purpose: the person grants or withdraws it; every change is kept; a withdrawal takes effect
+ * at once (the public expert directory reads the latest row).
+ */
+@Service
+@Transactional
+public class SelfService {
+
+	public static final String CONTACT = "CONTACT";
+	public static final List<String> CONTACT_FIELDS = List.of("phone", "email");
+	public static final List<String> PURPOSES = List.of("EXPERT_DIRECTORY", "EVENT_CONTACT");
+
+	private final JdbcClient jdbc;
+	private final Profiles profiles;
+	private final Clock clock;
+
+	SelfService(JdbcClient jdbc, Profiles profiles, Clock clock) {
+		this.jdbc = jdbc;
+		this.profiles = profiles;
+		this.clock = clock;
+	}
+
+	public record Request(UUID id, UUID person, String personName, String kind, @Nullable LocalDate validFrom,
+			@Nullable LocalDate validTo, Map<String, String> attributes, @Nullable String note, String status,
+			String createdBy, Instant createdAt, @Nullable String decidedBy, @Nullable String reason) {
+	}
+
+	/** Proposes a change to the caller's own profile; checked like an officer's edit. @return the request */
+	public UUID propose(UUID person, String kind, @Nullable LocalDate from, @Nullable LocalDate to,
+			Map<String, String> input, @Nullable String note, String actor) {
+		Map<String, String> attributes;
+		if (kind.equals(CONTACT)) {
+			attributes = new LinkedHashMap<>();
+			for (var field : CONTACT_FIELDS) {
+				var value = input.get(field);
+				attributes.put(field, value == null ? "" : value.strip());
+			}
+		}
+		else {
+			var partKind = PartKind.valueOf(kind);
+			if (partKind.sensitive()) {
+				throw new IllegalArgumentException("party membership is not self-service");
+			}
+			attributes = profiles.validatePart(partKind, from, to, input);
+		}
+		var id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into registry.change_request (id, person_id, kind, valid_from, valid_to, attributes, note, status,
+				  created_by, created_at)
+				values (:id, :person, :kind, :from, :to, cast(:attributes as jsonb), :note, 'OPEN', :actor, :now)""")
+			.param("id", id).param("person", person).param("kind", kind).param("from", from).param("to", to)
+			.param("attributes", Profiles.JSON.writeValueAsString(attributes))
+			.param("note", note == null || note.isBlank() ? null : vn.trithuc.shared.VietnameseText.nfc(note))
+			.param("actor", actor).param("now", Timestamp.from(clock.instant())).update();
+		return id;
+	}
+
+	/** Open requests of the people the officer reaches. */
+	@Transactional(readOnly = true)
+	public List<Request> open(Caller officer, RegistryScope scope) {
+		var filter = scope.filter(officer);
+		return requests("where r.status = 'OPEN' and " + filter.sql(), filter.parameters());
+	}
+
+	@Transactional(readOnly = true)
+	public List<Request> ofPerson(UUID person) {
+		return requests("where r.person_id = :person", Map.of("person", person));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Request> find(UUID id, Caller officer, RegistryScope scope) {
+		var filter = scope.filter(officer);
+		var params = new java.util.HashMap<String, Object>(filter.parameters());
+		params.put("id", id);
+		return requests("where r.id = :id and " + filter.sql(), params).stream().findFirst();
+	}
+
+	private List<Request> requests(String where, Map<String, Object> params) {
+		return jdbc.sql("""
+				select r.*, p.family_name, p.middle_name, p.given_name, r.attributes::text as attributes_text
+				from registry.change_request r join registry.person p on p.id = r.person_id
+				""" + where + " order by r.created_at desc limit 200").params(params)
+			.query((rs, n) -> new Request(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
+					String.join(" ", rs.getString("family_name"), rs.getString("middle_name"), rs.getString("given_name"))
+						.replaceAll("\\s+", " "),
+					rs.getString("kind"), rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+					Profiles.JSON.readValue(rs.getString("attributes_text"), new TypeReference<LinkedHashMap<String, String>>() {
+					}), rs.getString("note"), rs.getString("status"), rs.getString("created_by"),
+					rs.getTimestamp("created_at").toInstant(), rs.getString("decided_by"), rs.getString("reason")))
+			.list();
+	}
+
+	/** Makes the proposed change (as the officer, audited) and closes the request. */
+	public void approve(Request request, String officer) {
+		var profile = profiles.load(request.person()).orElseThrow(() -> new Profiles.UnknownPersonException(request.person()));
+		if (request.kind().equals(CONTACT)) {
+			var d = profile.data();
+			var data = new PersonData(d.familyName(), d.middleName(), d.givenName(), d.otherNames(), d.sex(), d.birthDate(),
+					d.birthYear(), d.ethnicGroup(), d.religion(), d.nationalId(), d.oldId(), d.hometown(), d.residence(),
+					request.attributes().getOrDefault("phone", d.phone()), request.attributes().getOrDefault("email", d.email()),
+					d.userAccount());
+			profiles.update(request.person(), profile.version(), data, officer);
+		}
+		else {
+			profiles.addPart(request.person(), profile.version(), PartKind.valueOf(request.kind()), request.validFrom(),
+					request.validTo(), request.attributes(), officer);
+		}
+		decide(request.id(), "APPROVED", officer, null);
+	}
+
+	public void giveBack(Request request, String officer, String reason) {
+		decide(request.id(), "RETURNED", officer, vn.trithuc.shared.VietnameseText.nfc(reason));
+	}
+
+	private void decide(UUID id, String status, String officer, @Nullable String reason) {
+		int updated = jdbc.sql("""
+				update registry.change_request set status = :status, decided_by = :officer, decided_at = :now, reason = :reason
+				where id = :id and status = 'OPEN'""")
+			.param("status", status).param("officer", officer).param("now", Timestamp.from(clock.instant()))
+			.param("reason", reason).param("id", id).update();
+		if (updated == 0) {
+			throw new org.springframework.dao.OptimisticLockingFailureException("request " + id + " already decided");
+		}
+	}
+
+	// ---------------------------------------------------------------- consent
+
+	/** The purposes consented to now. */
+	@Transactional(readOnly = true)
+	public Map<String, Boolean> consents(UUID person) {
+		var result = new LinkedHashMap<String, Boolean>();
+		PURPOSES.forEach(p -> result.put(p, false));
+		jdbc.sql("""
+				select distinct on (purpose) purpose, granted from registry.consent where person_id = :person
+				order by purpose, id desc""").param("person", person)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getBoolean(2))).list()
+			.forEach(e -> result.put(e.getKey(), e.getValue()));
+		return result;
+	}
+
+	public void consent(UUID person, String purpose, boolean granted, String actor) {
+		if (!PURPOSES.contains(purpose)) {
+			throw new IllegalArgumentException("unknown purpose " + purpose);
+		}
+		jdbc.sql("insert into registry.consent (person_id, purpose, granted, at, actor) values (:p, :purpose, :g, :now, :actor)")
+			.param("p", person).param("purpose", purpose).param("g", granted).param("now", Timestamp.from(clock.instant()))
+			.param("actor", actor).update();
+	}
+
+	public record ConsentChange(String purpose, boolean granted, Instant at, String actor) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<ConsentChange> consentHistory(UUID person) {
+		return jdbc.sql("select purpose, granted, at, actor from registry.consent where person_id = :p order by id desc")
+			.param("p", person)
+			.query((rs, n) -> new ConsentChange(rs.getString(1), rs.getBoolean(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+			.list();
+	}
+
+	public record Expert(String name, @Nullable String highestDegree, List<String> fields, List<String> keywords) {
+	}
+
+	/** The public expert directory: only people whose latest EXPERT_DIRECTORY consent is a grant; no identifiers. */
+	@Transactional(readOnly = true)
+	public List<Expert> directory(String text, int limit) {
+		var folded = vn.trithuc.shared.VietnameseText.fold(text);
+		return jdbc.sql("""
+				with consented as (
+				  select distinct on (person_id) person_id, granted from registry.consent where purpose = 'EXPERT_DIRECTORY'
+				  order by person_id, id desc)
+				select p.id, p.family_name, p.middle_name, p.given_name, p.highest_degree,
+				  coalesce((select string_agg(x.attributes->>'field', '|') from registry.person_part x
+				            where x.person_id = p.id and x.kind = 'EXPERTISE' and x.attributes->>'field' is not null), '') as fields,
+				  coalesce((select string_agg(x.attributes->>'keywords', '|') from registry.person_part x
+				            where x.person_id = p.id and x.kind = 'EXPERTISE'), '') as keywords
+				from consented c join registry.person p on p.id = c.person_id
+				where c.granted and p.merged_into is null
+				  and (:q = '' or shared.fold(p.family_name || ' ' || p.middle_name || ' ' || p.given_name) like '%' || :q || '%'
+				       or exists (select 1 from registry.person_part x where x.person_id = p.id and x.kind = 'EXPERTISE'
+				                  and shared.fold(x.attributes->>'keywords') like '%' || :q || '%'))
+				order by p.given_name collate "vi-x-icu", p.middle_name collate "vi-x-icu", p.family_name collate "vi-x-icu"
+				limit :limit""")
+			.param("q", folded).param("limit", limit)
+			.query((rs, n) -> new Expert(String.join(" ", rs.getString(2), rs.getString(3), rs.getString(4)).replaceAll("\\s+", " "),
+					rs.getString(5), split(rs.getString(6)), split(rs.getString(7))))
+			.list();
+	}
+
+	private static List<String> split(String joined) {
+		return joined.isEmpty() ? List.of() : List.of(joined.split("\\|"));
+	}
+}

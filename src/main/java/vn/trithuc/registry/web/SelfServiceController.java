@@ -1,0 +1,173 @@
+package vn.trithuc.registry.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.trithuc.registry.internal.PartKind;
+import vn.trithuc.registry.internal.Profiles;
+import vn.trithuc.registry.internal.RegistryScope;
+import vn.trithuc.registry.internal.SelfService;
+import vn.trithuc.shared.Formats;
+
+/** Intellectuals propose changes and manage consent; officers approve or return; the public expert directory. */
+@Controller
+class SelfServiceController {
+
+	private final SelfService selfService;
+	private final Profiles profiles;
+	private final RegistryScope scope;
+	private final MessageSource messages;
+
+	SelfServiceController(SelfService selfService, Profiles profiles, RegistryScope scope, MessageSource messages) {
+		this.selfService = selfService;
+		this.profiles = profiles;
+		this.scope = scope;
+		this.messages = messages;
+	}
+
+	private UUID own(Authentication authentication) {
+		return profiles.ownProfile(authentication.getName()).orElseThrow(Exceptions::notFound);
+	}
+
+	static List<String> requestKinds() {
+		var kinds = new java.util.ArrayList<String>();
+		kinds.add(SelfService.CONTACT);
+		Arrays.stream(PartKind.values()).filter(k -> !k.sensitive()).forEach(k -> kinds.add(k.name()));
+		return kinds;
+	}
+
+	@GetMapping("/registry/me/requests/new")
+	String newRequest(@RequestParam(defaultValue = "CONTACT") String kind, Authentication authentication, Model model) {
+		var person = profiles.find(own(authentication), Callers.of(authentication)).orElseThrow(Exceptions::notFound);
+		model.addAttribute("person", person);
+		model.addAttribute("kind", kind(kind));
+		model.addAttribute("values", kind.equals(SelfService.CONTACT)
+				? Map.of("phone", s(person.data().phone()), "email", s(person.data().email())) : Map.of());
+		model.addAttribute("errors", Map.of());
+		return "registry/request-form";
+	}
+
+	@PostMapping("/registry/me/requests/new")
+	String propose(@RequestParam Map<String, String> params, Authentication authentication, Model model,
+			RedirectAttributes redirect, Locale locale) {
+		var id = own(authentication);
+		var kind = kind(params.getOrDefault("kind", ""));
+		var errors = new HashMap<String, String>();
+		LocalDate from = date(params.get("validFrom"), "validFrom", errors, locale);
+		LocalDate to = date(params.get("validTo"), "validTo", errors, locale);
+		if (errors.isEmpty()) {
+			try {
+				selfService.propose(id, kind, from, to, params, params.get("note"), authentication.getName());
+				redirect.addFlashAttribute("success", "registry.request.sent");
+				return "redirect:/registry/people/" + id;
+			}
+			catch (Profiles.InvalidProfileException e) {
+				e.errors().forEach(err -> errors.put(err.field(), messages.getMessage(err.messageKey(), err.arguments(), locale)));
+			}
+		}
+		model.addAttribute("person", profiles.find(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound));
+		model.addAttribute("kind", kind);
+		model.addAttribute("values", params);
+		model.addAttribute("errors", errors);
+		return "registry/request-form";
+	}
+
+	@PostMapping("/registry/me/consents")
+	String consent(@RequestParam(defaultValue = "") String purpose, @RequestParam(defaultValue = "false") boolean granted,
+			Authentication authentication, RedirectAttributes redirect) {
+		var id = own(authentication);
+		if (!SelfService.PURPOSES.contains(purpose)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		selfService.consent(id, purpose, granted, authentication.getName());
+		redirect.addFlashAttribute("success", granted ? "registry.consent.granted" : "registry.consent.withdrawn");
+		return "redirect:/registry/people/" + id;
+	}
+
+	@GetMapping("/registry/requests")
+	String requests(Authentication authentication, Model model) {
+		model.addAttribute("requests", selfService.open(Callers.of(authentication), scope));
+		return "registry/requests";
+	}
+
+	@PostMapping("/registry/requests/{id}/approve")
+	String approve(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+		var request = selfService.find(id, Callers.of(authentication), scope).orElseThrow(Exceptions::notFound);
+		try {
+			selfService.approve(request, authentication.getName());
+			redirect.addFlashAttribute("success", "registry.request.approved");
+		}
+		catch (OptimisticLockingFailureException | Profiles.InvalidProfileException e) {
+			redirect.addFlashAttribute("error", "registry.request.notApplicable");
+		}
+		return "redirect:/registry/requests";
+	}
+
+	@PostMapping("/registry/requests/{id}/return")
+	String giveBack(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Authentication authentication,
+			RedirectAttributes redirect) {
+		var request = selfService.find(id, Callers.of(authentication), scope).orElseThrow(Exceptions::notFound);
+		if (reason.isBlank()) {
+			redirect.addFlashAttribute("error", "registry.request.reasonRequired");
+			return "redirect:/registry/requests";
+		}
+		try {
+			selfService.giveBack(request, authentication.getName(), reason);
+			redirect.addFlashAttribute("success", "registry.request.returned");
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("error", "registry.request.notApplicable");
+		}
+		return "redirect:/registry/requests";
+	}
+
+	@GetMapping("/directory")
+	String directory(@RequestParam(defaultValue = "") String q, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("experts", selfService.directory(q, 100));
+		return "registry/directory";
+	}
+
+	private static String kind(String kind) {
+		if (!requestKinds().contains(kind)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		return kind;
+	}
+
+	private LocalDate date(String text, String field, Map<String, String> errors, Locale locale) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Formats.parseDate(text);
+		}
+		catch (DateTimeParseException e) {
+			errors.put(field, messages.getMessage("registry.date.format", null, locale));
+			return null;
+		}
+	}
+
+	private static String s(String value) {
+		return value == null ? "" : value;
+	}
+}
