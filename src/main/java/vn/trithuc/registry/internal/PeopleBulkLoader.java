@@ -11,9 +11,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+
+import vn.trithuc.registry.PeopleBulkLoaded;
 
 /**
  * Loads many generated people fast with PostgreSQL COPY (profiles, parts, one change-log row each), then the
@@ -27,11 +31,13 @@ public class PeopleBulkLoader {
 	private final DataSource dataSource;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	PeopleBulkLoader(DataSource dataSource, JdbcClient jdbc, Clock clock) {
+	PeopleBulkLoader(DataSource dataSource, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Generates and loads {@code count} people. @return the number loaded */
@@ -72,6 +78,7 @@ public class PeopleBulkLoader {
 			jdbc.sql("analyze registry.person").update();
 			jdbc.sql("analyze registry.person_part").update();
 			jdbc.sql("analyze registry.name_token").update();
+			events.publishEvent(new PeopleBulkLoaded(loaded));
 			return loaded;
 		}
 		catch (SQLException | IOException e) {

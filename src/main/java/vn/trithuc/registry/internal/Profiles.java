@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.trithuc.registry.PeopleMerged;
+import vn.trithuc.registry.PersonChanged;
 import vn.trithuc.registry.PersonId;
 import vn.trithuc.registry.PersonRegistered;
 import vn.trithuc.registry.Registry;
@@ -147,6 +148,7 @@ public class Profiles implements Registry {
 			}
 		});
 		log.write();
+		events.publishEvent(new PersonChanged(new PersonId(id)));
 		return expectedVersion + 1;
 	}
 
@@ -168,6 +170,7 @@ public class Profiles implements Registry {
 		log.add("PART_ADDED", kind.name(), null, describe(validFrom, validTo, attributes));
 		log.write();
 		refreshDerived(id);
+		events.publishEvent(new PersonChanged(new PersonId(id)));
 		return version;
 	}
 
@@ -188,6 +191,7 @@ public class Profiles implements Registry {
 				describe(part.validFrom(), validTo, part.attributes()));
 		log.write();
 		refreshDerived(id);
+		events.publishEvent(new PersonChanged(new PersonId(id)));
 		return version;
 	}
 

@@ -1,0 +1,129 @@
+package vn.trithuc.analytics.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.trithuc.orgunit.OrgUnitEvents;
+import vn.trithuc.registry.PeopleBulkLoaded;
+import vn.trithuc.registry.PeopleMerged;
+import vn.trithuc.registry.PersonChanged;
+import vn.trithuc.registry.PersonId;
+import vn.trithuc.registry.PersonRegistered;
+import vn.trithuc.registry.RegistryFacts;
+
+/**
+ * Keeps analytics current on write: right after the registry's transaction commits (synchronously, so that the
+ * next page already shows the change; the cost is measured by the benchmark), every registry event re-reads that person's facts through the registry's API,
+ * replaces the copy and moves the snapshot counts; a bulk load re-reads everybody. Writers take one advisory lock,
+ * so that a rebuild and a change never interleave. At start and just after midnight the wanted snapshots (a new
+ * "today") are built.
+ */
+@Component
+class AnalyticsUpdater {
+
+	private static final Logger log = LoggerFactory.getLogger(AnalyticsUpdater.class);
+	private static final long LOCK = 4_545_2023L;
+
+	private final RegistryFacts registry;
+	private final FactStore facts;
+	private final Snapshots snapshots;
+	private final AreaResolver areas;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
+
+	AnalyticsUpdater(RegistryFacts registry, FactStore facts, Snapshots snapshots, AreaResolver areas, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager) {
+		this.registry = registry;
+		this.facts = facts;
+		this.snapshots = snapshots;
+		this.areas = areas;
+		this.jdbc = jdbc;
+		// after the registry's commit, in a transaction of its own
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(PersonRegistered event) {
+		refresh(event.person());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(PersonChanged event) {
+		refresh(event.person());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(PeopleMerged event) {
+		refresh(event.merged());
+		refresh(event.survivor());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(PeopleBulkLoaded event) {
+		reloadAll();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(OrgUnitEvents.OrgUnitCreated event) {
+		areas.forget();
+	}
+
+	/** One person: old facts out of every snapshot, new facts in. */
+	void refresh(PersonId person) {
+		transactions.executeWithoutResult(s -> {
+			lock();
+			var before = facts.load(person.value());
+			var after = registry.timeline(person);
+			facts.replace(person.value(), after);
+			snapshots.apply(before, after);
+		});
+	}
+
+	/** Everybody again from the registry, then every snapshot. */
+	void reloadAll() {
+		transactions.executeWithoutResult(s -> {
+			lock();
+			long started = System.nanoTime();
+			long people = facts.reloadAll(registry);
+			long read = System.nanoTime();
+			areas.forget();
+			snapshots.rebuildAll();
+			log.info("Analytics: facts of {} people read in {} ms, snapshots {} built in {} ms", people,
+					(read - started) / 1_000_000, snapshots.present(), (System.nanoTime() - read) / 1_000_000);
+		});
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void atStart() {
+		if (facts.isEmpty() && !registry.people().isEmpty()) {
+			reloadAll();
+		}
+		else {
+			ensureSnapshots();
+		}
+	}
+
+	/** A new day: today's snapshot is built, yesterday's dropped (unless a year-end). */
+	@Scheduled(cron = "0 5 0 * * *", zone = "Asia/Ho_Chi_Minh")
+	void ensureSnapshots() {
+		transactions.executeWithoutResult(s -> {
+			lock();
+			snapshots.ensure();
+		});
+	}
+
+	private void lock() {
+		jdbc.sql("select 1 from pg_advisory_xact_lock(:k)").param("k", LOCK).query(Integer.class).single();
+	}
+}

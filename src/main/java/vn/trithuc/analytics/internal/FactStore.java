@@ -1,0 +1,125 @@
+package vn.trithuc.analytics.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+import vn.trithuc.registry.PersonFacts;
+import vn.trithuc.registry.PersonId;
+import vn.trithuc.registry.RegistryFacts;
+import vn.trithuc.registry.Sex;
+
+/** analytics.fact_period: this module's copy of every person's facts through time. Joins the caller's transaction. */
+@Component
+class FactStore {
+
+	static final String COLUMNS = "person_id, valid_from, valid_to, sex, birth_date, birth_year, ethnic_group, degree, field, "
+			+ "academic_title, category, org_unit, residence, party";
+
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+
+	FactStore(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	List<PersonFacts> load(UUID person) {
+		return jdbc.sql("select " + COLUMNS + " from analytics.fact_period where person_id = :p order by valid_from nulls first")
+			.param("p", person).query((rs, n) -> facts(rs)).list();
+	}
+
+	void replace(UUID person, List<PersonFacts> timeline) {
+		jdbc.sql("delete from analytics.fact_period where person_id = :p").param("p", person).update();
+		if (!timeline.isEmpty()) {
+			var text = new StringBuilder();
+			timeline.forEach(f -> line(text, f));
+			copy(text);
+		}
+	}
+
+	/** Replaces the whole copy with the registry's current facts. @return people read */
+	long reloadAll(RegistryFacts registry) {
+		jdbc.sql("truncate analytics.fact_period").update();
+		var text = new StringBuilder();
+		long[] people = { 0 };
+		registry.forEachTimeline(timeline -> {
+			people[0]++;
+			timeline.forEach(f -> line(text, f));
+			if (text.length() > 4_000_000) {
+				copy(text);
+				text.setLength(0);
+			}
+		});
+		copy(text);
+		jdbc.sql("analyze analytics.fact_period").update();
+		return people[0];
+	}
+
+	boolean isEmpty() {
+		return !jdbc.sql("select exists (select 1 from analytics.fact_period)").query(Boolean.class).single();
+	}
+
+	private void copy(StringBuilder text) {
+		if (text.isEmpty()) {
+			return;
+		}
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy analytics.fact_period (" + COLUMNS + ") from stdin",
+					new StringReader(text.toString()));
+		}
+		catch (SQLException | IOException e) {
+			throw new IllegalStateException("copy into analytics.fact_period failed", e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	static PersonFacts facts(ResultSet rs) throws SQLException {
+		return new PersonFacts(new PersonId(rs.getObject(1, UUID.class)), rs.getObject(2, LocalDate.class),
+				rs.getObject(3, LocalDate.class), Sex.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
+				(Integer) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+				rs.getString(11), rs.getObject(12, UUID.class), rs.getObject(13, UUID.class), rs.getBoolean(14));
+	}
+
+	private static void line(StringBuilder out, PersonFacts f) {
+		Object[] values = { f.person().value(), f.validFrom(), f.validTo(), f.sex().name(), f.birthDate(), f.birthYear(),
+				f.ethnicGroup(), f.degree(), f.fieldOfStudy(), f.academicTitle(), f.personnelCategory(), f.orgUnit(),
+				f.residence(), f.partyMember() };
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				out.append('\t');
+			}
+			var v = values[i];
+			if (v == null) {
+				out.append("\\N");
+				continue;
+			}
+			var s = v.toString();
+			for (int c = 0; c < s.length(); c++) {
+				char ch = s.charAt(c);
+				switch (ch) {
+					case '\\' -> out.append("\\\\");
+					case '\t' -> out.append("\\t");
+					case '\n' -> out.append("\\n");
+					case '\r' -> out.append("\\r");
+					default -> out.append(ch);
+				}
+			}
+		}
+		out.append('\n');
+	}
+}

@@ -1,0 +1,2 @@
+/** Analytics pages: dashboard, pivot, drill-down, export. */
+package vn.trithuc.analytics.web;
