@@ -61,7 +61,7 @@ class Charts {
 		return withoutStyleAttributes(svg).replaceFirst("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" class=\"chart\" ");
 	}
 
-	private static final java.util.regex.Pattern STYLE = java.util.regex.Pattern.compile("style=\"([^\"]*)\"");
+	private static final java.util.regex.Pattern STYLE = java.util.regex.Pattern.compile("style=(?:\"([^\"]*)\"|'([^']*)')");
 
 	/** The CSP (style-src 'self') refuses style attributes: the same declarations as SVG presentation attributes. */
 	static String withoutStyleAttributes(String svg) {
@@ -69,7 +69,8 @@ class Charts {
 		var out = new StringBuilder();
 		while (matcher.find()) {
 			var attributes = new StringBuilder();
-			for (var declaration : matcher.group(1).split(";")) {
+			var declarations = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+			for (var declaration : declarations.split(";")) {
 				int colon = declaration.indexOf(':');
 				if (colon > 0) {
 					var name = declaration.substring(0, colon).strip();
