@@ -53,11 +53,10 @@ public final class ChartRenderer {
 		var chart = ChartFactory.createBarChart(spec.title(), spec.categoryAxisLabel(), spec.valueAxisLabel(), dataset,
 				PlotOrientation.VERTICAL, spec.series().size() > 1, false, false);
 		var theme = new StandardChartTheme("TriThuc");
-		var family = DocumentFonts.FAMILY;
-		theme.setExtraLargeFont(new Font(family, Font.BOLD, 15));
-		theme.setLargeFont(new Font(family, Font.BOLD, 13));
-		theme.setRegularFont(new Font(family, Font.PLAIN, 12));
-		theme.setSmallFont(new Font(family, Font.PLAIN, 11));
+		theme.setExtraLargeFont(DocumentFonts.awt(Font.BOLD, 15f));
+		theme.setLargeFont(DocumentFonts.awt(Font.BOLD, 13f));
+		theme.setRegularFont(DocumentFonts.awt(Font.PLAIN, 12f));
+		theme.setSmallFont(DocumentFonts.awt(Font.PLAIN, 11f));
 		theme.setBarPainter(new StandardBarPainter());
 		theme.setShadowVisible(false);
 		theme.setChartBackgroundPaint(Color.WHITE);
@@ -82,7 +81,7 @@ public final class ChartRenderer {
 		}
 		renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format));
 		renderer.setDefaultItemLabelsVisible(true);
-		renderer.setDefaultItemLabelFont(new Font(family, Font.PLAIN, 11));
+		renderer.setDefaultItemLabelFont(DocumentFonts.awt(Font.PLAIN, 11f));
 		renderer.setDefaultPositiveItemLabelPosition(
 				new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
 		plot.setRangeGridlineStroke(new BasicStroke(0.5f));
@@ -96,7 +95,7 @@ public final class ChartRenderer {
 	public static String svg(BarChart spec, int width, int height) {
 		var graphics = new SVGGraphics2D(width, height);
 		graphics.setFontFunction(family -> family.equals(DocumentFonts.FAMILY)
-				? "'Liberation Serif', 'Times New Roman', Tinos, serif" : family);
+				? "\"Liberation Serif\", \"Times New Roman\", Tinos, serif" : family);
 		draw(spec, graphics, width, height);
 		return graphics.getSVGElement(null, false, new ViewBox(0, 0, width, height), null, null);
 	}

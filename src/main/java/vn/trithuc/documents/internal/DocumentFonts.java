@@ -34,11 +34,24 @@ public final class DocumentFonts {
 			new Face("liberation/LiberationSerif-BoldItalic.ttf", 700, true));
 
 	private static volatile boolean registered;
+	private static final Font[] BASE = new Font[4];
 
 	private DocumentFonts() {
 	}
 
-	/** Makes "Liberation Serif" known to AWT (charts, PNG); idempotent. */
+	/**
+	 * The embedded face itself, not whatever AWT finds under the family name: a system "Liberation Serif" 1.x
+	 * (Debian fonts-liberation) wins over registered fonts and lacks Vietnamese letters such as "ế", "ộ".
+	 *
+	 * @param style {@link Font#PLAIN}, {@link Font#BOLD}, {@link Font#ITALIC} or both
+	 */
+	public static Font awt(int style, float size) {
+		registerWithAwt();
+		int index = (style & Font.BOLD) != 0 ? ((style & Font.ITALIC) != 0 ? 3 : 1) : ((style & Font.ITALIC) != 0 ? 2 : 0);
+		return BASE[index].deriveFont(style, size);
+	}
+
+	/** Loads the faces for AWT (charts, PNG) and registers them under their family name; idempotent. */
 	public static void registerWithAwt() {
 		if (registered) {
 			return;
@@ -51,9 +64,10 @@ public final class DocumentFonts {
 				System.setProperty("java.awt.headless", "true");
 			}
 			var environment = GraphicsEnvironment.getLocalGraphicsEnvironment();
-			for (var face : FACES) {
-				try (var in = face.open()) {
-					environment.registerFont(Font.createFont(Font.TRUETYPE_FONT, in));
+			for (int i = 0; i < FACES.size(); i++) {
+				try (var in = FACES.get(i).open()) {
+					BASE[i] = Font.createFont(Font.TRUETYPE_FONT, in);
+					environment.registerFont(BASE[i]);
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);

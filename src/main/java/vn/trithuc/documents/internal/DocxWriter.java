@@ -365,7 +365,7 @@ public final class DocxWriter {
 		run.setFontSize(size);
 		run.setBold(bold);
 		run.setItalic(italic);
-		run.setText(text == null ? "" : text);
+		run.setText(text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC));
 		return run;
 	}
 }
