@@ -149,4 +149,25 @@ class PdfDocumentTest {
 				"<svg", "viewBox='0.0 0.0 640.0 360.0'", "Tiến sĩ", "1.234,5");
 		assertThat(Files.readString(dir.resolve("chart.svg"))).contains("Liberation Serif", "Thạc sĩ");
 	}
+
+	@Test
+	void stateFormatHeaderAndDecomposedInputComeOutNfc() throws IOException {
+		var nfd = java.text.Normalizer.normalize("Ủy ban nhân dân huyện Đam Rông", java.text.Normalizer.Form.NFD);
+		var state = new OfficialDocument(DocumentFormat.STATE, "UBND tỉnh Lâm Đồng", nfd, new DocumentNumber(12, "BC-UBND"),
+				"Đam Rông", new DocumentDate(5, 1, 2025), "Báo cáo", "Kết quả thực hiện Nghị quyết số 45-NQ/TW",
+				List.of(new Block.Paragraph("Nội dung báo cáo.")),
+				new Signature("TM. Ủy ban nhân dân", "KT. Chủ tịch", "Trần Văn Bình"), List.of("Như trên;", "Lưu: VT."),
+				List.of());
+		var bytes = new Documents().pdf(state);
+		Files.write(dir.resolve("state-report.pdf"), bytes);
+		try (var doc = Loader.loadPDF(bytes)) {
+			var text = new PDFTextStripper().getText(doc);
+			assertThat(text.lines().map(String::strip)).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+			assertThat(text.replaceAll("\\s+", " ")).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 12/BC-UBND",
+					"ỦY BAN NHÂN DÂN HUYỆN ĐAM RÔNG", "Đam Rông, ngày 05 tháng 01 năm 2025", "TM. ỦY BAN NHÂN DÂN",
+					"KT. CHỦ TỊCH", "Trần Văn Bình");
+			assertThat(text).isEqualTo(Normalizer.normalize(text, Normalizer.Form.NFC));
+			ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 80), "png", dir.resolve("state-report-page1.png").toFile());
+		}
+	}
 }

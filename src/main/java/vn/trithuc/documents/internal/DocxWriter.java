@@ -117,7 +117,7 @@ public final class DocxWriter {
 
 	private void header() {
 		var party = source.format() == DocumentFormat.PARTY;
-		var table = borderless(2, 2, new int[] { party ? 4100 : 3900, TEXT_WIDTH - (party ? 4100 : 3900) });
+		var table = borderless(2, 2, new int[] { party ? 4100 : 3700, TEXT_WIDTH - (party ? 4100 : 3700) });
 		// row 1: bodies | national title
 		var left = table.getRow(0).getCell(0);
 		var first = cellParagraph(left, ParagraphAlignment.CENTER);
@@ -133,7 +133,7 @@ public final class DocxWriter {
 		var right = table.getRow(0).getCell(1);
 		var national = source.nationalTitle();
 		for (int i = 0; i < national.size(); i++) {
-			var run = text(cellParagraph(right, ParagraphAlignment.CENTER), national.get(i), party ? 15 : (i == 0 ? 13 : 14),
+			var run = text(cellParagraph(right, ParagraphAlignment.CENTER), national.get(i), party ? 15 : (i == 0 ? 12 : 13),
 					true, false);
 			if (i == national.size() - 1) {
 				run.setUnderline(UnderlinePatterns.SINGLE);

@@ -34,9 +34,9 @@ public final class HtmlWriter {
 			table.head td, table.closing td { vertical-align: top; text-align: center; padding: 0; border: none; }
 			table.head td.issuer { width: 44%; } table.head td.national { width: 56%; }
 			.party .national-title { font-size: 15pt; } .state .issuer, .state .issuer-number { font-size: 13pt; }
-			.state .national-title { font-size: 13pt; } .state .motto { font-size: 14pt; }
+			.state .national-title { font-size: 12pt; white-space: nowrap; } .state table.head td.issuer { width: 40%; } .state table.head td.national { width: 60%; } .state .motto { font-size: 14pt; }
 			hr.rule { width: 35%; border: none; border-top: 0.75pt solid #000; margin: 1pt auto; }
-			hr.summary-rule { width: 30%; border: none; border-top: 0.75pt solid #000; margin: 2pt auto 0 auto; }
+			hr.summary-rule { width: 30%; border: none; border-top: 0.75pt solid #000; margin: 8pt auto 0 auto; height: 0; }
 			.kind { font-size: 16pt; font-weight: bold; text-align: center; margin-top: 18pt; }
 			.summary { font-size: 14pt; font-weight: bold; text-align: center; }
 			.body p, .body .h { text-align: justify; text-indent: 1cm; margin: 0 0 6pt 0; }
