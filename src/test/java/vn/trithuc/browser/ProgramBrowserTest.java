@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.trithuc.IntegrationTest;
 import vn.trithuc.TestAccounts;
+import vn.trithuc.program.ReportingUnitsFixtures;
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.internal.UserAdministration;
 import vn.trithuc.program.PeriodKind;
@@ -42,6 +43,10 @@ class ProgramBrowserTest {
 	Programs programs;
 	@Autowired
 	UnitReports reports;
+	@Autowired
+	vn.trithuc.orgunit.internal.OrgUnitOperations operations;
+	@Autowired
+	vn.trithuc.identity.UserScopes scopes;
 
 	@Test
 	void the_program_page_shows_the_party_header_and_22_tasks_in_the_5_task_groups() throws Exception {
@@ -69,7 +74,9 @@ class ProgramBrowserTest {
 	void a_unit_report_is_submitted_returned_resubmitted_and_accepted_in_the_browser() throws Exception {
 		var program = programs.importSeedProgram("test");
 		var unitName = "Đảng ủy xã trình duyệt " + UUID.randomUUID().toString().substring(0, 6);
-		var unit = reports.addUnit(program, unitName, null);
+		var orgUnit = ReportingUnitsFixtures.partyCommittee(operations, unitName);
+		var unit = reports.addUnit(program, unitName, orgUnit);
+		ReportingUnitsFixtures.officerOf(administration, scopes, "browser.hai", orgUnit);
 		var today = LocalDate.now();
 		var period = reports.openPeriod(program, PeriodKind.AD_HOC, "Đột xuất trình duyệt " + unitName,
 				new UnitReports.PeriodDates(today.minusDays(5), today.minusMonths(3), today.minusDays(1), today.plusDays(10)),

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -52,7 +53,11 @@ class ReportingController {
 	private final Reminders reminders;
 	private final OrgUnits orgUnits;
 
-	ReportingController(Programs programs, UnitReports reports, Reminders reminders, OrgUnits orgUnits) {
+	private final ReportScope scope;
+
+	ReportingController(Programs programs, UnitReports reports, Reminders reminders, OrgUnits orgUnits,
+			ReportScope scope) {
+		this.scope = scope;
 		this.programs = programs;
 		this.reports = reports;
 		this.reminders = reminders;
@@ -184,8 +189,9 @@ class ReportingController {
 	}
 
 	@GetMapping("/program/reports/{reportId}")
-	String report(@PathVariable UUID reportId, Model model) {
-		var report = reports.report(reportId).orElseThrow(ReportingController::notFound);
+	String report(@PathVariable UUID reportId, Model model, Authentication caller) {
+		var report = reports.report(reportId).filter(r -> scope.mayOpen(caller, r))
+			.orElseThrow(ReportingController::notFound);
 		// the tasks in force at the end of the period's cut-off
 		var program = programs.find(report.period().program(), report.period().dates().cutoffTo())
 			.orElseThrow(ReportingController::notFound);
@@ -201,7 +207,8 @@ class ReportingController {
 	@PostMapping("/program/reports/{reportId}")
 	String save(@PathVariable UUID reportId, @RequestParam MultiValueMap<String, String> form, Principal principal,
 			RedirectAttributes redirect) {
-		var report = reports.report(reportId).orElseThrow(ReportingController::notFound);
+		var report = reports.report(reportId).filter(r -> scope.mayOpen((Authentication) principal, r))
+			.orElseThrow(ReportingController::notFound);
 		var program = programs.find(report.period().program(), report.period().dates().cutoffTo())
 			.orElseThrow(ReportingController::notFound);
 		var back = "redirect:/program/reports/" + reportId;
@@ -267,7 +274,8 @@ class ReportingController {
 
 	private String act(UUID reportId, ReportAction action, MultiValueMap<String, String> form, Principal principal,
 			RedirectAttributes redirect) {
-		reports.report(reportId).orElseThrow(ReportingController::notFound);
+		reports.report(reportId).filter(r -> scope.mayOpen((Authentication) principal, r))
+			.orElseThrow(ReportingController::notFound);
 		try {
 			reports.act(reportId, version(form), action, blankToNull(form.getFirst("comment")), principal.getName());
 			redirect.addFlashAttribute("success", "program.report.done." + action.name());

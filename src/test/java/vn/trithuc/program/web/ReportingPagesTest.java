@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.trithuc.IntegrationTest;
 import vn.trithuc.TestAccounts;
+import vn.trithuc.program.ReportingUnitsFixtures;
 import vn.trithuc.WebClientSession;
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.internal.UserAdministration;
@@ -35,16 +36,22 @@ class ReportingPagesTest {
 	Programs programs;
 	@Autowired
 	UnitReports reports;
+	@Autowired
+	vn.trithuc.orgunit.internal.OrgUnitOperations operations;
+	@Autowired
+	vn.trithuc.identity.UserScopes scopes;
 
 	@Test
 	void a_unit_report_goes_through_submit_return_resubmit_accept_over_http() {
 		var program = programs.importSeedProgram("test");
 		var unitName = "Đảng ủy xã kiểm thử HTTP " + UUID.randomUUID().toString().substring(0, 8);
+		var orgUnit = ReportingUnitsFixtures.partyCommittee(operations, unitName);
 		var lan = TestAccounts.loggedIn(port, administration, "reporting.lan", Role.PROGRAM_MANAGER);
 		var page = lan.get("/program/programs/" + program + "/reporting");
 		assertThat(page.status()).isEqualTo(200);
 		var csrf = WebClientSession.csrfToken(page.body());
-		assertThat(lan.postForm("/program/programs/" + program + "/units", Map.of("_csrf", csrf, "name", unitName)).status())
+		assertThat(lan.postForm("/program/programs/" + program + "/units", Map.of("_csrf", csrf, "name", unitName,
+				"orgUnitId", orgUnit.toString())).status())
 			.isEqualTo(302);
 		var opened = lan.postForm("/program/programs/" + program + "/periods", Map.of("_csrf", csrf, "kind", "SIX_MONTH",
 				"name", "6 tháng đầu năm 2099 (HTTP)", "year", "2099"));
@@ -56,6 +63,11 @@ class ReportingPagesTest {
 		var line = reports.reports(periodId).stream().filter(l -> l.unitName().equals(unitName)).findFirst().orElseThrow();
 		var reportPath = "/program/reports/" + line.id();
 
+		// a unit officer of another unit (or without a scope) does not even learn that the report exists
+		var other = TestAccounts.loggedIn(port, administration, "reporting.other", Role.UNIT_OFFICER);
+		assertThat(other.get(reportPath).status()).isEqualTo(404);
+
+		ReportingUnitsFixtures.officerOf(administration, scopes, "reporting.hai", orgUnit);
 		var hai = TestAccounts.loggedIn(port, administration, "reporting.hai", Role.UNIT_OFFICER);
 		var form = hai.get(reportPath);
 		assertThat(form.status()).isEqualTo(200);

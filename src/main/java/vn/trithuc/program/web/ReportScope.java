@@ -1,0 +1,45 @@
+package vn.trithuc.program.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import vn.trithuc.identity.Role;
+import vn.trithuc.identity.UserScopes;
+import vn.trithuc.orgunit.OrgUnitId;
+import vn.trithuc.orgunit.OrgUnits;
+import vn.trithuc.program.UnitReports;
+
+/**
+ * Which unit reports a caller may open: the commission and administrators every report; a unit officer
+ * only the reports of units inside their unit scope today (following successor links), none without a
+ * scope or for a reporting unit not linked to the organisation tree; other readers (leaders, HR) read them.
+ */
+@Component
+class ReportScope {
+
+	private final UserScopes scopes;
+	private final OrgUnits units;
+	private final Clock clock;
+
+	ReportScope(UserScopes scopes, OrgUnits units, Clock clock) {
+		this.scopes = scopes;
+		this.units = units;
+		this.clock = clock;
+	}
+
+	boolean mayOpen(Authentication caller, UnitReports.Report report) {
+		var roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+		if (roles.contains(Role.PROGRAM_MANAGER.authority()) || roles.contains(Role.SYSTEM_ADMINISTRATOR.authority())
+				|| !roles.contains(Role.UNIT_OFFICER.authority())) {
+			return true;
+		}
+		var unit = report.unit().orgUnitId();
+		return unit != null && scopes.scopeRoot(caller.getName())
+			.map(root -> units.scopeAsOf(new OrgUnitId(root), LocalDate.now(clock)).contains(new OrgUnitId(unit)))
+			.orElse(false);
+	}
+}
