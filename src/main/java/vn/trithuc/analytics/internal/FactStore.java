@@ -1,5 +1,6 @@
 package vn.trithuc.analytics.internal;
 
+import vn.trithuc.shared.CopyText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.ResultSet;
@@ -96,30 +97,8 @@ class FactStore {
 	}
 
 	private static void line(StringBuilder out, PersonFacts f) {
-		Object[] values = { f.person().value(), f.validFrom(), f.validTo(), f.sex().name(), f.birthDate(), f.birthYear(),
+		CopyText.line(out, f.person().value(), f.validFrom(), f.validTo(), f.sex().name(), f.birthDate(), f.birthYear(),
 				f.ethnicGroup(), f.degree(), f.fieldOfStudy(), f.academicTitle(), f.personnelCategory(), f.orgUnit(),
-				f.residence(), f.partyMember() };
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				out.append('\t');
-			}
-			var v = values[i];
-			if (v == null) {
-				out.append("\\N");
-				continue;
-			}
-			var s = v.toString();
-			for (int c = 0; c < s.length(); c++) {
-				char ch = s.charAt(c);
-				switch (ch) {
-					case '\\' -> out.append("\\\\");
-					case '\t' -> out.append("\\t");
-					case '\n' -> out.append("\\n");
-					case '\r' -> out.append("\\r");
-					default -> out.append(ch);
-				}
-			}
-		}
-		out.append('\n');
+				f.residence(), f.partyMember());
 	}
 }

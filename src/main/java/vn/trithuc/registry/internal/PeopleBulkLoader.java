@@ -1,5 +1,6 @@
 package vn.trithuc.registry.internal;
 
+import vn.trithuc.shared.CopyText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
@@ -56,10 +57,10 @@ public class PeopleBulkLoader {
 					var g = generator.next();
 					row(people, g, now);
 					for (var part : g.parts()) {
-						line(parts, part.id(), g.id(), part.kind().name(), part.validFrom(), part.validTo(),
+						CopyText.line(parts, part.id(), g.id(), part.kind().name(), part.validFrom(), part.validTo(),
 								Profiles.JSON.writeValueAsString(part.attributes()), now);
 					}
-					line(log, g.id(), 1, now, actor, "CREATED", null, null, g.data().fullName());
+					CopyText.line(log, g.id(), 1, now, actor, "CREATED", null, null, g.data().fullName());
 				}
 				copy.copyIn("copy registry.person (id, version, family_name, middle_name, given_name, other_names, sex, "
 						+ "birth_date, birth_year, ethnic_group, religion, national_id, old_id, hometown, residence, phone, email, "
@@ -92,37 +93,12 @@ public class PeopleBulkLoader {
 	private static void row(StringBuilder out, PeopleGenerator.Generated g, String now) {
 		var d = g.data();
 		var tokens = NameTokens.of(d.familyName(), d.middleName(), d.givenName(), d.otherNames());
-		line(out, g.id(), 1, d.familyName(), d.middleName(), d.givenName(), d.otherNames(), d.sex().name(), d.birthDate(),
+		CopyText.line(out, g.id(), 1, d.familyName(), d.middleName(), d.givenName(), d.otherNames(), d.sex().name(), d.birthDate(),
 				d.birthYear(), d.ethnicGroup(), d.religion(), d.nationalId(), d.oldId(), d.hometown(), d.residence(), d.phone(),
 				d.email(), d.userAccount(), array(tokens), NameTokens.key(d.familyName(), d.middleName(), d.givenName()),
 				g.currentOrgUnit(), g.personnelCategory(), g.highestDegree(), g.partyMember(), g.talent(), now, now);
 	}
 
-	/** One line of COPY text format: tab-separated, \N for null, backslash escapes. */
-	static void line(StringBuilder out, Object... values) {
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				out.append('\t');
-			}
-			var v = values[i];
-			if (v == null) {
-				out.append("\\N");
-				continue;
-			}
-			var text = v.toString();
-			for (int c = 0; c < text.length(); c++) {
-				char ch = text.charAt(c);
-				switch (ch) {
-					case '\\' -> out.append("\\\\");
-					case '\t' -> out.append("\\t");
-					case '\n' -> out.append("\\n");
-					case '\r' -> out.append("\\r");
-					default -> out.append(ch);
-				}
-			}
-		}
-		out.append('\n');
-	}
 
 	/** A text[] literal: {"a","b"} with quotes and backslashes escaped. */
 	static String array(List<String> values) {
