@@ -76,7 +76,7 @@ public final class BenchSummary {
 		machine.put("ram", memory.endsWith(" kB")
 				? String.format(Locale.ROOT, "%.1f GB", Long.parseLong(memory.replace(" kB", "").strip()) / 1024.0 / 1024.0)
 				: memory);
-		machine.put("load", Files.isRegularFile(Path.of("/proc/loadavg"))
+		machine.put("load average (1, 5, 15 min) at the end", Files.isRegularFile(Path.of("/proc/loadavg"))
 				? String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3)) : "?");
 		machine.put("os", osName() + " (" + System.getProperty("os.name") + " " + System.getProperty("os.version") + ")");
 		machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));

@@ -50,7 +50,7 @@ class StartupBenchmark {
 				stopOrphanedPostgres(fresh);
 			}
 
-			boolean cachesDropped = dropPageCache();
+			boolean cachesDropped = Boolean.getBoolean("bench.drop-caches") && dropPageCache();
 			double cold;
 			try (var app = ChildApplication.startJar(jar, WORK.resolve("cold.log"), TIMEOUT,
 					"--trithuc.embedded-database.data-directory=" + cached)) {
@@ -156,7 +156,10 @@ class StartupBenchmark {
 		return 0;
 	}
 
-	/** As root on Linux the kernel's page cache can be emptied for a real cold start; elsewhere this is a no-op. */
+	/**
+	 * With {@code -Dbench.drop-caches=true}, as root on Linux, the kernel's page cache is emptied before the first start
+	 * on the cached data, for a real cold start (it slows everything else on the machine for a while: not by default).
+	 */
 	private static boolean dropPageCache() {
 		try {
 			new ProcessBuilder("sync").start().waitFor(30, TimeUnit.SECONDS);
