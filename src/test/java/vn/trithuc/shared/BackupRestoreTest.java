@@ -91,8 +91,9 @@ class BackupRestoreTest {
 		var embedded = work.resolve("embedded");
 		Map<String, String> embeddedSums;
 		var whileRunning = work.resolve("embedded-running.dump");
+		// (not "clean": the library would delete the data directory when the server stops)
 		try (var postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(embedded)
-			.setCleanDataDirectory(true).start()) {
+			.setCleanDataDirectory(false).start()) {
 			var target = new DatabaseMaintenance.Target("localhost", postgres.getPort(), "postgres", "postgres", null);
 			DatabaseMaintenance.restore(target, external);
 			embeddedSums = checksums(target);
