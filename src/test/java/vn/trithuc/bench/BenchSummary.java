@@ -47,15 +47,44 @@ public final class BenchSummary {
 			throw new IllegalStateException("no benchmark figures in " + BenchReport.FIGURES.toAbsolutePath());
 		}
 		var machine = machine();
-		var markdown = markdown(machine, figures);
+		var failed = failedBenchmarks(Path.of("target", "surefire-reports"));
+		var markdown = markdown(machine, figures, failed);
 		Files.createDirectories(MARKDOWN.getParent());
 		Files.writeString(MARKDOWN, markdown, StandardCharsets.UTF_8);
 		var json = new LinkedHashMap<String, Object>();
 		json.put("machine", machine);
+		json.put("failed", failed);
 		json.put("figures", figures);
 		Files.writeString(JSON, mapper.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
 		System.out.println(markdown);
 		System.out.println("Benchmark report: " + MARKDOWN.toAbsolutePath() + " and " + JSON.getFileName());
+		if (!failed.isEmpty()) {
+			throw new IllegalStateException("benchmarks failed (see target/surefire-reports): " + failed);
+		}
+	}
+
+	/** The benchmark classes whose surefire report counts a failure or an error. */
+	static List<String> failedBenchmarks(Path reports) throws IOException {
+		var failed = new ArrayList<String>();
+		if (!Files.isDirectory(reports)) {
+			return failed;
+		}
+		var counts = java.util.regex.Pattern.compile("<testsuite[^>]*?\\sname=\"([^\"]+)\"[^>]*>");
+		try (var files = Files.list(reports)) {
+			for (var file : files.filter(f -> f.getFileName().toString().matches("TEST-.*Benchmark\\.xml")).sorted().toList()) {
+				var head = Files.readString(file, StandardCharsets.UTF_8);
+				var suite = counts.matcher(head);
+				if (suite.find() && (attribute(suite.group(), "failures") > 0 || attribute(suite.group(), "errors") > 0)) {
+					failed.add(suite.group(1).replaceAll(".*\\.", ""));
+				}
+			}
+		}
+		return failed;
+	}
+
+	private static int attribute(String tag, String name) {
+		var matcher = java.util.regex.Pattern.compile("\\s" + name + "=\"(\\d+)\"").matcher(tag);
+		return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
 	}
 
 	/** What the figures were measured on, and with which code and data. */
@@ -85,10 +114,13 @@ public final class BenchSummary {
 		return machine;
 	}
 
-	static String markdown(Map<String, String> machine, List<JsonNode> figures) {
+	static String markdown(Map<String, String> machine, List<JsonNode> figures, List<String> failed) {
 		var out = new StringBuilder("# Benchmark: latest run\n\n");
 		out.append("Written by `mvn -o -B verify -Pbench -Dbench.size=").append(machine.get("size"))
 			.append("` (see README, Benchmarks). Ratios are the figure divided by a raw baseline measured in the same run.\n\n");
+		if (!failed.isEmpty()) {
+			out.append("**Failed in this run** (no or partial figures): ").append(String.join(", ", failed)).append("\n\n");
+		}
 		out.append("| machine | |\n|---|---|\n");
 		machine.forEach((key, value) -> out.append("| ").append(key).append(" | ").append(escape(value)).append(" |\n"));
 		out.append("\n| section | figure | value | unit | baseline | ratio |\n|---|---|---:|---|---|---:|\n");
