@@ -206,6 +206,14 @@ class ScopeIsolationHarnessTest {
 				REGISTRY_SCOPED));
 		provide("POST /registry/requests/{id}/return", () -> Probe.scoped("/registry/requests/" + request() + "/return",
 				REGISTRY_SCOPED).with("reason", "Thiếu minh chứng"));
+		provide("GET /registry/requests/{id}/files/{fileId}", () -> {
+			var person = personIn(unitA, null);
+			var request = selfService.propose(person, SelfService.CONTACT, null, null, Map.of("phone", "0912345678"), null,
+					List.of(new vn.trithuc.registry.internal.EvidenceFilePolicy.Upload("the.pdf",
+							"%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))), "iso");
+			var file = selfService.ofPerson(person).get(0).files().get(0).id();
+			return Probe.scoped("/registry/requests/" + request + "/files/" + file, REGISTRY_SCOPED);
+		});
 		provide("POST /registry/duplicates/{id}/register",
 				() -> Probe.scoped("/registry/duplicates/" + duplicateOf(personIn(unitA, null)) + "/register", REGISTRY_SCOPED));
 		provide("POST /registry/duplicates/{id}/discard",
