@@ -1,7 +1,5 @@
 package vn.trithuc.registry.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,10 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.trithuc.registry.Sex;
-import vn.trithuc.shared.SpreadsheetUploads;
 import vn.trithuc.shared.VietnameseText;
 
 /**
@@ -63,7 +56,9 @@ public class SpreadsheetImport {
 				"so can cuoc", "so can cuoc cong dan", "ma dinh danh"));
 		HEADERS.put("oldId", List.of("cmnd", "so cmnd", "chung minh nhan dan", "so chung minh nhan dan"));
 		HEADERS.put("phone", List.of("dien thoai", "so dien thoai", "sdt", "dt", "di dong"));
-		HEADERS.put("email", List.of("email", "e-mail", "thu dien tu", "hop thu"));
+		HEADERS.put("email", List.of("email", "e-mail", "thu dien tu", "hop thu", "dia chi email"));
+		HEADERS.put("degree", List.of("trinh do chuyen mon", "trinh do dao tao", "hoc vi", "bang cap",
+				"trinh do cao nhat", "hoc ham hoc vi", "van bang"));
 	}
 
 	public enum Outcome {
@@ -74,7 +69,9 @@ public class SpreadsheetImport {
 	public record Problem(int row, @Nullable String column, String messageKey, List<Object> arguments, boolean warning) {
 	}
 
-	public record RowResult(int row, Outcome outcome, @Nullable PersonData data, List<Problem> problems) {
+	/** @param degree the education level code of the degree column, added as a degree of the new person */
+	public record RowResult(int row, Outcome outcome, @Nullable PersonData data, List<Problem> problems,
+			@Nullable String degree) {
 	}
 
 	public record Report(UUID job, String fileName, int headerRow, Map<String, Integer> columns, List<RowResult> rows,
@@ -113,7 +110,8 @@ public class SpreadsheetImport {
 	}
 
 	/** Stores the file and returns its dry-run report. */
-	public Report upload(String fileName, byte[] content, String actor) {
+	public Report upload(@Nullable String originalFileName, byte[] content, String actor) {
+		var fileName = ImportSheets.safeFileName(originalFileName);
 		var id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into registry.import_job (id, file_name, content, status, created_by, created_at)
@@ -176,6 +174,9 @@ public class SpreadsheetImport {
 				if (outcome == Outcome.NEW || outcome == Outcome.DUPLICATE_REVIEW) {
 					var registration = profiles.register(row.data(), actor);
 					outcome = registration instanceof Profiles.RoutedToReview ? Outcome.DUPLICATE_REVIEW : Outcome.NEW;
+					if (registration instanceof Profiles.Created created && row.degree() != null) {
+						profiles.addPart(created.id(), 1, PartKind.DEGREE, null, null, Map.of("level", row.degree()), actor);
+					}
 				}
 				counts.merge(outcome, 1L, Long::sum);
 			}
@@ -186,75 +187,155 @@ public class SpreadsheetImport {
 	}
 
 	Report check(UUID job, String fileName, byte[] content) {
-		if (!SpreadsheetUploads.inflatesWithinLimits(content)) {
-			return new Report(job, fileName, 0, Map.of(), List.of(), SpreadsheetUploads.INFLATED_TOO_LARGE);
-		}
-		List<Row> rows;
-		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
-			var sheet = workbook.getFirstSheet();
-			try (var stream = sheet.openStream()) {
-				rows = stream.toList();
-			}
-		}
-		catch (IOException | RuntimeException e) {
-			return new Report(job, fileName, 0, Map.of(), List.of(), "registry.import.unreadable");
-		}
-		int headerIndex = -1;
-		Map<String, Integer> columns = Map.of();
-		for (int i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.size()); i++) {
-			var found = headers(rows.get(i));
-			if (found.size() > columns.size()) {
-				columns = found;
-				headerIndex = i;
-			}
-		}
-		boolean names = columns.containsKey("fullName") || (columns.containsKey("familyName") && columns.containsKey("givenName"));
-		if (headerIndex < 0 || !names || columns.size() < 2) {
-			return new Report(job, fileName, 0, columns, List.of(), "registry.import.noHeader");
-		}
-		var results = new ArrayList<RowResult>();
-		var seenIds = new HashMap<String, Integer>();
-		for (int i = headerIndex + 1; i < rows.size(); i++) {
-			var row = rows.get(i);
-			if (blank(row)) {
-				continue;
-			}
-			results.add(checkRow(row, columns, seenIds));
-		}
-		return new Report(job, fileName, rows.get(headerIndex).getRowNum(), columns, results, null);
+		return check(job, fileName, content, Map.of());
 	}
 
-	static Map<String, Integer> headers(Row row) {
-		var found = new LinkedHashMap<String, Integer>();
-		for (var cell : row) {
-			if (cell == null || cell.getType() != CellType.STRING) {
-				continue;
-			}
-			var text = normaliseHeader(cell.getText());
-			for (var entry : HEADERS.entrySet()) {
-				if (!found.containsKey(entry.getKey()) && entry.getValue().contains(text)) {
-					found.put(entry.getKey(), cell.getColumnIndex());
-					break;
+	/**
+	 * @param mapping columns chosen by the officer (field → column index, -1 = not imported); fields not named keep
+	 *        the column found from the headers
+	 */
+	Report check(UUID job, String fileName, byte[] content, Map<String, Integer> mapping) {
+		ImportSheets.Sheet sheet;
+		try {
+			sheet = ImportSheets.read(fileName, content);
+		}
+		catch (ImportSheets.Refused e) {
+			return new Report(job, fileName, 0, Map.of(), List.of(), e.messageKey());
+		}
+		var rows = sheet.rows();
+		var header = findHeader(rows);
+		if (header == null) {
+			return new Report(job, fileName, 0, Map.of(), List.of(), "registry.import.noHeader");
+		}
+		var columns = new LinkedHashMap<>(header.columns());
+		mapping.forEach((field, column) -> {
+			if (HEADERS.containsKey(field)) {
+				if (column == null || column < 0) {
+					columns.remove(field);
 				}
+				else {
+					columns.values().remove(column);
+					columns.put(field, column);
+				}
+			}
+		});
+		boolean names = columns.containsKey("fullName") || (columns.containsKey("familyName") && columns.containsKey("givenName"));
+		if (!names) {
+			return new Report(job, fileName, header.number(), columns, List.of(), "registry.import.noHeader");
+		}
+		var drafts = new ArrayList<Draft>();
+		var seenIds = new HashMap<String, Integer>();
+		for (int i = header.index() + 1; i < rows.size(); i++) {
+			var row = rows.get(i);
+			if (!row.blank()) {
+				drafts.add(parseRow(row, columns, seenIds));
+			}
+		}
+		var registered = registeredIds(drafts);
+		var results = new ArrayList<RowResult>(drafts.size());
+		for (var draft : drafts) {
+			results.add(complete(draft, registered));
+		}
+		return new Report(job, fileName, header.number(), columns, results, null);
+	}
+
+	/** The header row found, as the row number the officer sees and the index in the sheet's rows. */
+	record Header(int number, int index, Map<String, Integer> columns) {
+	}
+
+	/**
+	 * The header among the first rows: the row (or a row with the one above it, for headers of two rows with
+	 * merged cells) that names the most known columns; at least the name and one more column.
+	 */
+	static @Nullable Header findHeader(List<ImportSheets.SheetRow> rows) {
+		Header best = null;
+		for (int i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.size()); i++) {
+			var single = headers(texts(rows.get(i), null));
+			if (best == null || single.size() > best.columns().size()) {
+				best = new Header(rows.get(i).number(), i, single);
+			}
+			if (i > 0 && rows.get(i - 1).number() == rows.get(i).number() - 1) {
+				var combined = headers(texts(rows.get(i), rows.get(i - 1)));
+				if (combined.size() > best.columns().size()) {
+					best = new Header(rows.get(i).number(), i, combined);
+				}
+			}
+		}
+		if (best == null || best.columns().size() < 2) {
+			return null;
+		}
+		return best;
+	}
+
+	/** The header texts of a row; with the row above, a blank cell takes the text above it (merged cells). */
+	private static List<String> texts(ImportSheets.SheetRow row, ImportSheets.@Nullable SheetRow above) {
+		int width = Math.max(row.cells().length, above == null ? 0 : above.cells().length);
+		var texts = new ArrayList<String>(width);
+		String carried = "";
+		for (int c = 0; c < width; c++) {
+			var own = row.cell(c);
+			String upper = "";
+			if (above != null) {
+				var cell = above.cell(c);
+				if (!cell.blank() && cell.number() == null) {
+					carried = cell.text();
+				}
+				upper = cell.blank() ? carried : cell.text();
+			}
+			texts.add(own.blank() || own.number() != null ? upper : own.text());
+		}
+		return texts;
+	}
+
+	static Map<String, Integer> headers(List<String> texts) {
+		var found = new LinkedHashMap<String, Integer>();
+		for (int c = 0; c < texts.size(); c++) {
+			var field = field(texts.get(c));
+			if (field != null && !found.containsKey(field)) {
+				found.put(field, c);
 			}
 		}
 		return found;
 	}
 
-	static String normaliseHeader(String text) {
-		return VietnameseText.fold(text).replaceAll("[^a-z0-9/ ,-]", " ").replaceAll("\\s+", " ").strip()
-			.replaceAll("^stt$", "stt");
+	/** The field a header names: the longest known header equal to it, or (4 letters or more) beginning it. */
+	static @Nullable String field(String header) {
+		var text = normaliseHeader(header);
+		if (text.isEmpty()) {
+			return null;
+		}
+		String best = null;
+		int bestLength = 0;
+		for (var entry : HEADERS.entrySet()) {
+			for (var known : entry.getValue()) {
+				boolean match = text.equals(known) || (known.length() >= 4 && text.startsWith(known)
+						&& !Character.isLetterOrDigit(text.charAt(known.length())));
+				if (match && known.length() > bestLength) {
+					best = entry.getKey();
+					bestLength = known.length();
+				}
+			}
+		}
+		return best;
 	}
 
-	private RowResult checkRow(Row row, Map<String, Integer> columns, Map<String, Integer> seenIds) {
-		int number = row.getRowNum();
+	static String normaliseHeader(String text) {
+		return VietnameseText.fold(text).replace('_', ' ').replaceAll("[^a-z0-9/ ,-]", " ").replaceAll("\\s+", " ").strip();
+	}
+
+	/** A row read and checked without the database. */
+	private record Draft(int row, @Nullable PersonData data, @Nullable String degree, List<Problem> problems) {
+	}
+
+	private Draft parseRow(ImportSheets.SheetRow row, Map<String, Integer> columns, Map<String, Integer> seenIds) {
+		int number = row.number();
 		var problems = new ArrayList<Problem>();
 		String family = text(row, columns.get("familyName"));
 		String middle = text(row, columns.get("middleName"));
 		String given = text(row, columns.get("givenName"));
 		var full = text(row, columns.get("fullName"));
 		if (full != null && (family == null || given == null)) {
-			var parts = VietnameseText.nfc(full).split("\\s+");
+			var parts = full.split("\\s+");
 			if (parts.length >= 2) {
 				family = parts[0];
 				given = parts[parts.length - 1];
@@ -264,16 +345,16 @@ public class SpreadsheetImport {
 				problems.add(new Problem(number, "fullName", "registry.import.fullName", List.of(), false));
 			}
 		}
-		if (family == null || given == null) {
-			problems.add(new Problem(number, "givenName", "registry.required", List.of(), false));
+		else if (full == null && (family == null || given == null)) {
+			problems.add(new Problem(number, columns.containsKey("fullName") ? "fullName" : "givenName",
+					"registry.required", List.of(), false));
 		}
 		Sex sex = null;
 		var sexText = text(row, columns.get("sex"));
 		if (sexText != null) {
-			var folded = VietnameseText.fold(sexText);
-			sex = switch (folded) {
-				case "nam", "m", "male", "1" -> Sex.MALE;
-				case "nu", "f", "female", "0", "2" -> Sex.FEMALE;
+			sex = switch (VietnameseText.fold(sexText)) {
+				case "nam", "m", "male", "1", "trai" -> Sex.MALE;
+				case "nu", "f", "female", "0", "2", "gai" -> Sex.FEMALE;
 				default -> null;
 			};
 			if (sex == null) {
@@ -285,11 +366,11 @@ public class SpreadsheetImport {
 		}
 		LocalDate birthDate = null;
 		Integer birthYear = null;
-		var birthCell = cell(row, columns.get("birth"));
-		if (birthCell != null) {
-			var parsed = birth(birthCell);
+		var birthCell = row.cell(columns.get("birth"));
+		if (!birthCell.blank()) {
+			var parsed = birth(birthCell, clock);
 			if (parsed == null) {
-				problems.add(new Problem(number, "birth", "registry.import.birth", List.of(birthCell.getText()), false));
+				problems.add(new Problem(number, "birth", "registry.import.birth", List.of(birthCell.text()), false));
 			}
 			else if (parsed instanceof LocalDate date) {
 				birthDate = date;
@@ -299,9 +380,9 @@ public class SpreadsheetImport {
 			}
 		}
 		String nationalId = null;
-		var idCell = cell(row, columns.get("nationalId"));
-		if (idCell != null) {
-			var raw = idCell.getType() == CellType.NUMBER ? idCell.asNumber().toPlainString() : idCell.getText().replaceAll("[\\s.]", "");
+		var idCell = row.cell(columns.get("nationalId"));
+		if (!idCell.blank()) {
+			var raw = idCell.text().replaceAll("[\\s.]", "");
 			if (!DIGITS.matcher(raw).matches() || raw.length() != 12) {
 				problems.add(new Problem(number, "nationalId", raw.length() == 11 && DIGITS.matcher(raw).matches()
 						? "registry.import.nationalIdLeadingZero" : "registry.nationalId.format", List.of(raw.length()), false));
@@ -315,48 +396,90 @@ public class SpreadsheetImport {
 			}
 		}
 		String oldId = text(row, columns.get("oldId"));
-		if (oldId != null && !nationalIds.validOldId(oldId.replaceAll("\\s", ""))) {
-			problems.add(new Problem(number, "oldId", "registry.oldId.format", List.of(), false));
-			oldId = null;
+		if (oldId != null) {
+			oldId = oldId.replaceAll("\\s", "");
+			if (!nationalIds.validOldId(oldId)) {
+				problems.add(new Problem(number, "oldId", oldId.length() == 8 && DIGITS.matcher(oldId).matches()
+						? "registry.import.oldIdLeadingZero" : "registry.oldId.format", List.of(), false));
+				oldId = null;
+			}
+		}
+		String degree = null;
+		var degreeText = text(row, columns.get("degree"));
+		if (degreeText != null) {
+			var match = ImportCodes.degree(degreeText);
+			if (match.code() != null && match.exact()) {
+				degree = match.code();
+			}
+			else if (match.code() != null) {
+				problems.add(new Problem(number, "degree", "registry.import.degreeSuggested",
+						List.of(degreeText, codes.name("education-levels", match.code())), false));
+			}
+			else {
+				problems.add(new Problem(number, "degree", "registry.import.degreeUnknown", List.of(degreeText), false));
+			}
 		}
 		var email = text(row, columns.get("email"));
 		var phone = text(row, columns.get("phone"));
 		if (problems.stream().anyMatch(p -> !p.warning())) {
-			return new RowResult(number, Outcome.ERROR, null, problems);
+			return new Draft(number, null, null, problems);
 		}
 		var ethnic = text(row, columns.get("ethnicGroup"));
 		var religion = text(row, columns.get("religion"));
 		var data = new PersonData(family, middle == null ? "" : middle, given, null, sex, birthDate, birthYear,
 				ethnic == null ? null : codes.codeFor("ethnic-groups", ethnic).orElse(ethnic),
-				religion == null ? null : codes.codeFor("religions", religion).orElse(religion), nationalId,
-				oldId == null ? null : oldId.replaceAll("\\s", ""), null, null, phone, email, null);
+				religion == null ? null : codes.codeFor("religions", religion).orElse(religion), nationalId, oldId, null,
+				null, phone, email, null);
 		if (nationalId != null) {
 			var result = nationalIds.check(nationalId, data.birthYear(), sex);
 			result.errors().forEach(f -> problems.add(new Problem(number, "nationalId", f.messageKey(), f.arguments(), false)));
 			result.warnings().forEach(f -> problems.add(new Problem(number, "nationalId", f.messageKey(), f.arguments(), true)));
 			if (!result.valid()) {
-				return new RowResult(number, Outcome.ERROR, null, problems);
+				return new Draft(number, null, null, problems);
 			}
-			var holder = jdbc.sql("select id from registry.person where national_id = :n").param("n", nationalId)
-				.query(UUID.class).optional();
-			if (holder.isPresent()) {
-				return new RowResult(number, Outcome.UNCHANGED, data, problems);
+		}
+		return new Draft(number, data, degree, problems);
+	}
+
+	/** The national IDs of the rows that are registered already, in one query per 10.000. */
+	private java.util.Set<String> registeredIds(List<Draft> drafts) {
+		var ids = drafts.stream().filter(d -> d.data() != null && d.data().nationalId() != null)
+			.map(d -> d.data().nationalId()).toList();
+		var registered = new java.util.HashSet<String>();
+		for (int from = 0; from < ids.size(); from += 10_000) {
+			var chunk = ids.subList(from, Math.min(ids.size(), from + 10_000)).toArray(String[]::new);
+			registered.addAll(jdbc.sql("select national_id from registry.person where national_id = any(:ids)")
+				.param("ids", chunk).query(String.class).list());
+		}
+		return registered;
+	}
+
+	private RowResult complete(Draft draft, java.util.Set<String> registered) {
+		var data = draft.data();
+		var problems = new ArrayList<>(draft.problems());
+		int number = draft.row();
+		if (data == null) {
+			return new RowResult(number, Outcome.ERROR, null, problems, null);
+		}
+		if (data.nationalId() != null) {
+			if (registered.contains(data.nationalId())) {
+				return new RowResult(number, Outcome.UNCHANGED, data, problems, draft.degree());
 			}
-			return validated(new RowResult(number, Outcome.NEW, data, problems));
+			return validated(new RowResult(number, Outcome.NEW, data, problems, draft.degree()));
 		}
 		var match = duplicates.findMatch(data);
 		if (match.isPresent()) {
 			var existing = profiles.load(match.get()).map(Profile::data);
 			if (existing.isPresent() && same(existing.get(), data)) {
-				return new RowResult(number, Outcome.UNCHANGED, data, problems);
+				return new RowResult(number, Outcome.UNCHANGED, data, problems, draft.degree());
 			}
 			if (duplicates.openFor(match.get(), data)) {
-				return new RowResult(number, Outcome.UNCHANGED, data, problems);
+				return new RowResult(number, Outcome.UNCHANGED, data, problems, draft.degree());
 			}
 			problems.add(new Problem(number, null, "registry.import.duplicate", List.of(), true));
-			return validated(new RowResult(number, Outcome.DUPLICATE_REVIEW, data, problems));
+			return validated(new RowResult(number, Outcome.DUPLICATE_REVIEW, data, problems, draft.degree()));
 		}
-		return validated(new RowResult(number, Outcome.NEW, data, problems));
+		return validated(new RowResult(number, Outcome.NEW, data, problems, draft.degree()));
 	}
 
 	/** The same rules as the forms; a broken rule makes the row an error. */
@@ -369,7 +492,7 @@ public class SpreadsheetImport {
 			var problems = new ArrayList<>(result.problems());
 			e.errors().forEach(err -> problems.add(new Problem(result.row(), err.field(), err.messageKey(),
 					List.of(err.arguments()), false)));
-			return new RowResult(result.row(), Outcome.ERROR, null, problems);
+			return new RowResult(result.row(), Outcome.ERROR, null, problems, null);
 		}
 	}
 
@@ -380,66 +503,51 @@ public class SpreadsheetImport {
 				&& Objects.equals(a.phone(), b.phone()) && Objects.equals(a.email(), b.email());
 	}
 
-	/** A LocalDate, an Integer year, or null when the cell is no date. */
-	static @Nullable Object birth(Cell cell) {
-		if (cell.getType() == CellType.NUMBER) {
-			var number = cell.asNumber();
+	private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+
+	/** A LocalDate, an Integer year, or null when the cell is no date (dd/MM/yyyy, d/M/yy, year, Excel serial). */
+	static @Nullable Object birth(ImportSheets.Cell cell, Clock clock) {
+		var number = cell.number();
+		var text = cell.text().strip();
+		if (number == null && text.matches("\\d{5}")) {
+			number = new BigDecimal(text);
+		}
+		if (number != null) {
 			if (number.compareTo(BigDecimal.valueOf(1800)) >= 0 && number.compareTo(BigDecimal.valueOf(2200)) < 0
-					&& number.scale() <= 0) {
+					&& number.stripTrailingZeros().scale() <= 0) {
 				return number.intValue();
 			}
-			if (number.compareTo(BigDecimal.ONE) >= 0 && number.compareTo(BigDecimal.valueOf(80_000)) < 0) {
+			if (number.compareTo(BigDecimal.valueOf(367)) >= 0 && number.compareTo(BigDecimal.valueOf(80_000)) < 0) {
 				return LocalDate.of(1899, 12, 30).plusDays(number.longValue()); // Excel serial date
 			}
 			return null;
 		}
-		var text = cell.getText().strip();
+		text = text.replaceAll("\\s+", "");
 		if (YEAR.matcher(text).matches()) {
 			return Integer.valueOf(text);
 		}
-		var m = DMY.matcher(text);
-		if (m.matches()) {
-			int year = Integer.parseInt(m.group(3));
-			if (m.group(3).length() == 2) {
-				year += year > LocalDate.now().getYear() % 100 ? 1900 : 2000;
-			}
-			try {
+		try {
+			var m = DMY.matcher(text);
+			if (m.matches()) {
+				int year = Integer.parseInt(m.group(3));
+				if (m.group(3).length() == 2) {
+					year += year > LocalDate.now(clock).getYear() % 100 ? 1900 : 2000;
+				}
 				return LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
 			}
-			catch (java.time.DateTimeException e) {
-				return null;
+			var iso = ISO.matcher(text);
+			if (iso.matches()) {
+				return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
 			}
+		}
+		catch (java.time.DateTimeException e) {
+			return null;
 		}
 		return null;
 	}
 
-	private static @Nullable Cell cell(Row row, @Nullable Integer column) {
-		if (column == null) {
-			return null;
-		}
-		var cell = row.getOptionalCell(column).orElse(null);
-		if (cell == null || cell.getType() == CellType.EMPTY || cell.getText() == null || cell.getText().isBlank()) {
-			return null;
-		}
-		return cell;
-	}
-
-	private static @Nullable String text(Row row, @Nullable Integer column) {
-		var cell = cell(row, column);
-		if (cell == null) {
-			return null;
-		}
-		var text = cell.getType() == CellType.NUMBER ? cell.asNumber().toPlainString() : cell.getText();
-		var value = VietnameseText.nfc(text);
-		return value.isEmpty() ? null : value;
-	}
-
-	private static boolean blank(Row row) {
-		for (var cell : row) {
-			if (cell != null && cell.getType() != CellType.EMPTY && cell.getText() != null && !cell.getText().isBlank()) {
-				return false;
-			}
-		}
-		return true;
+	private static @Nullable String text(ImportSheets.SheetRow row, @Nullable Integer column) {
+		var cell = row.cell(column);
+		return cell.blank() ? null : cell.text();
 	}
 }

@@ -23,10 +23,13 @@ class ImportController {
 
 	private final SpreadsheetImport imports;
 	private final MessageSource messages;
+	private final org.springframework.util.unit.DataSize uploadLimit;
 
-	ImportController(SpreadsheetImport imports, MessageSource messages) {
+	ImportController(SpreadsheetImport imports, MessageSource messages,
+			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:20MB}") org.springframework.util.unit.DataSize uploadLimit) {
 		this.imports = imports;
 		this.messages = messages;
+		this.uploadLimit = uploadLimit;
 	}
 
 	@GetMapping("/registry/import")
@@ -39,12 +42,10 @@ class ImportController {
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Authentication authentication,
 			RedirectAttributes redirect) throws IOException {
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("error", "registry.import.noFile");
+			redirect.addFlashAttribute("error", "registry.import.noFileAll");
 			return "redirect:/registry/import";
 		}
-		var name = file.getOriginalFilename() == null ? "import.xlsx" : file.getOriginalFilename();
-		var report = imports.upload(name.length() > 255 ? name.substring(0, 255) : name, file.getBytes(),
-				authentication.getName());
+		var report = imports.upload(file.getOriginalFilename(), file.getBytes(), authentication.getName());
 		return "redirect:/registry/import/" + report.job();
 	}
 
@@ -66,8 +67,13 @@ class ImportController {
 	/** A file over the upload limit (spring.servlet.multipart.max-file-size) or a broken upload: nothing read. */
 	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
 	String uploadFailed(org.springframework.web.multipart.MultipartException e, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("error", e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
-				? "registry.import.tooLarge" : "registry.import.unreadable");
+		if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+			redirect.addFlashAttribute("error", "registry.import.tooLargeLimit");
+			redirect.addFlashAttribute("errorArgument", uploadLimit.toMegabytes() + " MB");
+		}
+		else {
+			redirect.addFlashAttribute("error", "registry.import.unreadableFile");
+		}
 		return "redirect:/registry/import";
 	}
 
