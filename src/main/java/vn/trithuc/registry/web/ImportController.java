@@ -15,6 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import vn.trithuc.registry.internal.ImportErrorReport;
 import vn.trithuc.registry.internal.SpreadsheetImport;
 
 /** Import from .xlsx: upload, dry-run report, apply. */
@@ -22,12 +28,14 @@ import vn.trithuc.registry.internal.SpreadsheetImport;
 class ImportController {
 
 	private final SpreadsheetImport imports;
+	private final ImportErrorReport errorReports;
 	private final MessageSource messages;
 	private final org.springframework.util.unit.DataSize uploadLimit;
 
-	ImportController(SpreadsheetImport imports, MessageSource messages,
+	ImportController(SpreadsheetImport imports, ImportErrorReport errorReports, MessageSource messages,
 			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:20MB}") org.springframework.util.unit.DataSize uploadLimit) {
 		this.imports = imports;
+		this.errorReports = errorReports;
 		this.messages = messages;
 		this.uploadLimit = uploadLimit;
 	}
@@ -59,6 +67,19 @@ class ImportController {
 				p.column() == null ? "" : messages.getMessage("registry.field." + p.column(), null, p.column(), locale),
 				messages.getMessage(p.messageKey(), p.arguments().toArray(), locale), p.warning())).toList());
 		return "registry/import-report";
+	}
+
+	/** The dry run as .xlsx: the uploaded rows, bad cells filled and commented with the message. */
+	@GetMapping("/registry/import/{id}/errors.xlsx")
+	ResponseEntity<byte[]> errors(@PathVariable UUID id, Locale locale) {
+		var job = imports.job(id).orElseThrow(Exceptions::notFound);
+		var workbook = errorReports.workbook(id, locale).orElseThrow(Exceptions::notFound);
+		var base = job.fileName().replaceAll("\\.[A-Za-z]+$", "");
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(base + "-kiem-tra.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(workbook);
 	}
 
 	record ProblemLine(int row, String column, String message, boolean warning) {
