@@ -74,8 +74,17 @@ public class SpreadsheetImport {
 			@Nullable String degree) {
 	}
 
+	/**
+	 * @param headers the texts of the header row per column (for the mapping screen)
+	 * @param headerKey the folded header texts, to find a saved mapping for files with the same headers
+	 */
 	public record Report(UUID job, String fileName, int headerRow, Map<String, Integer> columns, List<RowResult> rows,
-			@Nullable String fileError) {
+			@Nullable String fileError, List<String> headers, String headerKey, boolean legacyFonts) {
+
+		Report(UUID job, String fileName, int headerRow, Map<String, Integer> columns, List<RowResult> rows,
+				@Nullable String fileError) {
+			this(job, fileName, headerRow, columns, rows, fileError, List.of(), "", false);
+		}
 
 		public long count(Outcome outcome) {
 			return rows.stream().filter(r -> r.outcome() == outcome).count();
@@ -109,7 +118,10 @@ public class SpreadsheetImport {
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Stores the file and returns its dry-run report. */
+	/**
+	 * Stores the file and returns its dry-run report. A mapping the officer saved for a file with the same headers
+	 * is used at once.
+	 */
 	public Report upload(@Nullable String originalFileName, byte[] content, String actor) {
 		var fileName = ImportSheets.safeFileName(originalFileName);
 		var id = UUID.randomUUID();
@@ -118,13 +130,105 @@ public class SpreadsheetImport {
 				values (:id, :name, :content, 'DRY_RUN', :actor, :now)""")
 			.param("id", id).param("name", fileName).param("content", content).param("actor", actor)
 			.param("now", Timestamp.from(clock.instant())).update();
-		return dryRun(id).orElseThrow();
+		var report = dryRun(id).orElseThrow();
+		if (!report.headerKey().isEmpty()) {
+			jdbc.sql("update registry.import_job set header_key = :key where id = :id").param("key", report.headerKey())
+				.param("id", id).update();
+			var saved = jdbc.sql("select name, mapping from registry.import_mapping where owner = :owner and header_key = :key")
+				.param("owner", actor).param("key", report.headerKey())
+				.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).optional();
+			if (saved.isPresent()) {
+				jdbc.sql("update registry.import_job set mapping = :mapping, mapping_name = :name where id = :id")
+					.param("mapping", saved.get().getValue()).param("name", saved.get().getKey()).param("id", id).update();
+				report = dryRun(id).orElseThrow();
+			}
+		}
+		return report;
+	}
+
+	/** A mapping saved under a name by its owner. */
+	public record SavedMapping(String name, Map<String, Integer> columns, Instant createdAt) {
+	}
+
+	/**
+	 * Sets the columns of a job (field → column; the fields of {@link #fields()}) and optionally saves them under a
+	 * name for the next file with the same headers. @return false if the job is unknown or applied already
+	 */
+	public boolean map(UUID job, Map<String, Integer> columns, @Nullable String saveAs, String actor) {
+		var clean = new LinkedHashMap<String, Integer>();
+		columns.forEach((field, column) -> {
+			if (HEADERS.containsKey(field) && column != null && column >= 0 && column < 1000) {
+				clean.put(field, column);
+			}
+		});
+		var text = formatMapping(clean);
+		var name = saveAs == null || saveAs.isBlank() ? null : VietnameseText.nfc(saveAs).strip();
+		if (name != null && name.length() > 100) {
+			name = name.substring(0, 100);
+		}
+		int updated = jdbc.sql("""
+				update registry.import_job set mapping = :mapping, mapping_name = :name
+				where id = :id and status <> 'APPLIED'""").param("mapping", text.isEmpty() ? null : text)
+			.param("name", name).param("id", job).update();
+		if (updated == 0) {
+			return false;
+		}
+		var key = jdbc.sql("select header_key from registry.import_job where id = :id").param("id", job)
+			.query(String.class).optional().orElse(null);
+		if (name != null && key != null && !clean.isEmpty()) {
+			jdbc.sql("""
+					insert into registry.import_mapping (id, owner, name, header_key, mapping, created_at)
+					values (:id, :owner, :name, :key, :mapping, :now)
+					on conflict (owner, header_key) do update set name = excluded.name, mapping = excluded.mapping,
+					  created_at = excluded.created_at""")
+				.param("id", UUID.randomUUID()).param("owner", actor).param("name", name).param("key", key)
+				.param("mapping", text).param("now", Timestamp.from(clock.instant())).update();
+		}
+		return true;
+	}
+
+	@Transactional(readOnly = true)
+	public List<SavedMapping> savedMappings(String owner) {
+		return jdbc.sql("select name, mapping, created_at from registry.import_mapping where owner = :owner order by name")
+			.param("owner", owner)
+			.query((rs, n) -> new SavedMapping(rs.getString(1), parseMapping(rs.getString(2)), rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
+	/** The name of the saved mapping the job uses, if any. */
+	@Transactional(readOnly = true)
+	public Optional<String> mappingName(UUID job) {
+		return jdbc.sql("select mapping_name from registry.import_job where id = :id").param("id", job)
+			.query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
+	}
+
+	/** The fields a column may be mapped to, in screen order. */
+	public static List<String> fields() {
+		return List.copyOf(HEADERS.keySet());
+	}
+
+	static String formatMapping(Map<String, Integer> mapping) {
+		return String.join(";", mapping.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+	}
+
+	static Map<String, Integer> parseMapping(@Nullable String text) {
+		var mapping = new LinkedHashMap<String, Integer>();
+		if (text == null || text.isBlank()) {
+			return mapping;
+		}
+		for (var pair : text.split(";")) {
+			var parts = pair.split("=", 2);
+			if (parts.length == 2 && HEADERS.containsKey(parts[0]) && parts[1].matches("\\d{1,3}")) {
+				mapping.put(parts[0], Integer.valueOf(parts[1]));
+			}
+		}
+		return mapping;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Report> dryRun(UUID job) {
-		return jdbc.sql("select file_name, content from registry.import_job where id = :id").param("id", job)
-			.query((rs, n) -> check(job, rs.getString(1), rs.getBytes(2))).optional();
+		return jdbc.sql("select file_name, content, mapping from registry.import_job where id = :id").param("id", job)
+			.query((rs, n) -> check(job, rs.getString(1), rs.getBytes(2), parseMapping(rs.getString(3)))).optional();
 	}
 
 	@Transactional(readOnly = true)
@@ -207,21 +311,22 @@ public class SpreadsheetImport {
 		if (header == null) {
 			return new Report(job, fileName, 0, Map.of(), List.of(), "registry.import.noHeader");
 		}
-		var columns = new LinkedHashMap<>(header.columns());
-		mapping.forEach((field, column) -> {
-			if (HEADERS.containsKey(field)) {
-				if (column == null || column < 0) {
-					columns.remove(field);
-				}
-				else {
-					columns.values().remove(column);
+		var columns = new LinkedHashMap<String, Integer>();
+		if (mapping.isEmpty()) {
+			columns.putAll(header.columns());
+		}
+		else {
+			// the officer's choice replaces the detected columns
+			mapping.forEach((field, column) -> {
+				if (HEADERS.containsKey(field) && column != null && column >= 0 && column < 1000) {
 					columns.put(field, column);
 				}
-			}
-		});
+			});
+		}
 		boolean names = columns.containsKey("fullName") || (columns.containsKey("familyName") && columns.containsKey("givenName"));
 		if (!names) {
-			return new Report(job, fileName, header.number(), columns, List.of(), "registry.import.noHeader");
+			return new Report(job, fileName, header.number(), columns, List.of(), "registry.import.noHeader",
+					header.texts(), headerKey(header.texts()), sheet.legacyFonts());
 		}
 		var drafts = new ArrayList<Draft>();
 		var seenIds = new HashMap<String, Integer>();
@@ -236,11 +341,17 @@ public class SpreadsheetImport {
 		for (var draft : drafts) {
 			results.add(complete(draft, registered));
 		}
-		return new Report(job, fileName, header.number(), columns, results, null);
+		return new Report(job, fileName, header.number(), columns, results, null, header.texts(),
+				headerKey(header.texts()), sheet.legacyFonts());
 	}
 
 	/** The header row found, as the row number the officer sees and the index in the sheet's rows. */
-	record Header(int number, int index, Map<String, Integer> columns) {
+	record Header(int number, int index, Map<String, Integer> columns, List<String> texts) {
+	}
+
+	/** The folded header texts joined: equal for two files with the same headers. */
+	static String headerKey(List<String> texts) {
+		return String.join("|", texts.stream().map(SpreadsheetImport::normaliseHeader).toList()).replaceAll("\\|+$", "");
 	}
 
 	/**
@@ -250,14 +361,16 @@ public class SpreadsheetImport {
 	static @Nullable Header findHeader(List<ImportSheets.SheetRow> rows) {
 		Header best = null;
 		for (int i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.size()); i++) {
-			var single = headers(texts(rows.get(i), null));
+			var singleTexts = texts(rows.get(i), null);
+			var single = headers(singleTexts);
 			if (best == null || single.size() > best.columns().size()) {
-				best = new Header(rows.get(i).number(), i, single);
+				best = new Header(rows.get(i).number(), i, single, singleTexts);
 			}
 			if (i > 0 && rows.get(i - 1).number() == rows.get(i).number() - 1) {
-				var combined = headers(texts(rows.get(i), rows.get(i - 1)));
+				var combinedTexts = texts(rows.get(i), rows.get(i - 1));
+				var combined = headers(combinedTexts);
 				if (combined.size() > best.columns().size()) {
-					best = new Header(rows.get(i).number(), i, combined);
+					best = new Header(rows.get(i).number(), i, combined, combinedTexts);
 				}
 			}
 		}

@@ -63,6 +63,18 @@ class ImportController {
 		var report = imports.dryRun(id).orElseThrow(Exceptions::notFound);
 		model.addAttribute("job", job);
 		model.addAttribute("report", report);
+		model.addAttribute("mappingName", imports.mappingName(id).orElse(null));
+		model.addAttribute("fields", SpreadsheetImport.fields());
+		var byColumn = new java.util.HashMap<Integer, String>();
+		report.columns().forEach((field, column) -> byColumn.putIfAbsent(column, field));
+		var lines = new java.util.ArrayList<MappingLine>();
+		for (int c = 0; c < report.headers().size(); c++) {
+			var header = report.headers().get(c);
+			if (!header.isBlank() || byColumn.containsKey(c)) {
+				lines.add(new MappingLine(c, letter(c), header, byColumn.getOrDefault(c, "")));
+			}
+		}
+		model.addAttribute("mapping", lines);
 		model.addAttribute("problems", report.problems().stream().map(p -> new ProblemLine(p.row(),
 				p.column() == null ? "" : messages.getMessage("registry.field." + p.column(), null, p.column(), locale),
 				messages.getMessage(p.messageKey(), p.arguments().toArray(), locale), p.warning())).toList());
@@ -80,6 +92,39 @@ class ImportController {
 				.filename(base + "-kiem-tra.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.body(workbook);
+	}
+
+	/** One column of the file on the mapping screen: its letter, header text and the field it goes to. */
+	record MappingLine(int index, String letter, String header, String field) {
+	}
+
+	static String letter(int column) {
+		var letters = new StringBuilder();
+		for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+			letters.insert(0, (char) ('A' + (c - 1) % 26));
+		}
+		return letters.toString();
+	}
+
+	/** The officer's column choice ("column.3" = "fullName"), optionally saved under a name for the next file. */
+	@PostMapping("/registry/import/{id}/mapping")
+	String map(@PathVariable UUID id, @RequestParam java.util.Map<String, String> form, Authentication authentication,
+			RedirectAttributes redirect) {
+		imports.job(id).orElseThrow(Exceptions::notFound);
+		var columns = new java.util.LinkedHashMap<String, Integer>();
+		form.forEach((name, field) -> {
+			if (name.startsWith("column.") && name.substring(7).matches("\\d{1,3}") && !field.isBlank()) {
+				columns.putIfAbsent(field, Integer.valueOf(name.substring(7)));
+			}
+		});
+		if (!imports.map(id, columns, form.get("saveAs"), authentication.getName())) {
+			redirect.addFlashAttribute("error", "registry.import.appliedAlready");
+		}
+		else {
+			redirect.addFlashAttribute("success", form.getOrDefault("saveAs", "").isBlank() ? "registry.import.mapped"
+					: "registry.import.mappingSaved");
+		}
+		return "redirect:/registry/import/" + id;
 	}
 
 	record ProblemLine(int row, String column, String message, boolean warning) {

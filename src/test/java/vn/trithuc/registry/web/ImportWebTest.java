@@ -92,4 +92,37 @@ class ImportWebTest {
 			assertThat(bad.getCell(0).getStringCellValue()).isEqualTo("Võ " + tag + " Hà");
 		}
 	}
+
+	@Test
+	void a_column_not_recognised_is_mapped_on_screen_and_the_saved_mapping_is_reused_for_the_same_headers() {
+		var hr = TestAccounts.loggedIn(port, administration, "imp.mapper", Role.HR_OFFICER);
+		var tag = RegistryFixtures.uniqueToken("Ghep");
+		var csv = "Họ và tên,Phái,Năm sinh\nĐinh Thị " + tag + " Lan,Nữ,1988\nHoàng Văn " + tag + " Sơn,Nam,1979\n";
+		var job = upload(hr, "phai.csv", csv);
+		var page = hr.get("/registry/import/" + job);
+		assertThat(page.body()).contains("2 dòng có lỗi", "name=\"column.1\"", ">Phái</label>");
+
+		var mapped = hr.postForm("/registry/import/" + job + "/mapping", java.util.Map.of("_csrf",
+				vn.trithuc.WebClientSession.csrfToken(page.body()), "column.0", "fullName", "column.1", "sex", "column.2",
+				"birth", "saveAs", "Mẫu phái"));
+		assertThat(mapped.status()).isEqualTo(302);
+		page = hr.get("/registry/import/" + job);
+		assertThat(page.body()).contains("2 người sẽ được thêm mới", "0 dòng có lỗi");
+
+		var again = upload(hr, "phai-2.csv", csv);
+		page = hr.get("/registry/import/" + again);
+		assertThat(page.body()).contains("Đã dùng cách ghép cột đã lưu &quot;Mẫu phái&quot;", "2 người sẽ được thêm mới");
+		// another officer's files are not affected by this officer's mapping
+		var other = TestAccounts.loggedIn(port, administration, "imp.other", Role.HR_OFFICER);
+		page = other.get("/registry/import/" + upload(other, "phai-3.csv", csv));
+		assertThat(page.body()).contains("2 dòng có lỗi").doesNotContain("Mẫu phái");
+	}
+
+	private static String upload(vn.trithuc.WebClientSession web, String name, String csv) {
+		var uploaded = web.upload("/registry/import", name, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(uploaded.status()).isEqualTo(302);
+		var matcher = JOB.matcher(uploaded.header("Location"));
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
 }
