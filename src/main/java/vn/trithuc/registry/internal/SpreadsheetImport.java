@@ -37,6 +37,8 @@ import vn.trithuc.shared.VietnameseText;
 public class SpreadsheetImport {
 
 	static final int HEADER_SEARCH_ROWS = 20;
+	/** From this many new people with a national ID on, the apply inserts them with COPY. */
+	static final int BULK_THRESHOLD = 200;
 	private static final Pattern DMY = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})");
 	private static final Pattern YEAR = Pattern.compile("(18|19|20)\\d{2}");
 	private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -106,9 +108,11 @@ public class SpreadsheetImport {
 	private final Clock clock;
 	private final RegistryCodes codes;
 	private final TransactionTemplate separately;
+	private final PeopleBulkLoader bulkLoader;
 
 	SpreadsheetImport(JdbcClient jdbc, Profiles profiles, DuplicateRule duplicates, Clock clock, RegistryCodes codes,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, PeopleBulkLoader bulkLoader) {
+		this.bulkLoader = bulkLoader;
 		this.codes = codes;
 		this.jdbc = jdbc;
 		this.profiles = profiles;
@@ -273,7 +277,23 @@ public class SpreadsheetImport {
 			counts.put(outcome, 0L);
 		}
 		if (report.get().fileError() == null) {
+			// new people with a national ID (unused, unique in the file) go in with COPY when there are many
+			var bulk = report.get().rows().stream()
+				.filter(r -> r.outcome() == Outcome.NEW && r.data() != null && r.data().nationalId() != null).toList();
+			if (bulk.size() >= BULK_THRESHOLD) {
+				bulkLoader.insertImported(bulk.stream().map(r -> new PeopleBulkLoader.Imported(r.data(), r.degree())).toList(),
+						actor);
+				counts.merge(Outcome.NEW, (long) bulk.size(), Long::sum);
+			}
+			else {
+				bulk = List.of();
+			}
+			var bulkRows = new java.util.HashSet<Integer>();
+			bulk.forEach(r -> bulkRows.add(r.row()));
 			for (var row : report.get().rows()) {
+				if (bulkRows.contains(row.row())) {
+					continue;
+				}
 				var outcome = row.outcome();
 				if (outcome == Outcome.NEW || outcome == Outcome.DUPLICATE_REVIEW) {
 					var registration = profiles.register(row.data(), actor);
@@ -330,10 +350,11 @@ public class SpreadsheetImport {
 		}
 		var drafts = new ArrayList<Draft>();
 		var seenIds = new HashMap<String, Integer>();
+		var codeCache = new HashMap<String, String>();
 		for (int i = header.index() + 1; i < rows.size(); i++) {
 			var row = rows.get(i);
 			if (!row.blank()) {
-				drafts.add(parseRow(row, columns, seenIds));
+				drafts.add(parseRow(row, columns, seenIds, codeCache));
 			}
 		}
 		var registered = registeredIds(drafts);
@@ -440,7 +461,13 @@ public class SpreadsheetImport {
 	private record Draft(int row, @Nullable PersonData data, @Nullable String degree, List<Problem> problems) {
 	}
 
-	private Draft parseRow(ImportSheets.SheetRow row, Map<String, Integer> columns, Map<String, Integer> seenIds) {
+	/** The code of a value typed by name, looked up once per file and list. */
+	private String code(Map<String, String> cache, String list, String text) {
+		return cache.computeIfAbsent(list + "\u0000" + text, k -> codes.codeFor(list, text).orElse(text));
+	}
+
+	private Draft parseRow(ImportSheets.SheetRow row, Map<String, Integer> columns, Map<String, Integer> seenIds,
+			Map<String, String> codeCache) {
 		int number = row.number();
 		var problems = new ArrayList<Problem>();
 		String family = text(row, columns.get("familyName"));
@@ -540,8 +567,8 @@ public class SpreadsheetImport {
 		var ethnic = text(row, columns.get("ethnicGroup"));
 		var religion = text(row, columns.get("religion"));
 		var data = new PersonData(family, middle == null ? "" : middle, given, null, sex, birthDate, birthYear,
-				ethnic == null ? null : codes.codeFor("ethnic-groups", ethnic).orElse(ethnic),
-				religion == null ? null : codes.codeFor("religions", religion).orElse(religion), nationalId, oldId, null,
+				ethnic == null ? null : code(codeCache, "ethnic-groups", ethnic),
+				religion == null ? null : code(codeCache, "religions", religion), nationalId, oldId, null,
 				null, phone, email, null);
 		if (nationalId != null) {
 			var result = nationalIds.check(nationalId, data.birthYear(), sex);
@@ -598,7 +625,8 @@ public class SpreadsheetImport {
 	/** The same rules as the forms; a broken rule makes the row an error. */
 	private RowResult validated(RowResult result) {
 		try {
-			profiles.validate(result.data(), null);
+			// national IDs were looked up for the whole file at once (registeredIds)
+			profiles.validate(result.data(), null, false);
 			return result;
 		}
 		catch (Profiles.InvalidProfileException e) {
