@@ -95,12 +95,13 @@ public class PeopleBulkLoader {
 	}
 
 	/**
-	 * Inserts checked people of an import with COPY in the caller's transaction: profile, a degree part, the change
-	 * log (created and each field, as a one-by-one registration writes it), the name tokens. The people must be new
+	 * Inserts checked people of an import with COPY in the caller's transaction: profile, a degree part, one change-log
+	 * entry each naming the {@code source} (e.g. "import:<job id>", whose stored file holds every value), the name
+	 * tokens. The people must be new
 	 * (national IDs unused, checked by the caller). Listeners get one {@link PeopleBulkLoaded}.
 	 * @return the ids, in the order given
 	 */
-	public List<UUID> insertImported(List<Imported> people, String actor) {
+	public List<UUID> insertImported(List<Imported> people, String actor, String source) {
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -127,12 +128,8 @@ public class PeopleBulkLoader {
 						CopyText.line(parts, UUID.randomUUID(), id, PartKind.DEGREE.name(), null, null,
 								Profiles.JSON.writeValueAsString(java.util.Map.of("level", person.degree())), now);
 					}
-					CopyText.line(log, id, 1, now, actor, "CREATED", null, null, d.fullName());
-					for (var field : d.asFields().entrySet()) {
-						if (field.getValue() != null && !field.getValue().isEmpty()) {
-							CopyText.line(log, id, 1, now, actor, "FIELD", field.getKey(), null, field.getValue());
-						}
-					}
+					// one entry per person (who, when, which import); the values are those of the stored file
+					CopyText.line(log, id, 1, now, actor, "IMPORTED", null, null, d.fullName() + " (" + source + ")");
 				}
 				copy.copyIn("copy registry.person (id, version, family_name, middle_name, given_name, other_names, sex, "
 						+ "birth_date, birth_year, ethnic_group, religion, national_id, old_id, hometown, residence, phone, email, "

@@ -348,6 +348,20 @@ public class Profiles implements Registry {
 
 	// ---------------------------------------------------------------- rules
 
+	/**
+	 * The broken rules of {@code data} as a list, for the import's dry run: nothing is thrown, so a bad row never
+	 * marks the caller's transaction rollback-only.
+	 */
+	List<FieldError> errorsOf(PersonData data, boolean lookUpNationalId) {
+		try {
+			validate(data, null, lookUpNationalId);
+			return List.of();
+		}
+		catch (InvalidProfileException e) {
+			return e.errors();
+		}
+	}
+
 	/** @return warnings (e.g. national ID disagreeing with birth year); throws on errors */
 	List<NationalIdPolicy.Finding> validate(PersonData data, @Nullable UUID self) {
 		return validate(data, self, true);
