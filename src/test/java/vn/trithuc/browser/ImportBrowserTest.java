@@ -127,11 +127,13 @@ class ImportBrowserTest {
 
 	private static void submit(WebDriver browser, WebElement button) {
 		var page = browser.findElement(By.tagName("html"));
+		var content = browser.findElement(By.id("content"));
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
 		button.click();
 		wait(browser).until(d -> {
 			try {
 				page.isEnabled();
+				content.isEnabled(); // htmx-boosted forms swap only the content
 				return false;
 			}
 			catch (org.openqa.selenium.WebDriverException gone) {
