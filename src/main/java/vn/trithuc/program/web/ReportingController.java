@@ -54,9 +54,11 @@ class ReportingController {
 	private final OrgUnits orgUnits;
 
 	private final ReportScope scope;
+	private final vn.trithuc.program.ReviewReports reviews;
 
 	ReportingController(Programs programs, UnitReports reports, Reminders reminders, OrgUnits orgUnits,
-			ReportScope scope) {
+			ReportScope scope, vn.trithuc.program.ReviewReports reviews) {
+		this.reviews = reviews;
 		this.scope = scope;
 		this.programs = programs;
 		this.reports = reports;
@@ -166,6 +168,8 @@ class ReportingController {
 		model.addAttribute("totals", reports.completeness(period.program()).totals().get(periodId));
 		model.addAttribute("reminders", reminders.reminders(periodId));
 		model.addAttribute("pending", lines.stream().filter(l -> l.firstSubmittedAt() == null).count());
+		model.addAttribute("reviews", reviews.reviews(periodId));
+		model.addAttribute("reviewScopes", ReviewController.scopes(reports, orgUnits, period));
 		return "program/period";
 	}
 
