@@ -148,8 +148,9 @@ final class ReviewDocument {
 			return "số " + s.fullNumber();
 		}
 		var issued = s.issued();
-		return "ngày " + (issued.dayKnown() ? issued.day() + "/" : "") + (issued.monthKnown() ? issued.month() + "/" : "")
-				+ issued.year() + " của " + s.issuerName();
+		var when = issued.dayKnown() ? "ngày " + issued.day() + "/" + issued.month() + "/" + issued.year()
+				: issued.monthKnown() ? "tháng " + issued.month() + "/" + issued.year() : "năm " + issued.year();
+		return when + " của " + s.issuerName();
 	}
 
 	private static String suffixAfterSlash(@Nullable String suffix) {
