@@ -115,7 +115,8 @@ class JdbcPrograms implements Programs {
 			.list();
 		var targets = jdbc.sql("""
 				select indicator_code, description, target_value, unit, target_year, comparator, source_document,
-				source_date, source_status from program.target where program_id = :p order by position""")
+				source_date, source_status from program.target where program_id = :p and reporting_unit_id is null
+				order by position""")
 			.param("p", programId)
 			.query((rs, n) -> new ProgramDocument.Target(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
 					rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7), localDate(rs, 8), rs.getString(9)))

@@ -270,9 +270,8 @@ class JdbcReviewReports implements ReviewReports {
 
 		var previous = reports.periods(period.program()).stream()
 			.filter(p -> p.dates().cutoffTo().isBefore(dates.cutoffTo())).max(Comparator.comparing(p -> p.dates().cutoffTo()));
-		var byUnit = indicators.acceptedValues(period, units);
-		var indicatorLines = indicators.lines(program, period, byUnit,
-				previous.map(p -> indicators.acceptedValues(p, units)).orElse(Map.of()));
+		var byUnit = indicators.values(period, units);
+		var indicatorLines = indicators.lines(program, byUnit, previous.map(p -> indicators.values(p, units)).orElse(Map.of()));
 		return new Facts(lines, tasks, indicatorLines, byUnit, coverage);
 	}
 
