@@ -456,4 +456,12 @@ class JdbcPrograms implements Programs {
 			super("no item " + id);
 		}
 	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<UUID> owner(ProgramId program) {
+		return jdbc.sql("select coalesce(owner_org_unit_id, issuer_org_unit_id) from program.action_program where id = :id")
+			.param("id", program.id()).query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional()
+			.flatMap(o -> o);
+	}
 }

@@ -38,8 +38,11 @@ class ReportScope {
 			return true;
 		}
 		var unit = report.unit().orgUnitId();
-		return unit != null && scopes.scopeRoot(caller.getName())
-			.map(root -> units.scopeAsOf(new OrgUnitId(root), LocalDate.now(clock)).contains(new OrgUnitId(unit)))
-			.orElse(false);
+		// a unit ended by a reorganisation is reached through the units carrying it on today
+		return unit != null && scopes.scopeRoot(caller.getName()).map(root -> {
+			var scope = units.scopeAsOf(new OrgUnitId(root), LocalDate.now(clock));
+			var id = new OrgUnitId(unit);
+			return scope.contains(id) || units.currentSuccessors(id).stream().anyMatch(scope::contains);
+		}).orElse(false);
 	}
 }
