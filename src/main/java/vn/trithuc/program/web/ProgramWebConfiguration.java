@@ -39,6 +39,9 @@ class ProgramWebConfiguration {
 				// units answer recommendations and record their dissemination sessions
 				AccessRule.roles(HttpMethod.POST, "/program/recommendations/*/respond", REPORTERS),
 				AccessRule.roles(HttpMethod.POST, "/program/programs/*/dissemination", REPORTERS),
+				// grassroots organisations make their own plans under the program
+				AccessRule.roles(HttpMethod.POST, "/program/programs/*/plans", REPORTERS),
+				AccessRule.roles(HttpMethod.POST, "/program/plans/*/tasks", REPORTERS),
 				// consolidated review reports span every unit: the commission and leaders read them
 				AccessRule.roles(HttpMethod.GET, "/program/reviews/**", REVIEW_READERS),
 				AccessRule.roles(HttpMethod.GET, "/program/**", READERS),
