@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -37,7 +38,11 @@ class FollowUpController {
 	private final Inspections inspections;
 	private final Disseminations disseminations;
 
-	FollowUpController(Programs programs, UnitReports reports, Inspections inspections, Disseminations disseminations) {
+	private final ReportScope scope;
+
+	FollowUpController(Programs programs, UnitReports reports, Inspections inspections, Disseminations disseminations,
+			ReportScope scope) {
+		this.scope = scope;
 		this.programs = programs;
 		this.reports = reports;
 		this.inspections = inspections;
@@ -45,10 +50,13 @@ class FollowUpController {
 	}
 
 	@GetMapping("/program/programs/{id}/inspections")
-	String inspections(@PathVariable UUID id, Model model) {
+	String inspections(@PathVariable UUID id, Model model, Authentication caller) {
 		var program = program(id);
 		model.addAttribute("program", program);
-		model.addAttribute("inspections", inspections.inspections(program.id()));
+		// unit officers see the inspections of their units only
+		var orgUnits = orgUnits(program.id());
+		model.addAttribute("inspections", inspections.inspections(program.id()).stream()
+			.filter(i -> scope.mayActFor(caller, orgUnits.get(i.unitId()))).toList());
 		model.addAttribute("units", reports.units(program.id()));
 		model.addAttribute("kinds", Inspections.Kind.values());
 		return "program/inspections";
@@ -71,8 +79,9 @@ class FollowUpController {
 	}
 
 	@GetMapping("/program/inspections/{inspectionId}")
-	String inspection(@PathVariable UUID inspectionId, Model model) {
-		var inspection = inspections.inspection(inspectionId).orElseThrow(FollowUpController::notFound);
+	String inspection(@PathVariable UUID inspectionId, Model model, Authentication caller) {
+		var inspection = inspections.inspection(inspectionId)
+			.filter(i -> scope.mayActFor(caller, orgUnits(i.program()).get(i.unitId()))).orElseThrow(FollowUpController::notFound);
 		model.addAttribute("inspection", inspection);
 		model.addAttribute("program", programs.find(inspection.program(), null).orElseThrow(FollowUpController::notFound));
 		return "program/inspection";
@@ -121,6 +130,9 @@ class FollowUpController {
 	private String followUp(UUID recommendationId, MultiValueMap<String, String> form, RedirectAttributes redirect,
 			boolean respond, Principal principal) {
 		var inspection = inspections.inspectionOf(recommendationId).orElseThrow(FollowUpController::notFound);
+		// a unit officer answers only the recommendations made to their units
+		inspections.inspection(inspection).filter(i -> scope.mayActFor((Authentication) principal, orgUnits(i.program())
+			.get(i.unitId()))).orElseThrow(FollowUpController::notFound);
 		try {
 			int version = Integer.parseInt(required(form, "version"));
 			if (respond) {
@@ -145,8 +157,9 @@ class FollowUpController {
 
 	@GetMapping("/program/programs/{id}/dissemination")
 	String dissemination(@PathVariable UUID id, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, Model model) {
+			@RequestParam(required = false) @Nullable String to, Model model, Authentication caller) {
 		var program = program(id);
+		var orgUnits = orgUnits(program.id());
 		var year = LocalDate.now().getYear();
 		LocalDate start;
 		LocalDate end;
@@ -160,11 +173,13 @@ class FollowUpController {
 			model.addAttribute("error", "program.dissemination.invalid");
 		}
 		model.addAttribute("program", program);
-		model.addAttribute("sessions", disseminations.sessions(program.id()));
+		model.addAttribute("sessions", disseminations.sessions(program.id()).stream()
+			.filter(session -> scope.mayActFor(caller, orgUnits.get(session.unitId()))).toList());
 		model.addAttribute("coverage", disseminations.coverage(program.id(), start, end));
 		model.addAttribute("from", Formats.DATE.format(start));
 		model.addAttribute("to", Formats.DATE.format(end));
-		model.addAttribute("units", reports.units(program.id()));
+		model.addAttribute("units", reports.units(program.id()).stream()
+			.filter(u -> !u.ended() && scope.mayActFor(caller, u.orgUnitId())).toList());
 		model.addAttribute("forms", Disseminations.Form.values());
 		model.addAttribute("groups", ParticipantGroup.values());
 		return "program/dissemination";
@@ -182,7 +197,15 @@ class FollowUpController {
 					participants.put(group, Integer.valueOf(value.strip()));
 				}
 			}
-			disseminations.record(program.id(), UUID.fromString(required(form, "unitId")), date(required(form, "heldOn")),
+			var unitId = UUID.fromString(required(form, "unitId"));
+			var orgUnits = orgUnits(program.id());
+			if (!orgUnits.containsKey(unitId)) {
+				throw new IllegalArgumentException("unit");
+			}
+			if (!scope.mayActFor((Authentication) principal, orgUnits.get(unitId))) {
+				throw notFound();
+			}
+			disseminations.record(program.id(), unitId, date(required(form, "heldOn")),
 					Disseminations.Form.valueOf(required(form, "form")), required(form, "title"), participants,
 					principal.getName());
 			redirect.addFlashAttribute("success", "program.dissemination.recorded");
@@ -191,6 +214,13 @@ class FollowUpController {
 			redirect.addFlashAttribute("error", "program.dissemination.invalid");
 		}
 		return "redirect:/program/programs/" + id + "/dissemination";
+	}
+
+	/** Reporting unit → its org unit (null when unlinked), for the scope checks. */
+	private java.util.Map<UUID, @Nullable UUID> orgUnits(ProgramId program) {
+		var map = new java.util.HashMap<UUID, @Nullable UUID>();
+		reports.units(program).forEach(u -> map.put(u.id(), u.orgUnitId()));
+		return map;
 	}
 
 	private ProgramDocument program(UUID id) {
