@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -37,7 +36,6 @@ class FollowUpController {
 	private final UnitReports reports;
 	private final Inspections inspections;
 	private final Disseminations disseminations;
-
 	private final ReportScope scope;
 
 	FollowUpController(Programs programs, UnitReports reports, Inspections inspections, Disseminations disseminations,
@@ -50,13 +48,11 @@ class FollowUpController {
 	}
 
 	@GetMapping("/program/programs/{id}/inspections")
-	String inspections(@PathVariable UUID id, Model model, Authentication caller) {
+	String inspections(@PathVariable UUID id, Principal principal, Model model) {
 		var program = program(id);
 		model.addAttribute("program", program);
-		// unit officers see the inspections of their units only
-		var orgUnits = orgUnits(program.id());
 		model.addAttribute("inspections", inspections.inspections(program.id()).stream()
-			.filter(i -> scope.mayActFor(caller, orgUnits.get(i.unitId()))).toList());
+			.filter(i -> reaches(principal, i.program(), i.unitId())).toList());
 		model.addAttribute("units", reports.units(program.id()));
 		model.addAttribute("kinds", Inspections.Kind.values());
 		return "program/inspections";
@@ -79,9 +75,9 @@ class FollowUpController {
 	}
 
 	@GetMapping("/program/inspections/{inspectionId}")
-	String inspection(@PathVariable UUID inspectionId, Model model, Authentication caller) {
-		var inspection = inspections.inspection(inspectionId)
-			.filter(i -> scope.mayActFor(caller, orgUnits(i.program()).get(i.unitId()))).orElseThrow(FollowUpController::notFound);
+	String inspection(@PathVariable UUID inspectionId, Principal principal, Model model) {
+		var inspection = inspections.inspection(inspectionId).filter(i -> reaches(principal, i.program(), i.unitId()))
+			.orElseThrow(FollowUpController::notFound);
 		model.addAttribute("inspection", inspection);
 		model.addAttribute("program", programs.find(inspection.program(), null).orElseThrow(FollowUpController::notFound));
 		return "program/inspection";
@@ -129,10 +125,9 @@ class FollowUpController {
 
 	private String followUp(UUID recommendationId, MultiValueMap<String, String> form, RedirectAttributes redirect,
 			boolean respond, Principal principal) {
-		var inspection = inspections.inspectionOf(recommendationId).orElseThrow(FollowUpController::notFound);
-		// a unit officer answers only the recommendations made to their units
-		inspections.inspection(inspection).filter(i -> scope.mayActFor((Authentication) principal, orgUnits(i.program())
-			.get(i.unitId()))).orElseThrow(FollowUpController::notFound);
+		var inspection = inspections.inspectionOf(recommendationId).flatMap(inspections::inspection)
+			.filter(i -> reaches(principal, i.program(), i.unitId())).map(Inspections.Inspection::id)
+			.orElseThrow(FollowUpController::notFound);
 		try {
 			int version = Integer.parseInt(required(form, "version"));
 			if (respond) {
@@ -157,9 +152,8 @@ class FollowUpController {
 
 	@GetMapping("/program/programs/{id}/dissemination")
 	String dissemination(@PathVariable UUID id, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, Model model, Authentication caller) {
+			@RequestParam(required = false) @Nullable String to, Principal principal, Model model) {
 		var program = program(id);
-		var orgUnits = orgUnits(program.id());
 		var year = LocalDate.now().getYear();
 		LocalDate start;
 		LocalDate end;
@@ -173,13 +167,14 @@ class FollowUpController {
 			model.addAttribute("error", "program.dissemination.invalid");
 		}
 		model.addAttribute("program", program);
+		// unit officers see the sessions of their units (the coverage figures stay program-wide counts)
 		model.addAttribute("sessions", disseminations.sessions(program.id()).stream()
-			.filter(session -> scope.mayActFor(caller, orgUnits.get(session.unitId()))).toList());
+			.filter(session -> reaches(principal, program.id(), session.unitId())).toList());
 		model.addAttribute("coverage", disseminations.coverage(program.id(), start, end));
 		model.addAttribute("from", Formats.DATE.format(start));
 		model.addAttribute("to", Formats.DATE.format(end));
 		model.addAttribute("units", reports.units(program.id()).stream()
-			.filter(u -> !u.ended() && scope.mayActFor(caller, u.orgUnitId())).toList());
+			.filter(u -> !u.ended() && reaches(principal, program.id(), u.id())).toList());
 		model.addAttribute("forms", Disseminations.Form.values());
 		model.addAttribute("groups", ParticipantGroup.values());
 		return "program/dissemination";
@@ -198,12 +193,8 @@ class FollowUpController {
 				}
 			}
 			var unitId = UUID.fromString(required(form, "unitId"));
-			var orgUnits = orgUnits(program.id());
-			if (!orgUnits.containsKey(unitId)) {
-				throw new IllegalArgumentException("unit");
-			}
-			if (!scope.mayActFor((Authentication) principal, orgUnits.get(unitId))) {
-				throw notFound();
+			if (!reaches(principal, program.id(), unitId)) {
+				throw new IllegalArgumentException("unit outside the caller's scope");
 			}
 			disseminations.record(program.id(), unitId, date(required(form, "heldOn")),
 					Disseminations.Form.valueOf(required(form, "form")), required(form, "title"), participants,
@@ -216,11 +207,10 @@ class FollowUpController {
 		return "redirect:/program/programs/" + id + "/dissemination";
 	}
 
-	/** Reporting unit → its org unit (null when unlinked), for the scope checks. */
-	private java.util.Map<UUID, @Nullable UUID> orgUnits(ProgramId program) {
-		var map = new java.util.HashMap<UUID, @Nullable UUID>();
-		reports.units(program).forEach(u -> map.put(u.id(), u.orgUnitId()));
-		return map;
+	/** Whether the caller reaches a reporting unit of the program (unit officers: only units in their scope). */
+	private boolean reaches(Principal principal, ProgramId program, UUID reportingUnit) {
+		return reports.units(program).stream().filter(u -> u.id().equals(reportingUnit)).findFirst()
+			.map(u -> scope.mayReach((org.springframework.security.core.Authentication) principal, u)).orElse(false);
 	}
 
 	private ProgramDocument program(UUID id) {

@@ -17,6 +17,7 @@ import vn.trithuc.program.UnitReports;
  * Which unit reports a caller may open: the commission and administrators every report; a unit officer
  * only the reports of units inside their unit scope today (following successor links), none without a
  * scope or for a reporting unit not linked to the organisation tree; other readers (leaders, HR) read them.
+ * Inspections, their recommendations and dissemination sessions follow the same rule through their reporting unit.
  */
 @Component
 class ReportScope {
@@ -39,7 +40,12 @@ class ReportScope {
 	}
 
 	boolean mayOpen(Authentication caller, UnitReports.Report report) {
-		return mayActFor(caller, report.unit().orgUnitId());
+		return mayReach(caller, report.unit());
+	}
+
+	/** The same rule for anything that belongs to a reporting unit (inspections, recommendations, dissemination). */
+	boolean mayReach(Authentication caller, UnitReports.ReportingUnit reportingUnit) {
+		return mayActFor(caller, reportingUnit.orgUnitId());
 	}
 
 	/** Whether the caller may act for the unit linked to {@code orgUnit} (its reports, plans, answers, sessions). */
