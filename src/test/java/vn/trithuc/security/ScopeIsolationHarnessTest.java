@@ -100,6 +100,10 @@ class ScopeIsolationHarnessTest {
 	@Autowired
 	Programs programs;
 	@Autowired
+	vn.trithuc.program.UnitPlans unitPlans;
+	@Autowired
+	vn.trithuc.program.ReviewReports reviewReports;
+	@Autowired
 	UnitReports reports;
 	@Autowired
 	Inspections inspections;
@@ -258,12 +262,33 @@ class ScopeIsolationHarnessTest {
 			.with("heldOn", "01/03/2026").with("form", "IN_PERSON").with("title", "Quán triệt cô lập " + run)
 			.unchangedWhen(() -> jdbc.sql("select count(*) from program.dissemination_session where title = :t")
 				.param("t", "Quán triệt cô lập " + run).query(Long.class).single() == 0));
+		// grassroots plans: a unit officer makes and fills only the plans of their units
+		provide("POST /program/programs/{id}/plans", () -> Probe.scoped("/program/programs/" + program.id() + "/plans",
+				REPORT_SCOPED).with("unit", reportingUnitA.toString()).with("title", "Kế hoạch cô lập " + run)
+			.unchangedWhen(() -> jdbc.sql("select count(*) from program.unit_plan where title = :t")
+				.param("t", "Kế hoạch cô lập " + run).query(Long.class).single() == 0));
+		provide("POST /program/plans/{planId}/tasks", () -> Probe.scoped("/program/plans/" + planOfA() + "/tasks",
+				REPORT_SCOPED).with("parent", firstItem().toString()).with("text", "Nhiệm vụ cô lập " + run)
+			.unchangedWhen(() -> jdbc.sql("select count(*) from program.plan_task where text = :t")
+				.param("t", "Nhiệm vụ cô lập " + run).query(Long.class).single() == 0));
+		String consolidated = "review reports consolidate every unit for the commission and leaders; no personal data";
+		for (var p : List.of("GET /program/reviews/{id}", "GET /program/reviews/{id}/chart.svg",
+				"GET /program/reviews/{id}/docx", "GET /program/reviews/{id}/pdf")) {
+			provide(p, () -> Probe.reference(expand(p, reviewOfA()), consolidated));
+		}
+		provide("POST /program/reviews/{id}/sections/{section}", () -> Probe.reference(
+				"/program/reviews/" + reviewOfA() + "/sections/LESSONS", consolidated).with("revision", "1").with("text", "Bài học"));
+		provide("POST /program/periods/{periodId}/reviews", () -> Probe.reference("/program/periods/" + periodA + "/reviews",
+				consolidated));
+		provide("GET /program/plans/{planId}", () -> Probe.reference("/program/plans/" + planOfA(),
+				"a grassroots plan is the program's public follow-up, shown on the program's tasks; no personal data"));
 		String programWide = "the program, its periods and completeness are province-wide, not personal data";
 		for (var p : List.of("GET /program/programs/{id}", "POST /program/programs/{id}/link-org-units",
 				"GET /program/programs/{id}/completeness", "POST /program/programs/{id}/periods",
 				"GET /program/programs/{id}/reporting", "POST /program/programs/{id}/units",
 				"GET /program/programs/{id}/dissemination", "GET /program/programs/{id}/inspections",
-				"POST /program/programs/{id}/inspections", "GET /api/v1/program/programs/{id}")) {
+				"POST /program/programs/{id}/inspections", "GET /api/v1/program/programs/{id}",
+				"POST /program/programs/{id}/targets", "GET /program/programs/{id}/plans")) {
 			provide(p, () -> Probe.reference(expand(p, program.id()), programWide));
 		}
 		for (var p : List.of("GET /program/programs/{id}/items/{itemId}", "POST /program/programs/{id}/items/{itemId}")) {
@@ -475,6 +500,14 @@ class ScopeIsolationHarnessTest {
 
 	private UUID reportOfA() {
 		return reports.reports(periodA).stream().filter(r -> r.unitId().equals(reportingUnitA)).findFirst().orElseThrow().id();
+	}
+
+	private UUID planOfA() {
+		return unitPlans.create(program, reportingUnitA, null, "Kế hoạch của A " + UUID.randomUUID(), null, "iso");
+	}
+
+	private UUID reviewOfA() {
+		return reviewReports.draft(periodA, null, "iso");
 	}
 
 	private UUID inspectionOfA() {
