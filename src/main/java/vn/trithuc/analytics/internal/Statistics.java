@@ -159,6 +159,27 @@ public class Statistics {
 		return new Pivot(rows, columns, cells, total, fast);
 	}
 
+	/**
+	 * One breakdown through time: for each date (e.g. the year-ends), value → count, within the boundaries of each
+	 * date or of {@code boundaries} when given. Snapshot dates read pre-aggregated rows, the others one grouping each.
+	 */
+	public Map<LocalDate, Map<String, Long>> trend(Dimension d, List<LocalDate> dates, @Nullable LocalDate boundaries,
+			Scope scope) {
+		var result = new LinkedHashMap<LocalDate, Map<String, Long>>();
+		for (var date : dates) {
+			var q = new Question(date, boundaries == null ? date : boundaries, scope);
+			if (snapshot(q)) {
+				result.put(date, dashboard(q).of(d));
+			}
+			else {
+				var byValue = new HashMap<String, Long>();
+				aggregate(q, List.of(List.of(d))).get(List.of(d)).forEach((values, n) -> byValue.merge(values.get(0), n, Long::sum));
+				result.put(date, byValue);
+			}
+		}
+		return result;
+	}
+
 	/** The people counted in a cell (dimension → value), in no particular order. */
 	public List<PersonId> people(Question q, Map<Dimension, String> cell) {
 		var sql = new StringBuilder("select " + FactStore.COLUMNS + " from analytics.fact_period where " + validOn());
@@ -226,14 +247,14 @@ public class Statistics {
 			case FIELD -> Set.of(Key.FIELD);
 			case ACADEMIC_TITLE -> Set.of(Key.ACADEMIC_TITLE);
 			case CATEGORY -> Set.of(Key.CATEGORY);
-			case UNIT -> Set.of(Key.ORG_UNIT);
-			case AREA, AREA_ASSUMED -> Set.of(Key.RESIDENCE, Key.AREA_UNIT);
+			case UNIT, SECTOR -> Set.of(Key.ORG_UNIT);
+			case AREA, AREA_ASSUMED, REMOTE -> Set.of(Key.RESIDENCE, Key.AREA_UNIT);
 			case PARTY -> Set.of(Key.PARTY);
 		};
 	}
 
 	/** The value of a dimension for a group row (columns in {@link Key} order, null where not grouped). */
-	private String value(Dimension d, java.sql.ResultSet rs, LocalDate boundaries) throws java.sql.SQLException {
+	private String value(Dimension d, java.sql.ResultSet rs, LocalDate asOf, LocalDate boundaries) throws java.sql.SQLException {
 		switch (d) {
 			case AGE_BAND -> {
 				var band = (Integer) rs.getObject(Key.AGE_BAND.ordinal() + 1);
@@ -244,12 +265,12 @@ public class Statistics {
 				return young == null ? "" : young.toString();
 			}
 			default -> {
-				var unit = rs.getObject((d == Dimension.AREA || d == Dimension.AREA_ASSUMED ? Key.AREA_UNIT : Key.ORG_UNIT).ordinal() + 1,
+				var unit = rs.getObject((d == Dimension.AREA || d == Dimension.AREA_ASSUMED || d == Dimension.REMOTE ? Key.AREA_UNIT : Key.ORG_UNIT).ordinal() + 1,
 						UUID.class);
 				var raw = new Raw(rs.getString(Key.SEX.ordinal() + 1), null, rs.getString(Key.ETHNIC_GROUP.ordinal() + 1),
 						rs.getString(Key.DEGREE.ordinal() + 1), rs.getString(Key.FIELD.ordinal() + 1),
 						rs.getString(Key.ACADEMIC_TITLE.ordinal() + 1), rs.getString(Key.CATEGORY.ordinal() + 1), unit,
-						rs.getObject(Key.RESIDENCE.ordinal() + 1, UUID.class), (Boolean) rs.getObject(Key.PARTY.ordinal() + 1));
+						rs.getObject(Key.RESIDENCE.ordinal() + 1, UUID.class), (Boolean) rs.getObject(Key.PARTY.ordinal() + 1), asOf);
 				return classifier.value(d, raw, boundaries);
 			}
 		}
@@ -260,6 +281,18 @@ public class Statistics {
 	 * sets), then classified: group → values of its dimensions → count.
 	 */
 	Map<List<Dimension>, Map<List<String>, Long>> aggregate(Question q, List<List<Dimension>> groups) {
+		return aggregate(q, groups, null);
+	}
+
+	/** The plan of the computed path's query, executed (for benchmarks). */
+	String explain(Question q, List<List<Dimension>> groups) {
+		var plan = new StringBuilder();
+		aggregate(q, groups, plan);
+		return plan.toString();
+	}
+
+	private Map<List<Dimension>, Map<List<String>, Long>> aggregate(Question q, List<List<Dimension>> groups,
+			@Nullable StringBuilder explain) {
 		var sets = new LinkedHashMap<Set<Key>, List<List<Dimension>>>();
 		for (var group : groups) {
 			var keys = java.util.EnumSet.noneOf(Key.class);
@@ -316,13 +349,17 @@ public class Statistics {
 		var result = new LinkedHashMap<List<Dimension>, Map<List<String>, Long>>();
 		groups.forEach(g -> result.put(g, new HashMap<>()));
 		int keyCount = Key.values().length;
+		if (explain != null) {
+			explain.append(String.join("\n", jdbc.sql("explain (analyze, buffers) " + select).params(params).query(String.class).list()));
+			return result;
+		}
 		jdbc.sql(select.toString()).params(params).query((RowCallbackHandler) rs -> {
 			var set = bySignature.get(rs.getInt(keyCount + 1));
 			long n = rs.getLong(keyCount + 2);
 			for (var group : sets.get(set)) {
 				var values = new ArrayList<String>(group.size());
 				for (var dimension : group) {
-					values.add(value(dimension, rs, q.boundaries()));
+					values.add(value(dimension, rs, q.asOf(), q.boundaries()));
 				}
 				result.get(group).merge(values, n, Long::sum);
 			}

@@ -86,6 +86,15 @@ class AnalyticsBenchmark {
 				time("dashboard, " + kind + ", today's boundaries, " + n, runs, () -> statistics.dashboard(current).total());
 			}
 		}
+		var plan = statistics.explain(new Statistics.Question(others.get(0), others.get(0), Statistics.Scope.PROVINCE),
+				Dimension.BREAKDOWNS.stream().map(List::of).toList());
+		System.out.println("BENCHMARK plan of the computed dashboard on " + others.get(0) + ":\n" + plan);
+		System.out.println("BENCHMARK plan of the computed dashboard on " + others.get(0) + ", scope of 10 units:\n"
+				+ statistics.explain(new Statistics.Question(others.get(0), others.get(0), scope),
+						Dimension.BREAKDOWNS.stream().map(List::of).toList()));
+		if (Boolean.getBoolean("analytics.bench.explainOnly")) {
+			return;
+		}
 		// the plain scan every computed answer needs at least, for comparison
 		time("baseline: count(*) of facts valid on " + others.get(0) + ", " + n, 8,
 				() -> jdbc.sql("select count(*) from analytics.fact_period where (valid_from is null or valid_from <= :d) "
