@@ -49,9 +49,11 @@ class AnalyticsController {
 	private final Questions questions;
 	private final BoundaryNotes notes;
 	private final PivotTables pivotTables;
+	private final vn.trithuc.analytics.internal.AnalyticsSettings settings;
 
 	AnalyticsController(Statistics statistics, Labels labels, Charts charts, RegistryFacts registry, Questions questions,
-			BoundaryNotes notes, PivotTables pivotTables) {
+			BoundaryNotes notes, PivotTables pivotTables, vn.trithuc.analytics.internal.AnalyticsSettings settings) {
+		this.settings = settings;
 		this.pivotTables = pivotTables;
 		this.notes = notes;
 		this.statistics = statistics;
@@ -87,8 +89,7 @@ class AnalyticsController {
 		model.addAttribute("managesRemoteAreas", roles.contains(Role.SYSTEM_ADMINISTRATOR.authority())
 				|| roles.contains(Role.HR_OFFICER.authority()));
 		model.addAttribute("assumedArea", result.count(Dimension.AREA_ASSUMED, "true"));
-		model.addAttribute("notes", q.boundaries().isAfter(q.asOf())
-				? notes.between(result.of(Dimension.AREA).keySet(), q.asOf(), q.boundaries(), locale) : List.of());
+		model.addAttribute("notes", notes.forQuestion(result.of(Dimension.AREA).keySet(), q.asOf(), q.boundaries(), locale));
 		model.addAttribute("youngAge", statistics.youngAge());
 		model.addAttribute("breakdowns", breakdowns);
 		model.addAttribute("preAggregated", result.preAggregated());
@@ -141,9 +142,13 @@ class AnalyticsController {
 			dates.add(LocalDate.of(y, 12, 31));
 		}
 		dates.add(today);
-		boolean current = "current".equals(boundaries);
+		var chosen = "current".equals(boundaries) || "legacy".equals(boundaries) ? boundaries : "asOf";
 		var scope = questions.scope(authentication, today);
-		var trend = statistics.trend(d, dates, current ? today : null, scope);
+		var trend = statistics.trend(d, dates, switch (chosen) {
+			case "current" -> today;
+			case "legacy" -> settings.legacyBoundaries();
+			default -> null;
+		}, scope);
 		var totals = new LinkedHashMap<String, Long>();
 		trend.values().forEach(byValue -> byValue.forEach((v, n) -> totals.merge(v, n, Long::sum)));
 		var order = totals.entrySet().stream().filter(e -> e.getValue() != 0).sorted(order(d)).map(Map.Entry::getKey).toList();
@@ -166,7 +171,8 @@ class AnalyticsController {
 				labels.message("analytics.trends.year", locale), labels.message("analytics.count", locale), headers, series));
 		model.addAttribute("dimension", d);
 		model.addAttribute("dimensions", Dimension.BREAKDOWNS);
-		model.addAttribute("boundaries", current ? "current" : "asOf");
+		model.addAttribute("boundaries", chosen);
+		model.addAttribute("legacyBoundaries", Formats.DATE.format(settings.legacyBoundaries()));
 		model.addAttribute("years", span);
 		model.addAttribute("headers", headers);
 		model.addAttribute("rows", rows);
@@ -197,8 +203,7 @@ class AnalyticsController {
 		if (table.columns() == Dimension.AREA) {
 			table.columnValues().forEach(h -> areas.add(h.value()));
 		}
-		model.addAttribute("notes", q.boundaries().isAfter(q.asOf()) ? notes.between(areas, q.asOf(), q.boundaries(), locale)
-				: List.of());
+		model.addAttribute("notes", notes.forQuestion(areas, q.asOf(), q.boundaries(), locale));
 		model.addAttribute("seesPeople", seesPeople(authentication));
 		return "analytics/pivot";
 	}

@@ -34,6 +34,22 @@ class BoundaryNotes {
 		this.messages = messages;
 	}
 
+	/**
+	 * Notes for figures of {@code asOf} shown within the boundaries of another date: what the areas shown took in
+	 * when the boundaries are later; when they are earlier, that later units were counted in the former unit that
+	 * kept their code.
+	 */
+	List<String> forQuestion(Collection<String> areaIds, LocalDate asOf, LocalDate boundaries, Locale locale) {
+		if (boundaries.isAfter(asOf)) {
+			return between(areaIds, asOf, boundaries, locale);
+		}
+		if (boundaries.isBefore(asOf)) {
+			return List.of(messages.getMessage("analytics.boundaries.older",
+					new Object[] { Formats.DATE.format(boundaries), Formats.DATE.format(asOf) }, locale));
+		}
+		return List.of();
+	}
+
 	/** Notes for the areas among {@code areaIds} formed after {@code from} and on or before {@code to}. */
 	List<String> between(Collection<String> areaIds, LocalDate from, LocalDate to, Locale locale) {
 		var notes = new ArrayList<String>();

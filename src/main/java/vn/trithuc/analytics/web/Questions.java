@@ -25,7 +25,11 @@ class Questions {
 	private final vn.trithuc.identity.UserScopes userScopes;
 	private final vn.trithuc.orgunit.OrgUnits orgUnits;
 
-	Questions(Statistics statistics, vn.trithuc.identity.UserScopes userScopes, vn.trithuc.orgunit.OrgUnits orgUnits) {
+	private final vn.trithuc.analytics.internal.AnalyticsSettings settings;
+
+	Questions(Statistics statistics, vn.trithuc.identity.UserScopes userScopes, vn.trithuc.orgunit.OrgUnits orgUnits,
+			vn.trithuc.analytics.internal.AnalyticsSettings settings) {
+		this.settings = settings;
 		this.statistics = statistics;
 		this.userScopes = userScopes;
 		this.orgUnits = orgUnits;
@@ -41,13 +45,19 @@ class Questions {
 				model.addAttribute("asOfInvalid", true);
 			}
 		}
-		boolean current = "current".equals(boundaries);
+		var chosen = "current".equals(boundaries) || "legacy".equals(boundaries) ? boundaries : "asOf";
 		model.addAttribute("asOf", Formats.DATE.format(date));
-		model.addAttribute("boundaries", current ? "current" : "asOf");
+		model.addAttribute("boundaries", chosen);
+		model.addAttribute("legacyBoundaries", Formats.DATE.format(settings.legacyBoundaries()));
 		model.addAttribute("isToday", date.equals(statistics.today()));
 		var scope = scope(authentication, date);
 		model.addAttribute("scopeUnits", scope.whole() ? null : scope.orgUnits().size());
-		return new Question(date, current ? statistics.today() : date, scope);
+		var within = switch (chosen) {
+			case "current" -> statistics.today();
+			case "legacy" -> settings.legacyBoundaries();
+			default -> date;
+		};
+		return new Question(date, within, scope);
 	}
 
 	static Set<String> roles(Authentication authentication) {

@@ -68,6 +68,10 @@ class AnalyticsBenchmark {
 		var scope = new Statistics.Scope(new HashSet<>(jdbc.sql(
 				"select distinct org_unit from analytics.fact_period where org_unit is not null order by org_unit limit 10")
 			.query(UUID.class).list()));
+		long inScope = jdbc.sql("select count(distinct person_id) from analytics.fact_period where org_unit = any(cast(:u as uuid[]))")
+			.param("u", scope.orgUnits().stream().map(UUID::toString).toArray(String[]::new)).query(Long.class).single();
+		String scoped = "scope of " + scope.orgUnits().size() + " units (" + inScope + " people)";
+		BenchReport.figure(SECTION, "people in the " + scoped + ", " + n, inScope, "people");
 		for (var date : dates) {
 			String kind = date.equals(today) ? "today" : date.equals(yearEnd) ? "year-end" : "other date " + date;
 			int runs = others.contains(date) ? 8 : 20;
@@ -77,10 +81,10 @@ class AnalyticsBenchmark {
 					() -> statistics.pivot(q, Dimension.UNIT, Dimension.AGE_BAND).total());
 			time("pivot DEGREE x SEX, " + kind + ", province, " + n, runs,
 					() -> statistics.pivot(q, Dimension.DEGREE, Dimension.SEX).total());
-			var scoped = new Statistics.Question(date, date, scope);
-			time("dashboard, " + kind + ", scope of 10 units, " + n, runs, () -> statistics.dashboard(scoped).total());
-			time("pivot DEGREE x SEX, " + kind + ", scope of 10 units, " + n, runs,
-					() -> statistics.pivot(scoped, Dimension.DEGREE, Dimension.SEX).total());
+			var inScopeQuestion = new Statistics.Question(date, date, scope);
+			time("dashboard, " + kind + ", " + scoped + ", " + n, runs, () -> statistics.dashboard(inScopeQuestion).total());
+			time("pivot DEGREE x SEX, " + kind + ", " + scoped + ", " + n, runs,
+					() -> statistics.pivot(inScopeQuestion, Dimension.DEGREE, Dimension.SEX).total());
 			var current = new Statistics.Question(date, today, Statistics.Scope.PROVINCE);
 			if (!date.equals(today)) {
 				time("dashboard, " + kind + ", today's boundaries, " + n, runs, () -> statistics.dashboard(current).total());
@@ -89,7 +93,7 @@ class AnalyticsBenchmark {
 		var plan = statistics.explain(new Statistics.Question(others.get(0), others.get(0), Statistics.Scope.PROVINCE),
 				Dimension.BREAKDOWNS.stream().map(List::of).toList());
 		System.out.println("BENCHMARK plan of the computed dashboard on " + others.get(0) + ":\n" + plan);
-		System.out.println("BENCHMARK plan of the computed dashboard on " + others.get(0) + ", scope of 10 units:\n"
+		System.out.println("BENCHMARK plan of the computed dashboard on " + others.get(0) + ", " + scoped + ":\n"
 				+ statistics.explain(new Statistics.Question(others.get(0), others.get(0), scope),
 						Dimension.BREAKDOWNS.stream().map(List::of).toList()));
 		if (Boolean.getBoolean("analytics.bench.explainOnly")) {
