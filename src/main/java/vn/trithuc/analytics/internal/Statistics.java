@@ -362,6 +362,8 @@ public class Statistics {
 		var result = new LinkedHashMap<List<Dimension>, Map<List<String>, Long>>();
 		groups.forEach(g -> result.put(g, new HashMap<>()));
 		int keyCount = Key.values().length;
+		// the groupings are hashed in memory (a sort of text keys would spill to disk and take several times longer)
+		jdbc.sql("set local work_mem = '64MB'").update();
 		if (explain != null) {
 			explain.append(String.join("\n", jdbc.sql("explain (analyze, buffers) " + select).params(params).query(String.class).list()));
 			return result;

@@ -2,7 +2,6 @@ package vn.trithuc.analytics.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +49,11 @@ class StandardTableController {
 	private final Labels labels;
 	private final Documents documents;
 	private final AnalyticsSettings settings;
+	private final vn.trithuc.analytics.internal.Statistics statistics;
 
 	StandardTableController(PivotTables pivotTables, Questions questions, Labels labels, Documents documents,
-			AnalyticsSettings settings) {
+			AnalyticsSettings settings, vn.trithuc.analytics.internal.Statistics statistics) {
+		this.statistics = statistics;
 		this.pivotTables = pivotTables;
 		this.questions = questions;
 		this.labels = labels;
@@ -205,7 +206,7 @@ class StandardTableController {
 		var body = List.<Block>of(new Block.Paragraph(built.subtitle()), new Block.Table(null, built.header(), rows),
 				new Block.Figure(built.chart(), labels.message("analytics.tables.chartCaption", locale)));
 		return new OfficialDocument(DocumentFormat.STATE, "", settings.issuingBody(), DocumentNumber.unknown("TK"),
-				settings.place(), DocumentDate.of(LocalDate.now()), labels.message("analytics.tables.kind", locale),
+				settings.place(), DocumentDate.of(statistics.today()), labels.message("analytics.tables.kind", locale),
 				built.title(), body, null, List.of(), List.of());
 	}
 
