@@ -21,7 +21,10 @@ public final class PlanningFixtures {
 	}
 
 	public static UUID unit(OrgUnitOperations operations, String name, @Nullable UUID parent) {
-		var code = "PL" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+		return unit(operations, "PL" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT), name, parent);
+	}
+
+	public static UUID unit(OrgUnitOperations operations, String code, String name, @Nullable UUID parent) {
 		var newUnit = OrgUnitOperations.NewUnit.of(code, name, OrgUnitKind.SCHOOL,
 				parent == null ? null : new vn.trithuc.orgunit.OrgUnitId(parent));
 		return operations.create(newUnit, LocalDate.of(2000, 1, 1), OrgUnitOperations.Decision.NONE).value();

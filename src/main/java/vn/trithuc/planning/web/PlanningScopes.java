@@ -59,6 +59,32 @@ class PlanningScopes {
 		return scope.within(subtree);
 	}
 
+	/** The units of the caller's scope on {@code date}, by name (for choosing a unit). */
+	List<vn.trithuc.orgunit.OrgUnit> units(Authentication authentication, LocalDate date) {
+		var scope = of(authentication, date);
+		var ids = new HashSet<UUID>(scope.units());
+		if (scope.whole()) {
+			for (var root : orgUnits.roots(date)) {
+				orgUnits.subtreeAsOf(root.id(), date).forEach(u -> ids.add(u.value()));
+			}
+		}
+		var collator = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi-VN"));
+		return ids.stream().map(id -> orgUnits.find(new OrgUnitId(id), date)).flatMap(java.util.Optional::stream)
+			.sorted(java.util.Comparator.comparing(vn.trithuc.orgunit.OrgUnit::name, collator)).toList();
+	}
+
+	/** The subtree of {@code unit} on {@code date}, as plain ids. */
+	Set<UUID> subtree(UUID unit, LocalDate date) {
+		var ids = new HashSet<UUID>();
+		orgUnits.subtreeAsOf(new OrgUnitId(unit), date).forEach(u -> ids.add(u.value()));
+		return ids;
+	}
+
+	/** The unit in force on {@code date} with this code. */
+	java.util.Optional<UUID> unitByCode(String code, LocalDate date) {
+		return orgUnits.findByCode(code.strip()).filter(u -> u.inForceOn(date)).map(u -> u.id().value());
+	}
+
 	static Set<String> roles(Authentication authentication) {
 		var roles = new HashSet<String>();
 		authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).forEach(roles::add);
