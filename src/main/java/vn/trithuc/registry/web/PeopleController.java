@@ -81,13 +81,9 @@ class PeopleController {
 		model.addAttribute("filters", query.filters());
 		var result = search.search(query, caller);
 		model.addAttribute("result", result);
-		var qs = queryString(q, query.filters());
-		var suffix = qs.isEmpty() ? "" : "?" + qs;
-		var and = qs.isEmpty() ? "" : "&" + qs;
-		model.addAttribute("links", Map.of("xlsx", "/registry/people/export.xlsx" + suffix,
-				"csv", "/registry/people/export.csv" + suffix,
-				"previous", "/registry/people?page=" + (result.page() - 1) + and,
-				"next", "/registry/people?page=" + (result.page() + 1) + and));
+		model.addAttribute("links", new SearchLinks("/registry/people", q, query.filters()));
+		model.addAttribute("exportColumns", ExportController.columns(visibility.seesPartyMembership(caller, false)));
+		model.addAttribute("defaultColumns", ExportController.DEFAULT_COLUMNS);
 		model.addAttribute("canEdit", visibility.edits(caller));
 		model.addAttribute("seesParty", visibility.seesPartyMembership(caller, false));
 		return "registry/people";
@@ -101,7 +97,7 @@ class PeopleController {
 				filters.put(facet, value);
 			}
 		}
-		return new PeopleSearch.Query(q, filters, page, PAGE_SIZE);
+		return new PeopleSearch.Query(q, filters, page, PAGE_SIZE, "experts".equals(params.get("mode")));
 	}
 
 	static String queryString(String q, Map<String, String> filters) {
@@ -380,7 +376,12 @@ class PeopleController {
 		var caller = Callers.of(authentication);
 		profiles.find(id, caller).orElseThrow(Exceptions::notFound);
 		try {
-			profiles.merge(id, version(version), UUID.fromString(other.strip()), caller.username());
+			var merged = UUID.fromString(other.strip());
+			if (profiles.find(merged, caller).isEmpty()) {
+				// a record outside the caller's scope is as unknown as one that does not exist
+				throw new IllegalArgumentException("unknown person " + merged);
+			}
+			profiles.merge(id, version(version), merged, caller.username());
 			redirect.addFlashAttribute("success", "registry.merged");
 		}
 		catch (IllegalArgumentException e) {

@@ -31,6 +31,9 @@ class RegistryWebConfiguration {
 		return () -> List.of(
 				AccessRule.roles("/registry/me", Role.INTELLECTUAL),
 				AccessRule.roles("/registry/me/**", Role.INTELLECTUAL),
+				// evidence files: officers who reach the person (scope), and the person (own requests only)
+				AccessRule.roles(HttpMethod.GET, "/registry/requests/*/files/*", Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR,
+						Role.UNIT_OFFICER, Role.INTELLECTUAL),
 				AccessRule.roles("/registry/requests", WRITERS),
 				AccessRule.roles("/registry/requests/**", WRITERS),
 				// the public expert directory: only people who consented, no identifiers
@@ -40,6 +43,11 @@ class RegistryWebConfiguration {
 				AccessRule.roles("/registry/import/**", OFFICERS),
 				AccessRule.roles("/registry/duplicates/**", OFFICERS),
 				AccessRule.roles("/registry/people/export.*", READERS),
+				AccessRule.roles(HttpMethod.GET, "/registry/experts", READERS),
+				AccessRule.roles(HttpMethod.GET, "/api/v1/registry/experts", READERS),
+				// saved searches: each user sees only their own (404 otherwise); running one applies the scope again
+				AccessRule.roles("/registry/searches", READERS),
+				AccessRule.roles("/registry/searches/**", READERS),
 				AccessRule.roles("/registry/people/new", WRITERS),
 				AccessRule.roles("/registry/people/*/edit", WRITERS),
 				AccessRule.roles("/registry/people/*/parts/**", WRITERS),
@@ -56,6 +64,12 @@ class RegistryWebConfiguration {
 	@Bean
 	NavigationItem peopleNavigation() {
 		return new NavigationItem("nav.registry.people", "nav.registry.people.description", "/registry/people", 100,
+				authorities(READERS));
+	}
+
+	@Bean
+	NavigationItem expertsNavigation() {
+		return new NavigationItem("nav.registry.experts", "nav.registry.experts.description", "/registry/experts", 102,
 				authorities(READERS));
 	}
 
