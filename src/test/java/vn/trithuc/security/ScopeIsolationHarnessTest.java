@@ -214,6 +214,16 @@ class ScopeIsolationHarnessTest {
 			var file = selfService.ofPerson(person).get(0).files().get(0).id();
 			return Probe.scoped("/registry/requests/" + request + "/files/" + file, REGISTRY_SCOPED);
 		});
+		provide("POST /registry/people/{id}/invite", () -> {
+			var id = personIn(unitA, null);
+			return Probe.scoped("/registry/people/" + id + "/invite", REGISTRY_SCOPED)
+				.unchangedWhen(() -> jdbc.sql("select count(*) from registry.invitation where person_id = :p").param("p", id)
+					.query(Long.class).single() == 0);
+		});
+		// an invitation link is public: the one-time, expiring token is the secret
+		provide("GET /invitation/{token}", () -> Probe.reference("/invitation/" + "x".repeat(43), "public invitation link"));
+		provide("POST /invitation/{token}", () -> Probe.reference("/invitation/" + "x".repeat(43), "public invitation link")
+			.with("password", "Mật-khẩu-2026!").with("confirmation", "Mật-khẩu-2026!"));
 		provide("POST /registry/duplicates/{id}/register",
 				() -> Probe.scoped("/registry/duplicates/" + duplicateOf(personIn(unitA, null)) + "/register", REGISTRY_SCOPED));
 		provide("POST /registry/duplicates/{id}/discard",

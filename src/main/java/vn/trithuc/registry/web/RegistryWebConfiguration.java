@@ -38,6 +38,9 @@ class RegistryWebConfiguration {
 				AccessRule.roles("/registry/requests/**", WRITERS),
 				// the public expert directory: only people who consented, no identifiers
 				AccessRule.publicAccess("/directory"),
+				// an invitation link: the token is the secret (one-time, expiring); the page opens an intellectual account
+				AccessRule.publicAccess("/invitation/*"),
+				AccessRule.roles(HttpMethod.POST, "/registry/people/*/invite", WRITERS),
 				AccessRule.roles("/registry/duplicates", OFFICERS),
 				AccessRule.roles("/registry/import", OFFICERS),
 				AccessRule.roles("/registry/import/**", OFFICERS),
