@@ -14,3 +14,20 @@ create table registry.invitation (
 );
 create unique index invitation_token on registry.invitation (token_hash);
 create index invitation_person on registry.invitation (person_id, created_at desc);
+
+-- an erasure request of a person outside the public sector: a task with a deadline in the officers' queue,
+-- executed (personal data anonymised, statistical facts kept) or refused with a reason
+create table registry.erasure_request (
+  id           uuid primary key,
+  person_id    uuid not null references registry.person (id),
+  reason       varchar(1000),
+  status       varchar(10) not null check (status in ('OPEN', 'EXECUTED', 'REFUSED')),
+  requested_by varchar(64) not null,
+  requested_at timestamptz not null,
+  due_on       date not null,
+  decided_by   varchar(64),
+  decided_at   timestamptz,
+  refusal      varchar(1000)
+);
+create index erasure_request_open on registry.erasure_request (status, due_on);
+create unique index erasure_request_one_open on registry.erasure_request (person_id) where status = 'OPEN';

@@ -104,6 +104,8 @@ class ScopeIsolationHarnessTest {
 	Inspections inspections;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	vn.trithuc.registry.internal.Erasures erasures;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 	private final List<AccessRule> rules = new ArrayList<>();
@@ -214,6 +216,13 @@ class ScopeIsolationHarnessTest {
 			var file = selfService.ofPerson(person).get(0).files().get(0).id();
 			return Probe.scoped("/registry/requests/" + request + "/files/" + file, REGISTRY_SCOPED);
 		});
+		for (var p : List.of("POST /registry/erasures/{id}/execute", "POST /registry/erasures/{id}/refuse")) {
+			provide(p, () -> {
+				var person = personIn(unitA, null, "ENTERPRISE");
+				var task = erasures.request(person, null, "iso").orElseThrow();
+				return Probe.scoped(expand(p, task), REGISTRY_SCOPED).with("reason", "Không");
+			});
+		}
 		provide("POST /registry/people/{id}/invite", () -> {
 			var id = personIn(unitA, null);
 			return Probe.scoped("/registry/people/" + id + "/invite", REGISTRY_SCOPED)
@@ -442,13 +451,17 @@ class ScopeIsolationHarnessTest {
 
 	/** A person working in {@code unit} since 2021 (version 2 after the position). */
 	private UUID personIn(UUID unit, @Nullable String account) {
+		return personIn(unit, account, "PUBLIC_EMPLOYEE");
+	}
+
+	private UUID personIn(UUID unit, @Nullable String account, String category) {
 		var data = RegistryFixtures.person("Lê", "Thị", RegistryFixtures.uniqueToken("Cô"), Sex.FEMALE, LocalDate.of(1988, 2, 3));
 		if (account != null) {
 			data = RegistryFixtures.withAccount(data, account);
 		}
 		var id = ((Profiles.Created) profiles.register(data, "iso")).id();
 		profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2021, 1, 1), null,
-				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", "PUBLIC_EMPLOYEE"), "iso");
+				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", category), "iso");
 		return id;
 	}
 

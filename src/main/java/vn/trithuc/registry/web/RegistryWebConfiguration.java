@@ -34,6 +34,7 @@ class RegistryWebConfiguration {
 				// evidence files: officers who reach the person (scope), and the person (own requests only)
 				AccessRule.roles(HttpMethod.GET, "/registry/requests/*/files/*", Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR,
 						Role.UNIT_OFFICER, Role.INTELLECTUAL),
+				AccessRule.roles("/registry/erasures/**", WRITERS),
 				AccessRule.roles("/registry/requests", WRITERS),
 				AccessRule.roles("/registry/requests/**", WRITERS),
 				// the public expert directory: only people who consented, no identifiers
