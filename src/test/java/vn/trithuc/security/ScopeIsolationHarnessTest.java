@@ -55,6 +55,7 @@ import vn.trithuc.registry.Sex;
 import vn.trithuc.registry.internal.PartKind;
 import vn.trithuc.registry.internal.Profiles;
 import vn.trithuc.registry.internal.RegistryFixtures;
+import vn.trithuc.registry.internal.SavedSearches;
 import vn.trithuc.registry.internal.SelfService;
 
 /**
@@ -106,6 +107,8 @@ class ScopeIsolationHarnessTest {
 	JdbcClient jdbc;
 	@Autowired
 	vn.trithuc.registry.internal.Erasures erasures;
+	@Autowired
+	SavedSearches savedSearches;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 	private final List<AccessRule> rules = new ArrayList<>();
@@ -314,6 +317,18 @@ class ScopeIsolationHarnessTest {
 					() -> jdbc.sql("select count(*) from identity.user_credentials where credential_id = :c")
 						.param("c", credential).query(Long.class).single() == 1, null, false);
 		});
+		// a saved search belongs to one user: another user (of any unit and role) neither runs nor deletes it
+		for (var p : List.of("GET /registry/searches/{id}", "POST /registry/searches/{id}/delete")) {
+			provide(p, () -> {
+				var method = HttpMethod.valueOf(p.substring(0, p.indexOf(' ')));
+				var rule = rules.stream().filter(r -> matches(r, method, expand(p, UUID.randomUUID()))).findFirst()
+					.orElseThrow();
+				var owner = userName("a", java.util.Arrays.stream(Role.values()).filter(rule::allows).findFirst().orElseThrow());
+				var id = savedSearches.save(owner, "Tìm cô lập " + run, SavedSearches.Kind.PEOPLE, "nguyen", Map.of());
+				return new Probe(expand(p, id), Map.of(), EnumSet.allOf(Role.class),
+						() -> savedSearches.find(id, owner).isPresent(), null, true);
+			});
+		}
 		String catalog = "code lists and administrative units are public reference data";
 		for (var p : List.of("GET /catalog/admin-units/{id}", "GET /api/v1/catalog/admin-units/{id}",
 				"GET /api/v1/catalog/admin-units/{id}/mapped", "GET /api/v1/catalog/admin-units/{id}/predecessors",

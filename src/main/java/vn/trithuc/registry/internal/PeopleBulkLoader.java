@@ -33,8 +33,11 @@ public class PeopleBulkLoader {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final RegistryCodes codes;
 
-	PeopleBulkLoader(DataSource dataSource, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	PeopleBulkLoader(DataSource dataSource, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+			RegistryCodes codes) {
+		this.codes = codes;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -48,6 +51,12 @@ public class PeopleBulkLoader {
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			var now = Instant.now(clock).toString();
 			long loaded = 0;
+			// code names and provinces are few: look each up once per load
+			var fieldNames = new java.util.HashMap<String, String>();
+			var provinces = new java.util.HashMap<UUID, java.util.Optional<UUID>>();
+			Derived derived = new Derived(parts -> SearchDocument.of(parts,
+					code -> fieldNames.computeIfAbsent(code, c -> codes.name("fields-of-study", c))),
+					unit -> unit == null ? null : provinces.computeIfAbsent(unit, codes::provinceOf).orElse(null));
 			while (loaded < count) {
 				int n = (int) Math.min(BATCH, count - loaded);
 				var people = new StringBuilder(n * 300);
@@ -55,7 +64,7 @@ public class PeopleBulkLoader {
 				var log = new StringBuilder(n * 120);
 				for (int i = 0; i < n; i++) {
 					var g = generator.next();
-					row(people, g, now);
+					row(people, g, now, derived);
 					for (var part : g.parts()) {
 						CopyText.line(parts, part.id(), g.id(), part.kind().name(), part.validFrom(), part.validTo(),
 								Profiles.JSON.writeValueAsString(part.attributes()), now);
@@ -65,7 +74,8 @@ public class PeopleBulkLoader {
 				copy.copyIn("copy registry.person (id, version, family_name, middle_name, given_name, other_names, sex, "
 						+ "birth_date, birth_year, ethnic_group, religion, national_id, old_id, hometown, residence, phone, email, "
 						+ "user_account, name_tokens, name_key, current_org_unit, personnel_category, highest_degree, party_member, "
-						+ "talent, created_at, updated_at) from stdin", new StringReader(people.toString()));
+						+ "talent, created_at, updated_at, fields, academic_title, expertise, residence_province, hometown_province) "
+						+ "from stdin", new StringReader(people.toString()));
 				copy.copyIn("copy registry.person_part (id, person_id, kind, valid_from, valid_to, attributes, created_at) from stdin",
 						new StringReader(parts.toString()));
 				copy.copyIn("copy registry.change_log (person_id, version, at, actor, action, field, old_value, new_value) from stdin",
@@ -90,13 +100,20 @@ public class PeopleBulkLoader {
 		}
 	}
 
-	private static void row(StringBuilder out, PeopleGenerator.Generated g, String now) {
+	private record Derived(java.util.function.Function<List<Part>, SearchDocument> document,
+			java.util.function.Function<UUID, UUID> province) {
+	}
+
+	private static void row(StringBuilder out, PeopleGenerator.Generated g, String now, Derived derived) {
 		var d = g.data();
+		var document = derived.document().apply(g.parts());
 		var tokens = NameTokens.of(d.familyName(), d.middleName(), d.givenName(), d.otherNames());
 		CopyText.line(out, g.id(), 1, d.familyName(), d.middleName(), d.givenName(), d.otherNames(), d.sex().name(), d.birthDate(),
 				d.birthYear(), d.ethnicGroup(), d.religion(), d.nationalId(), d.oldId(), d.hometown(), d.residence(), d.phone(),
 				d.email(), d.userAccount(), array(tokens), NameTokens.key(d.familyName(), d.middleName(), d.givenName()),
-				g.currentOrgUnit(), g.personnelCategory(), g.highestDegree(), g.partyMember(), g.talent(), now, now);
+				g.currentOrgUnit(), g.personnelCategory(), g.highestDegree(), g.partyMember(), g.talent(), now, now,
+				array(document.fields()), document.academicTitle(), document.expertise(), derived.province().apply(d.residence()),
+				derived.province().apply(d.hometown()));
 	}
 
 

@@ -73,6 +73,9 @@ public final class PeopleGenerator {
 			"giáo dục dân tộc thiểu số", "y tế cộng đồng", "lâm nghiệp bền vững", "du lịch sinh thái", "chuyển đổi số",
 			"quản lý đất đai", "thủy lợi", "dược liệu", "chăn nuôi bò sữa" };
 
+	private static final String[] WORK_TITLES = { "Nghiên cứu giải pháp", "Ứng dụng tiến bộ kỹ thuật trong",
+			"Đánh giá thực trạng và đề xuất giải pháp phát triển", "Xây dựng mô hình" };
+
 	private final SplittableRandom random;
 	private final List<UUID> orgUnits;
 	private final List<UUID> adminUnits;
@@ -203,7 +206,13 @@ public final class PeopleGenerator {
 		}
 		parts.add(part(PartKind.FOREIGN_LANGUAGE, LocalDate.of(graduation, 6, 1), null,
 				Map.of("language", random.nextInt(100) < 85 ? "Tiếng Anh" : "Tiếng Pháp", "level", "BAC_" + (2 + random.nextInt(4)))));
-		parts.add(part(PartKind.EXPERTISE, null, null, Map.of("field", field, "keywords", pick(KEYWORDS))));
+		var keyword = pick(KEYWORDS);
+		parts.add(part(PartKind.EXPERTISE, null, null, Map.of("field", field, "keywords", keyword)));
+		if (serial % 4 == 0) { // an S&T work for one in four (no random draw: the rest of the sequence stays as it was)
+			parts.add(new Part(UUID.nameUUIDFromBytes(("trithuc-work-" + serial).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+					PartKind.WORK, null, null, new LinkedHashMap<>(Map.of("title", WORK_TITLES[(int) (serial % WORK_TITLES.length)]
+							+ " " + keyword, "workType", "Đề tài khoa học", "year", Integer.toString(Math.min(thisYear, graduation + 6))))));
+		}
 		boolean party = random.nextInt(100) < 35 && age >= 25;
 		if (party) {
 			int join = Math.min(thisYear, birthYear + 24 + random.nextInt(Math.max(1, age - 24)));

@@ -3,6 +3,7 @@ package vn.trithuc.registry.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.trithuc.orgunit.OrgUnitId;
+import vn.trithuc.orgunit.OrgUnits;
 import vn.trithuc.registry.Sex;
+import vn.trithuc.shared.VietnameseText;
 
 /**
  * Search over the registry (issue 6): name tokens folded (diacritics, tone placement, đ = d, NFD input), every
@@ -26,6 +30,12 @@ import vn.trithuc.registry.Sex;
  * (levenshtein, candidates looked up in {@code registry.name_token}), shorter ones only exactly; 12 digits
  * search the national ID, 9 digits the old ID, exactly. Facet counts over the same filtered set, sorted in
  * Vietnamese order by given, middle and family name; always within the caller's {@link RegistryScope}.
+ * <p>
+ * Facets (unit subtree, province and commune of residence, province of the hometown, highest degree, field of study,
+ * academic title, age band, sex, ethnic group, personnel category, party member — only for callers who may see it —
+ * and talent flag) count within the other selected facets: a selected facet's own counts ignore its own selection,
+ * so its other values stay visible. In expert mode ({@link Query#experts()}) the text is matched against the
+ * expertise document ({@link SearchDocument}) and results are ranked field &gt; keyword &gt; work title.
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,41 +44,60 @@ public class PeopleSearch {
 	private static final Pattern DIGITS_12 = Pattern.compile("[0-9]{12}");
 	private static final Pattern DIGITS_9 = Pattern.compile("[0-9]{9}");
 	public static final List<String> AGE_BANDS = List.of("UNDER_30", "30_40", "41_50", "51_60", "OVER_60");
-	public static final List<String> FACETS = List.of("sex", "ethnicGroup", "degree", "category", "party", "talent", "age");
+	/** Facets, in the order the page shows them; each is also a filter parameter of the same name. */
+	public static final List<String> FACETS = List.of("unit", "province", "commune", "hometown", "degree", "field", "title",
+			"age", "sex", "ethnicGroup", "category", "party", "talent");
 
 	private final JdbcClient jdbc;
 	private final RegistryScope scope;
 	private final ProfileVisibility visibility;
 	private final Clock clock;
+	private final OrgUnits units;
+	private final RegistryCodes codes;
 
-	PeopleSearch(JdbcClient jdbc, RegistryScope scope, ProfileVisibility visibility, Clock clock) {
+	PeopleSearch(JdbcClient jdbc, RegistryScope scope, ProfileVisibility visibility, Clock clock, OrgUnits units,
+			RegistryCodes codes) {
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.visibility = visibility;
 		this.clock = clock;
+		this.units = units;
+		this.codes = codes;
 	}
 
-	/** @param filters facet name → selected value (see {@link #FACETS}) */
-	public record Query(String text, Map<String, String> filters, int page, int size) {
+	/**
+	 * @param filters facet name → selected value (see {@link #FACETS})
+	 * @param experts match the text against expertise (fields, keywords, works) instead of names
+	 */
+	public record Query(String text, Map<String, String> filters, int page, int size, boolean experts) {
 		public Query {
-			text = text == null ? "" : text;
+			text = text == null ? "" : VietnameseText.nfc(text);
 			filters = Map.copyOf(filters);
 			page = Math.max(0, page);
 			size = Math.min(Math.max(1, size), 200);
+		}
+
+		public Query(String text, Map<String, String> filters, int page, int size) {
+			this(text, filters, page, size, false);
 		}
 	}
 
 	public record Row(UUID id, String familyName, String middleName, String givenName, Sex sex,
 			@Nullable LocalDate birthDate, @Nullable Integer birthYear, @Nullable String ethnicGroup,
 			@Nullable String nationalId, @Nullable String highestDegree, @Nullable String personnelCategory,
-			@Nullable Boolean partyMember, boolean talent, @Nullable String phone, @Nullable String email) {
+			@Nullable Boolean partyMember, boolean talent, @Nullable String phone, @Nullable String email,
+			@Nullable UUID currentOrgUnit, @Nullable String academicTitle, List<String> fields) {
 
 		public String fullName() {
 			return middleName.isEmpty() ? familyName + " " + givenName : familyName + " " + middleName + " " + givenName;
 		}
 	}
 
-	public record FacetValue(String value, long count) {
+	/** @param label the name to show for codes and units (null: the page names the value from its messages) */
+	public record FacetValue(String value, long count, @Nullable String label) {
+		public FacetValue(String value, long count) {
+			this(value, count, null);
+		}
 	}
 
 	public record Result(List<Row> rows, long total, int page, int size, Map<String, List<FacetValue>> facets) {
@@ -78,64 +107,116 @@ public class PeopleSearch {
 	}
 
 	public Result search(Query query, Caller caller) {
-		var where = where(query, caller);
-		if (where == null) {
+		var filters = filters(query, caller);
+		if (filters == null) {
 			return new Result(List.of(), 0, query.page(), query.size(), Map.of());
 		}
-		var facets = facets(where, caller);
-		long total = facets.getOrDefault("total", List.of()).stream().mapToLong(FacetValue::count).sum();
-		facets.remove("total");
+		var all = filters.all();
+		var facets = facets(filters, query, caller);
+		long total = facets.remove("total").stream().mapToLong(FacetValue::count).sum();
 		var rows = new ArrayList<Row>();
-		jdbc.sql("select p.* from registry.person p where " + where.sql() + ORDER + " limit :limit offset :offset")
-			.params(where.parameters()).param("limit", query.size()).param("offset", (long) query.page() * query.size())
+		jdbc.sql("select p.* from registry.person p where " + all.sql() + order(query) + " limit :limit offset :offset")
+			.params(all.parameters()).param("limit", query.size()).param("offset", (long) query.page() * query.size())
 			.query((RowCallbackHandler) rs -> rows.add(row(rs, caller)));
 		return new Result(rows, total, query.page(), query.size(), facets);
 	}
 
 	/** Streams every matching row in order (for export), masked for the caller. */
 	public void each(Query query, Caller caller, Consumer<Row> consumer) {
-		var where = where(query, caller);
-		if (where == null) {
+		var filters = filters(query, caller);
+		if (filters == null) {
 			return;
 		}
-		jdbc.sql("select p.* from registry.person p where " + where.sql() + ORDER).params(where.parameters())
+		var all = filters.all();
+		jdbc.sql("select p.* from registry.person p where " + all.sql() + order(query)).params(all.parameters())
 			.withFetchSize(500).query((RowCallbackHandler) rs -> consumer.accept(row(rs, caller)));
 	}
 
 	private static final String ORDER = " order by p.given_name collate \"vi-x-icu\", p.middle_name collate \"vi-x-icu\","
 			+ " p.family_name collate \"vi-x-icu\", p.id";
 
+	/** Weights of ts_rank for D, C (work titles), B (keywords), A (fields of study). */
+	private static final String WEIGHTS = "'{0.05, 0.2, 0.5, 1.0}'";
+
+	private static String order(Query query) {
+		if (!query.experts()) {
+			return ORDER;
+		}
+		return " order by ts_rank(" + WEIGHTS + ", p.expertise, cast(:expertPhrase as tsquery)) desc,"
+				+ " ts_rank(" + WEIGHTS + ", p.expertise, cast(:expertAll as tsquery)) desc, "
+				+ ORDER.substring(" order by ".length());
+	}
+
 	private Row row(java.sql.ResultSet rs, Caller caller) throws java.sql.SQLException {
 		boolean own = caller.username().equals(rs.getString("user_account"));
+		var fields = rs.getArray("fields");
 		return new Row(rs.getObject("id", UUID.class), rs.getString("family_name"), rs.getString("middle_name"),
-				rs.getString("given_name"), Sex.valueOf(rs.getString("sex")), rs.getObject("birth_date", LocalDate.class),
+				rs.getString("given_name"), Sex.valueOf(rs.getString("sex")),
+				visibility.seesBirthDate(caller, own) ? rs.getObject("birth_date", LocalDate.class) : null,
 				(Integer) rs.getObject("birth_year"), rs.getString("ethnic_group"),
 				visibility.nationalId(rs.getString("national_id"), caller, own), rs.getString("highest_degree"),
 				rs.getString("personnel_category"),
 				visibility.seesPartyMembership(caller, own) ? rs.getBoolean("party_member") : null, rs.getBoolean("talent"),
-				rs.getString("phone"), rs.getString("email"));
+				rs.getString("phone"), rs.getString("email"), rs.getObject("current_org_unit", UUID.class),
+				rs.getString("academic_title"), fields == null ? List.of() : List.of((String[]) fields.getArray()));
 	}
 
 	record Where(String sql, Map<String, Object> parameters) {
 	}
 
-	/** @return null when nothing can match (a fuzzy token with no candidate) */
+	/** The conditions of a query: those of the text and scope, and one per selected facet. */
+	record Filters(List<Where> base, Map<String, Where> facets) {
+
+		Where all() {
+			return except(null);
+		}
+
+		/** Every condition but that of {@code facet}: what the counts of a selected facet are taken over. */
+		Where except(@Nullable String facet) {
+			var sql = new ArrayList<String>();
+			var params = new HashMap<String, Object>();
+			for (var w : base) {
+				sql.add(w.sql());
+				params.putAll(w.parameters());
+			}
+			facets.forEach((name, w) -> {
+				if (!name.equals(facet)) {
+					sql.add(w.sql());
+					params.putAll(w.parameters());
+				}
+			});
+			return new Where(String.join(" and ", sql), params);
+		}
+	}
+
+	/** @return the SQL condition of all filters (for tests and benchmarks); null when nothing can match */
 	@Nullable
 	Where where(Query query, Caller caller) {
-		var conditions = new ArrayList<String>();
-		var params = new HashMap<String, Object>();
-		conditions.add("p.merged_into is null");
+		var filters = filters(query, caller);
+		return filters == null ? null : filters.all();
+	}
+
+	/** @return null when nothing can match (a fuzzy token with no candidate, an expert query without words) */
+	@Nullable
+	Filters filters(Query query, Caller caller) {
+		var base = new ArrayList<Where>();
+		base.add(new Where("p.merged_into is null", Map.of()));
 		var filter = scope.filter(caller);
-		conditions.add("(" + filter.sql() + ")");
-		params.putAll(filter.parameters());
+		base.add(new Where("(" + filter.sql() + ")", filter.parameters()));
 		var text = query.text().strip();
-		if (DIGITS_12.matcher(text).matches()) {
-			conditions.add("p.national_id = :nationalId");
-			params.put("nationalId", text);
+		if (query.experts()) {
+			var all = SearchDocument.allWords(text);
+			if (all.isEmpty()) {
+				return null;
+			}
+			base.add(new Where("p.expertise @@ cast(:expertAll as tsquery)",
+					Map.of("expertAll", all, "expertPhrase", SearchDocument.phrase(text))));
+		}
+		else if (DIGITS_12.matcher(text).matches()) {
+			base.add(new Where("p.national_id = :nationalId", Map.of("nationalId", text)));
 		}
 		else if (DIGITS_9.matcher(text).matches()) {
-			conditions.add("p.old_id = :oldId");
-			params.put("oldId", text);
+			base.add(new Where("p.old_id = :oldId", Map.of("oldId", text)));
 		}
 		else if (!text.isEmpty()) {
 			var tokens = NameTokens.query(text);
@@ -150,32 +231,66 @@ public class PeopleSearch {
 				if (candidates.isEmpty()) {
 					return null;
 				}
-				conditions.add("p.name_tokens && cast(:fuzzy" + i + " as text[])");
-				params.put("fuzzy" + i, candidates.toArray(String[]::new));
+				base.add(new Where("p.name_tokens && cast(:fuzzy" + i + " as text[])",
+						Map.of("fuzzy" + i, candidates.toArray(String[]::new))));
 				i++;
 			}
 			if (!exact.isEmpty()) {
-				conditions.add("p.name_tokens @> cast(:exact as text[])");
-				params.put("exact", exact.toArray(String[]::new));
+				base.add(new Where("p.name_tokens @> cast(:exact as text[])", Map.of("exact", exact.toArray(String[]::new))));
 			}
 		}
+		var facets = new LinkedHashMap<String, Where>();
 		var f = query.filters();
-		filter(f, "sex", v -> Set.of("MALE", "FEMALE").contains(v), "p.sex = :fSex", "fSex", conditions, params);
-		filter(f, "ethnicGroup", v -> true, "p.ethnic_group = :fEthnic", "fEthnic", conditions, params);
-		filter(f, "degree", v -> true, "p.highest_degree = :fDegree", "fDegree", conditions, params);
-		filter(f, "category", v -> true, "p.personnel_category = :fCategory", "fCategory", conditions, params);
+		var unit = uuid(f.get("unit"));
+		if (unit != null) {
+			var subtree = units.scopeAsOf(new OrgUnitId(unit), LocalDate.now(clock)).stream()
+				.map(u -> u.value().toString()).toArray(String[]::new);
+			facets.put("unit", new Where("p.current_org_unit = any(cast(:fUnit as uuid[]))", Map.of("fUnit", subtree)));
+		}
+		uuidFilter(f, "province", "p.residence_province", facets);
+		if (facets.containsKey("province")) {
+			uuidFilter(f, "commune", "p.residence", facets);
+		}
+		uuidFilter(f, "hometown", "p.hometown_province", facets);
+		filter(f, "sex", v -> Set.of("MALE", "FEMALE").contains(v), "p.sex = :fSex", "fSex", facets);
+		filter(f, "ethnicGroup", v -> v.length() <= 20, "p.ethnic_group = :fEthnic", "fEthnic", facets);
+		filter(f, "degree", v -> v.length() <= 30, "p.highest_degree = :fDegree", "fDegree", facets);
+		filter(f, "title", v -> v.length() <= 30, "p.academic_title = :fTitle", "fTitle", facets);
+		filter(f, "category", v -> v.length() <= 30, "p.personnel_category = :fCategory", "fCategory", facets);
+		var field = f.get("field");
+		if (field != null && !field.isBlank() && field.length() <= 30) {
+			facets.put("field", new Where("p.fields @> cast(:fField as text[])", Map.of("fField", new String[] { field })));
+		}
 		if (visibility.seesPartyMembership(caller, false)) {
 			filter(f, "party", v -> v.equals("true") || v.equals("false"), "p.party_member = cast(:fParty as boolean)",
-					"fParty", conditions, params);
+					"fParty", facets);
 		}
 		filter(f, "talent", v -> v.equals("true") || v.equals("false"), "p.talent = cast(:fTalent as boolean)", "fTalent",
-				conditions, params);
+				facets);
 		var age = f.get("age");
 		if (age != null && AGE_BANDS.contains(age)) {
-			conditions.add(ageBand() + " = :fAge");
-			params.put("fAge", age);
+			facets.put("age", new Where(ageBand() + " = :fAge", Map.of("fAge", age)));
 		}
-		return new Where(String.join(" and ", conditions), params);
+		return new Filters(base, facets);
+	}
+
+	private static @Nullable UUID uuid(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(text.strip());
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	private static void uuidFilter(Map<String, String> filters, String name, String column, Map<String, Where> facets) {
+		var id = uuid(filters.get(name));
+		if (id != null) {
+			facets.put(name, new Where(column + " = :f_" + name, Map.of("f_" + name, id)));
+		}
 	}
 
 	/** The age band expression; the year is an integer literal so that GROUP BY sees one expression. */
@@ -189,11 +304,10 @@ public class PeopleSearch {
 	}
 
 	private static void filter(Map<String, String> filters, String name, java.util.function.Predicate<String> valid,
-			String sql, String param, List<String> conditions, Map<String, Object> params) {
+			String sql, String param, Map<String, Where> facets) {
 		var value = filters.get(name);
 		if (value != null && !value.isBlank() && valid.test(value)) {
-			conditions.add(sql);
-			params.put(param, value);
+			facets.put(name, new Where(sql, Map.of(param, value)));
 		}
 	}
 
@@ -205,52 +319,150 @@ public class PeopleSearch {
 			.param("len", token.length()).param("t", token).query(String.class).list();
 	}
 
-	private Map<String, List<FacetValue>> facets(Where where, Caller caller) {
-		var facets = new LinkedHashMap<String, List<FacetValue>>();
-		boolean party = visibility.seesPartyMembership(caller, false);
-		var sql = """
-				select grouping(p.sex) as g_sex, grouping(p.ethnic_group) as g_eth, grouping(p.highest_degree) as g_deg,
-				  grouping(p.personnel_category) as g_cat, grouping(p.party_member) as g_party, grouping(p.talent) as g_tal,
-				  grouping(%1$s) as g_age,
-				  p.sex, p.ethnic_group, p.highest_degree, p.personnel_category, p.party_member, p.talent, %1$s as age, count(*) as n
-				from registry.person p where %2$s
-				group by grouping sets ((p.sex), (p.ethnic_group), (p.highest_degree), (p.personnel_category), (p.party_member),
-				  (p.talent), (%1$s), ())""".formatted(ageBand(), where.sql());
-		jdbc.sql(sql).params(where.parameters()).query((RowCallbackHandler) rs -> {
-			long n = rs.getLong("n");
-			if (rs.getInt("g_sex") == 0) {
-				add(facets, "sex", rs.getString("sex"), n);
-			}
-			else if (rs.getInt("g_eth") == 0) {
-				add(facets, "ethnicGroup", rs.getString("ethnic_group"), n);
-			}
-			else if (rs.getInt("g_deg") == 0) {
-				add(facets, "degree", rs.getString("highest_degree"), n);
-			}
-			else if (rs.getInt("g_cat") == 0) {
-				add(facets, "category", rs.getString("personnel_category"), n);
-			}
-			else if (rs.getInt("g_party") == 0) {
-				if (party) {
-					add(facets, "party", String.valueOf(rs.getBoolean("party_member")), n);
-				}
-			}
-			else if (rs.getInt("g_tal") == 0) {
-				add(facets, "talent", String.valueOf(rs.getBoolean("talent")), n);
-			}
-			else if (rs.getInt("g_age") == 0) {
-				add(facets, "age", rs.getString("age"), n);
-			}
-			else {
-				add(facets, "total", "total", n);
+	/** facet → the SQL expression it groups by (text); party only for callers who may see it. */
+	private Map<String, String> expressions(Filters filters, Caller caller) {
+		var e = new LinkedHashMap<String, String>();
+		e.put("unit", "p.current_org_unit::text");
+		e.put("province", "p.residence_province::text");
+		if (filters.facets().containsKey("province")) {
+			e.put("commune", "p.residence::text");
+		}
+		e.put("hometown", "p.hometown_province::text");
+		e.put("degree", "p.highest_degree");
+		e.put("title", "p.academic_title");
+		e.put("age", ageBand());
+		e.put("sex", "p.sex");
+		e.put("ethnicGroup", "p.ethnic_group");
+		e.put("category", "p.personnel_category");
+		if (visibility.seesPartyMembership(caller, false)) {
+			e.put("party", "p.party_member::text");
+		}
+		e.put("talent", "p.talent::text");
+		return e;
+	}
+
+	/**
+	 * One scan (grouping sets) counts every facet that is not selected, within all filters, and the total; each
+	 * selected facet is counted again without its own filter; fields of study (an array) are unnested apart.
+	 */
+	private Map<String, List<FacetValue>> facets(Filters filters, Query query, Caller caller) {
+		var counts = new LinkedHashMap<String, List<FacetValue>>();
+		var expressions = expressions(filters, caller);
+		var unselected = new LinkedHashMap<String, String>();
+		expressions.forEach((facet, sql) -> {
+			if (!filters.facets().containsKey(facet)) {
+				unselected.put(facet, sql);
 			}
 		});
-		facets.values().forEach(list -> list.sort((a, b) -> Long.compare(b.count(), a.count())));
-		var age = facets.get("age");
-		if (age != null) {
-			age.sort(java.util.Comparator.comparingInt(v -> AGE_BANDS.indexOf(v.value())));
+		var all = filters.all();
+		group(unselected, true, all, counts);
+		for (var facet : filters.facets().keySet()) {
+			var sql = expressions.get(facet);
+			if (sql != null) {
+				group(Map.of(facet, sql), false, filters.except(facet), counts);
+			}
 		}
-		return facets;
+		var fieldWhere = filters.facets().containsKey("field") ? filters.except("field") : all;
+		jdbc.sql("select f, count(*) from registry.person p cross join unnest(p.fields) f where " + fieldWhere.sql()
+				+ " group by f").params(fieldWhere.parameters())
+			.query((RowCallbackHandler) rs -> add(counts, "field", rs.getString(1), rs.getLong(2)));
+		var result = new LinkedHashMap<String, List<FacetValue>>();
+		for (var facet : FACETS) {
+			var values = counts.get(facet);
+			if (facet.equals("unit")) {
+				values = units(values == null ? List.of() : values, query, filters, caller);
+			}
+			if (values != null && !values.isEmpty()) {
+				result.put(facet, labelled(facet, values));
+			}
+		}
+		result.put("total", counts.getOrDefault("total", List.of(new FacetValue("total", 0))));
+		return result;
+	}
+
+	private void group(Map<String, String> expressions, boolean total, Where where, Map<String, List<FacetValue>> counts) {
+		if (expressions.isEmpty() && !total) {
+			return;
+		}
+		var names = new ArrayList<>(expressions.keySet());
+		var kind = new StringBuilder("case");
+		var sets = new ArrayList<String>();
+		var values = new ArrayList<String>();
+		for (var name : names) {
+			var sql = expressions.get(name);
+			kind.append(" when grouping(").append(sql).append(") = 0 then '").append(name).append("'");
+			sets.add("(" + sql + ")");
+			values.add("(" + sql + ")");
+		}
+		kind.append(" else 'total' end");
+		if (total) {
+			sets.add("()");
+		}
+		var sql = "select " + kind + " as facet, " + (values.isEmpty() ? "null" : "coalesce(" + String.join(", ", values) + ")")
+				+ " as value, count(*) as n from registry.person p where " + where.sql() + " group by grouping sets ("
+				+ String.join(", ", sets) + ")";
+		jdbc.sql(sql).params(where.parameters()).query((RowCallbackHandler) rs -> {
+			var facet = rs.getString("facet");
+			add(counts, facet, facet.equals("total") ? "total" : rs.getString("value"), rs.getLong("n"));
+		});
+	}
+
+	/**
+	 * The unit facet: the units one level below the selected unit (or below the caller's scope unit, or the roots
+	 * of the tree), each counting the people of its whole subtree.
+	 */
+	private List<FacetValue> units(List<FacetValue> byUnit, Query query, Filters filters, Caller caller) {
+		if (byUnit.isEmpty()) {
+			return List.of();
+		}
+		var today = LocalDate.now(clock);
+		var perUnit = new HashMap<UUID, Long>();
+		byUnit.forEach(v -> perUnit.put(UUID.fromString(v.value()), v.count()));
+		var chosen = filters.facets().containsKey("unit") ? uuid(query.filters().get("unit")) : null;
+		List<vn.trithuc.orgunit.OrgUnit> shown;
+		if (chosen != null) {
+			shown = units.children(new OrgUnitId(chosen), today);
+			if (shown.isEmpty()) {
+				shown = units.find(new OrgUnitId(chosen), today).map(List::of).orElse(List.of());
+			}
+		}
+		else {
+			var root = scope.scopeRootOf(caller);
+			shown = root.isPresent() ? units.find(new OrgUnitId(root.get()), today).map(List::of).orElse(List.of())
+					: units.roots(today);
+		}
+		var out = new ArrayList<FacetValue>();
+		for (var unit : shown) {
+			long n = 0;
+			for (var id : units.subtreeAsOf(unit.id(), today)) {
+				n += perUnit.getOrDefault(id.value(), 0L);
+			}
+			if (n > 0) {
+				out.add(new FacetValue(unit.id().value().toString(), n, unit.name()));
+			}
+		}
+		return out;
+	}
+
+	private List<FacetValue> labelled(String facet, List<FacetValue> values) {
+		var out = new ArrayList<FacetValue>();
+		for (var v : values) {
+			var label = switch (facet) {
+				case "province", "commune", "hometown" -> codes.adminUnitName(UUID.fromString(v.value())).orElse(v.value());
+				case "ethnicGroup" -> codes.name("ethnic-groups", v.value());
+				case "field" -> codes.name("fields-of-study", v.value());
+				case "title" -> codes.name("academic-titles", v.value());
+				default -> v.label();
+			};
+			out.add(new FacetValue(v.value(), v.count(), label));
+		}
+		if (facet.equals("age")) {
+			out.sort(Comparator.comparingInt(v -> AGE_BANDS.indexOf(v.value())));
+		}
+		else {
+			out.sort(Comparator.comparingLong(FacetValue::count).reversed());
+		}
+		return out;
 	}
 
 	private static void add(Map<String, List<FacetValue>> facets, String facet, @Nullable String value, long n) {

@@ -35,6 +35,11 @@ public class ProfileVisibility {
 		return ownProfile || caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR);
 	}
 
+	/** The full birth date in lists and exports: not for leaders (they see the birth year); always the person's own. */
+	public boolean seesBirthDate(Caller caller, boolean ownProfile) {
+		return ownProfile || caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.UNIT_OFFICER);
+	}
+
 	public boolean edits(Caller caller) {
 		return caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.UNIT_OFFICER);
 	}

@@ -116,6 +116,7 @@ public class Profiles implements Registry {
 			}
 		});
 		log.write();
+		refreshDerived(id);
 		events.publishEvent(new PersonRegistered(new PersonId(id)));
 		return id;
 	}
@@ -148,6 +149,7 @@ public class Profiles implements Registry {
 			}
 		});
 		log.write();
+		refreshDerived(id);
 		events.publishEvent(new PersonChanged(new PersonId(id)));
 		return expectedVersion + 1;
 	}
@@ -469,14 +471,23 @@ public class Profiles implements Registry {
 
 	/** {@link #refreshDerived(UUID)} as of {@code today} (the nightly refresh passes its own day). */
 	void refreshDerived(UUID id, LocalDate today) {
-		var parts = load(id).map(Profile::parts).orElse(List.of());
+		var profile = load(id);
+		var parts = profile.map(Profile::parts).orElse(List.of());
 		var position = parts.stream().filter(p -> p.kind() == PartKind.POSITION && p.validOn(today))
 			.max(Comparator.comparing(Part::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
 		var degree = parts.stream().filter(p -> p.kind() == PartKind.DEGREE)
 			.map(p -> p.attribute("level")).max(Comparator.comparingInt(codes::degreeRank));
+		var document = codes.searchDocument(parts);
+		var data = profile.map(Profile::data).orElse(null);
 		jdbc.sql("""
 				update registry.person set current_org_unit = :unit, personnel_category = :category,
-				  highest_degree = :degree, party_member = :party, talent = :talent where id = :id""")
+				  highest_degree = :degree, party_member = :party, talent = :talent, fields = :fields,
+				  academic_title = :title, expertise = cast(:expertise as tsvector),
+				  residence_province = :residenceProvince, hometown_province = :hometownProvince where id = :id""")
+			.param("fields", document.fields().toArray(String[]::new)).param("title", document.academicTitle())
+			.param("expertise", document.expertise())
+			.param("residenceProvince", data == null ? null : codes.provinceOf(data.residence()).orElse(null))
+			.param("hometownProvince", data == null ? null : codes.provinceOf(data.hometown()).orElse(null))
 			.param("unit", position.map(p -> p.attribute("orgUnit")).filter(s -> !s.isEmpty()).map(UUID::fromString).orElse(null))
 			.param("category", position.map(p -> p.attribute("personnelCategory")).orElse(null))
 			.param("degree", degree.orElse(null))

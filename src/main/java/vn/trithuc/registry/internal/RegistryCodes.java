@@ -153,6 +153,23 @@ public class RegistryCodes {
 		};
 	}
 
+	/** The province an administrative unit lies in (itself for a province); empty when unknown. */
+	public Optional<UUID> provinceOf(@Nullable UUID unit) {
+		var current = unit == null ? null : adminUnits.find(new AdminUnitId(unit)).orElse(null);
+		for (int depth = 0; current != null && depth < 4; depth++) {
+			if (current.level() == vn.trithuc.catalog.AdminUnitLevel.PROVINCE) {
+				return Optional.of(current.id().value());
+			}
+			current = current.parentId() == null ? null : adminUnits.find(current.parentId()).orElse(null);
+		}
+		return Optional.empty();
+	}
+
+	/** What search derives from the parts of a profile (fields, title, expertise document). */
+	public SearchDocument searchDocument(List<Part> parts) {
+		return SearchDocument.of(parts, code -> name("fields-of-study", code));
+	}
+
 	public int degreeRank(String level) {
 		return DEGREE_RANK.getOrDefault(level, 0);
 	}

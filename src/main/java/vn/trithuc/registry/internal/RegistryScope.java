@@ -62,6 +62,14 @@ public class RegistryScope {
 		return caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.LEADER, Role.UNIT_OFFICER);
 	}
 
+	/** The root unit of the caller's unit scope; empty when the caller reaches everybody or has no unit scope. */
+	public java.util.Optional<UUID> scopeRootOf(Caller caller) {
+		if (caller.has(Role.SYSTEM_ADMINISTRATOR) || !caller.hasAny(Role.UNIT_OFFICER, Role.HR_OFFICER, Role.LEADER)) {
+			return java.util.Optional.empty();
+		}
+		return scopes.scopeRoot(caller.username());
+	}
+
 	/** The org units of the caller's scope today (subtree, through successors); empty without a scope. */
 	List<UUID> unitScope(Caller caller) {
 		return scopes.scopeRoot(caller.username())

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletResponse;
 
 import vn.trithuc.registry.internal.PeopleSearch;
+import vn.trithuc.registry.internal.ProfileVisibility;
+import vn.trithuc.registry.internal.RegistryCodes;
 import vn.trithuc.registry.internal.SpreadsheetText;
 import vn.trithuc.identity.SecurityAudit;
 import vn.trithuc.shared.Formats;
@@ -33,14 +35,27 @@ import vn.trithuc.shared.Formats;
 @RestController
 class ExportController {
 
-	private static final List<String> COLUMNS = List.of("familyName", "middleName", "givenName", "sex", "birth",
+	/** Every column the export dialog offers (party membership only to callers who may see it). */
+	private static final List<String> ALL_COLUMNS = List.of("familyName", "middleName", "givenName", "sex", "birth",
+			"ethnicGroup", "nationalId", "degree", "field", "title", "category", "unit", "party", "talent", "phone", "email");
+	/** The columns exported when none are chosen (and checked first in the dialog). */
+	static final List<String> DEFAULT_COLUMNS = List.of("familyName", "middleName", "givenName", "sex", "birth",
 			"ethnicGroup", "nationalId", "degree", "category", "phone", "email");
+
+	static List<String> columns(boolean seesParty) {
+		return ALL_COLUMNS.stream().filter(c -> seesParty || !c.equals("party")).toList();
+	}
 
 	private final PeopleSearch search;
 	private final MessageSource messages;
 	private final SecurityAudit audit;
+	private final ProfileVisibility visibility;
+	private final RegistryCodes codes;
 
-	ExportController(PeopleSearch search, MessageSource messages, SecurityAudit audit) {
+	ExportController(PeopleSearch search, MessageSource messages, SecurityAudit audit, ProfileVisibility visibility,
+			RegistryCodes codes) {
+		this.visibility = visibility;
+		this.codes = codes;
 		this.search = search;
 		this.messages = messages;
 		this.audit = audit;
@@ -52,22 +67,24 @@ class ExportController {
 	 */
 	@GetMapping("/registry/people/export.xlsx")
 	void xlsx(@RequestParam(defaultValue = "") String q, @RequestParam Map<String, String> params,
+			@RequestParam(name = "cols", required = false) List<String> cols,
 			Authentication authentication, Locale locale, HttpServletResponse response) throws IOException {
 		var caller = Callers.of(authentication);
 		var query = PeopleController.query(q, 0, params);
+		var columns = chosen(cols, caller);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("xlsx"));
 		var out = response.getOutputStream();
 		{
 			var workbook = new Workbook(out, "TriThuc", "1.0");
 			var sheet = workbook.newWorksheet(messages.getMessage("registry.export.sheet", null, locale));
-			for (int c = 0; c < COLUMNS.size(); c++) {
-				sheet.value(0, c, header(COLUMNS.get(c), locale));
+			for (int c = 0; c < columns.size(); c++) {
+				sheet.value(0, c, header(columns.get(c), locale));
 				sheet.style(0, c).bold().set();
 			}
 			int[] row = { 1 };
 			search.each(new PeopleSearch.Query(q, query.filters(), 0, 1), caller, person -> {
-				var values = values(person, locale);
+				var values = values(person, columns, locale);
 				for (int c = 0; c < values.size(); c++) {
 					sheet.value(row[0], c, values.get(c));
 				}
@@ -82,26 +99,28 @@ class ExportController {
 				row[0]++;
 			});
 			workbook.finish();
-			audit.recordPersonalDataExport("registry people list (.xlsx) q=" + q, row[0] - 1L);
+			audit.recordPersonalDataExport("registry people list (.xlsx) q=" + q + " columns=" + columns, row[0] - 1L);
 		}
 	}
 
 	@GetMapping("/registry/people/export.csv")
 	void csv(@RequestParam(defaultValue = "") String q, @RequestParam Map<String, String> params,
+			@RequestParam(name = "cols", required = false) List<String> cols,
 			Authentication authentication, Locale locale, HttpServletResponse response) throws IOException {
 		var caller = Callers.of(authentication);
 		var query = PeopleController.query(q, 0, params);
+		var columns = chosen(cols, caller);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("csv"));
 		var out = response.getOutputStream();
 		{
 			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 			writer.write('\uFEFF');
-			writer.write(csvLine(COLUMNS.stream().map(c -> header(c, locale)).toList()));
+			writer.write(csvLine(columns.stream().map(c -> header(c, locale)).toList()));
 			long[] rows = { 0 };
 			search.each(new PeopleSearch.Query(q, query.filters(), 0, 1), caller, person -> {
 				try {
-					writer.write(csvLine(values(person, locale)));
+					writer.write(csvLine(values(person, columns, locale)));
 					rows[0]++;
 				}
 				catch (IOException e) {
@@ -109,25 +128,53 @@ class ExportController {
 				}
 			});
 			writer.flush();
-			audit.recordPersonalDataExport("registry people list (.csv) q=" + q, rows[0]);
+			audit.recordPersonalDataExport("registry people list (.csv) q=" + q + " columns=" + columns, rows[0]);
 		}
 	}
 
-	private String header(String column, Locale locale) {
-		return switch (column) {
-			case "degree" -> messages.getMessage("registry.col.degree", null, locale);
-			case "category" -> messages.getMessage("registry.col.category", null, locale);
-			default -> messages.getMessage("registry.field." + column, null, locale);
-		};
+	/** The chosen columns the caller may have, in the dialog's order; the default set when none is chosen. */
+	private List<String> chosen(List<String> cols, vn.trithuc.registry.internal.Caller caller) {
+		var allowed = columns(visibility.seesPartyMembership(caller, false));
+		if (cols == null || cols.isEmpty()) {
+			return DEFAULT_COLUMNS;
+		}
+		var picked = allowed.stream().filter(cols::contains).toList();
+		return picked.isEmpty() ? DEFAULT_COLUMNS : picked;
 	}
 
-	private List<String> values(PeopleSearch.Row p, Locale locale) {
-		var birth = p.birthDate() != null ? Formats.DATE.format(p.birthDate())
-				: p.birthYear() == null ? "" : p.birthYear().toString();
-		return List.of(p.familyName(), p.middleName(), p.givenName(), messages.getMessage(p.sex().messageKey(), null, locale),
-				birth, s(p.ethnicGroup()), s(p.nationalId()), label("registry.degree.", p.highestDegree(), locale),
-				label("registry.category.", p.personnelCategory(), locale), s(p.phone()), s(p.email()))
-			.stream().map(SpreadsheetText::neutralise).toList();
+	private String header(String column, Locale locale) {
+		return messages.getMessage("registry.export.col." + column, null, locale);
+	}
+
+	private List<String> values(PeopleSearch.Row p, List<String> columns, Locale locale) {
+		var values = new java.util.ArrayList<String>(columns.size());
+		for (var column : columns) {
+			values.add(SpreadsheetText.neutralise(value(p, column, locale)));
+		}
+		return values;
+	}
+
+	private String value(PeopleSearch.Row p, String column, Locale locale) {
+		return switch (column) {
+			case "familyName" -> p.familyName();
+			case "middleName" -> p.middleName();
+			case "givenName" -> p.givenName();
+			case "sex" -> messages.getMessage(p.sex().messageKey(), null, locale);
+			case "birth" -> p.birthDate() != null ? Formats.DATE.format(p.birthDate())
+					: p.birthYear() == null ? "" : p.birthYear().toString();
+			case "ethnicGroup" -> codes.name("ethnic-groups", p.ethnicGroup());
+			case "nationalId" -> s(p.nationalId());
+			case "degree" -> label("registry.degree.", p.highestDegree(), locale);
+			case "field" -> String.join("; ", p.fields().stream().map(f -> codes.name("fields-of-study", f)).toList());
+			case "title" -> codes.name("academic-titles", p.academicTitle());
+			case "category" -> label("registry.category.", p.personnelCategory(), locale);
+			case "unit" -> p.currentOrgUnit() == null ? "" : codes.orgUnitName(p.currentOrgUnit().toString());
+			case "party" -> p.partyMember() == null ? "" : messages.getMessage("registry.party." + p.partyMember(), null, locale);
+			case "talent" -> p.talent() ? messages.getMessage("registry.talent.true", null, locale) : "";
+			case "phone" -> s(p.phone());
+			case "email" -> s(p.email());
+			default -> "";
+		};
 	}
 
 	private String label(String prefix, String code, Locale locale) {

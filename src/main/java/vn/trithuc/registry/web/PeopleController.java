@@ -83,13 +83,9 @@ class PeopleController {
 		model.addAttribute("filters", query.filters());
 		var result = search.search(query, caller);
 		model.addAttribute("result", result);
-		var qs = queryString(q, query.filters());
-		var suffix = qs.isEmpty() ? "" : "?" + qs;
-		var and = qs.isEmpty() ? "" : "&" + qs;
-		model.addAttribute("links", Map.of("xlsx", "/registry/people/export.xlsx" + suffix,
-				"csv", "/registry/people/export.csv" + suffix,
-				"previous", "/registry/people?page=" + (result.page() - 1) + and,
-				"next", "/registry/people?page=" + (result.page() + 1) + and));
+		model.addAttribute("links", new SearchLinks("/registry/people", q, query.filters()));
+		model.addAttribute("exportColumns", ExportController.columns(visibility.seesPartyMembership(caller, false)));
+		model.addAttribute("defaultColumns", ExportController.DEFAULT_COLUMNS);
 		model.addAttribute("canEdit", visibility.edits(caller));
 		model.addAttribute("seesParty", visibility.seesPartyMembership(caller, false));
 		return "registry/people";
@@ -103,7 +99,7 @@ class PeopleController {
 				filters.put(facet, value);
 			}
 		}
-		return new PeopleSearch.Query(q, filters, page, PAGE_SIZE);
+		return new PeopleSearch.Query(q, filters, page, PAGE_SIZE, "experts".equals(params.get("mode")));
 	}
 
 	static String queryString(String q, Map<String, String> filters) {

@@ -47,6 +47,11 @@ class RegistryWebConfiguration {
 				AccessRule.roles("/registry/import/**", OFFICERS),
 				AccessRule.roles("/registry/duplicates/**", OFFICERS),
 				AccessRule.roles("/registry/people/export.*", READERS),
+				AccessRule.roles(HttpMethod.GET, "/registry/experts", READERS),
+				AccessRule.roles(HttpMethod.GET, "/api/v1/registry/experts", READERS),
+				// saved searches: each user sees only their own (404 otherwise); running one applies the scope again
+				AccessRule.roles("/registry/searches", READERS),
+				AccessRule.roles("/registry/searches/**", READERS),
 				AccessRule.roles("/registry/people/new", WRITERS),
 				AccessRule.roles("/registry/people/*/edit", WRITERS),
 				AccessRule.roles("/registry/people/*/parts/**", WRITERS),
@@ -63,6 +68,12 @@ class RegistryWebConfiguration {
 	@Bean
 	NavigationItem peopleNavigation() {
 		return new NavigationItem("nav.registry.people", "nav.registry.people.description", "/registry/people", 100,
+				authorities(READERS));
+	}
+
+	@Bean
+	NavigationItem expertsNavigation() {
+		return new NavigationItem("nav.registry.experts", "nav.registry.experts.description", "/registry/experts", 102,
 				authorities(READERS));
 	}
 

@@ -37,5 +37,7 @@ class NameTokensTest {
 		assertThat(SpreadsheetText.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
 		assertThat(SpreadsheetText.neutralise("  =1+1")).isEqualTo("'  =1+1");
 		assertThat(SpreadsheetText.neutralise("Nguyễn")).isEqualTo("Nguyễn");
+		assertThat(SpreadsheetText.neutralise("\t=1+1")).isEqualTo("'\t=1+1");
+		assertThat(SpreadsheetText.neutralise("\rX")).isEqualTo("'\rX");
 	}
 }

@@ -120,7 +120,8 @@ class RegistryWebTest {
 		var page = leader.get("/registry/people?q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8) + "&sex=MALE");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("Tìm thấy 1 người").contains("********" + nid.substring(8)).doesNotContain(nid)
-			.contains("/registry/people/export.xlsx?q=" + tag + "&amp;sex=MALE");
+			.contains("action=\"/registry/people/export.xlsx\"", "name=\"sex\" value=\"MALE\"", "name=\"cols\" value=\"field\"")
+			.as("a leader is not offered the party membership column").doesNotContain("name=\"cols\" value=\"party\"");
 		var csv = leader.get("/registry/people/export.csv?q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8));
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.body()).startsWith("\uFEFFHọ,").contains("\"'=HYPERLINK(\"\"x\"\")\"").contains("'+84912")
@@ -145,6 +146,47 @@ class RegistryWebTest {
 		var audited = jdbc.sql("select count(*) from identity.security_event where event_type = 'PERSONAL_DATA_EXPORTED'"
 				+ " and actor = 'web.leader' and details like :q").param("q", "%" + tag + "%").query(Long.class).single();
 		assertThat(audited).isEqualTo(2);
+	}
+
+	@Test
+	void export_writes_the_chosen_columns_with_the_callers_masking_and_logs_the_row_count() throws Exception {
+		var tag = uniqueToken("Cot");
+		var nid = nationalId(1985, Sex.FEMALE);
+		create(withPhone(withNationalId(person("Lê", tag, "Hoa", Sex.FEMALE, LocalDate.of(1985, 4, 3)), nid), "-1+2"));
+		create(withPhone(person("Trần", tag, "An", Sex.MALE, LocalDate.of(1970, 2, 1)), "@SUM(A1)"));
+		var q = URLEncoder.encode(tag, StandardCharsets.UTF_8);
+		// columns come in the dialog's order, whatever order they are asked in
+		var cols = "&cols=givenName&cols=birth&cols=nationalId&cols=phone&cols=party&cols=field";
+
+		// a leader: birth year only, masked ID, no party column even when asked for
+		var leader = TestAccounts.loggedIn(port, administration, "web.leader2", Role.LEADER);
+		var csv = leader.get("/registry/people/export.csv?q=" + q + cols);
+		assertThat(csv.status()).isEqualTo(200);
+		var lines = csv.body().split("\r\n");
+		assertThat(lines[0]).isEqualTo("\uFEFFTên,Ngày sinh,Số định danh cá nhân,Lĩnh vực,Điện thoại");
+		assertThat(lines).hasSize(3);
+		assertThat(lines[1]).isEqualTo("An,1970,,,'@SUM(A1)"); // Vietnamese order: An before Hoa
+		assertThat(lines[2]).isEqualTo("Hoa,1985,********" + nid.substring(8) + ",,'-1+2");
+
+		// an HR officer: full date and ID, party column, read back from the .xlsx
+		var officer = TestAccounts.loggedIn(port, administration, "web.hr.export", Role.HR_OFFICER);
+		var bytes = officer.getBytes("/registry/people/export.xlsx?q=" + q + cols);
+		var rows = new ArrayList<List<String>>();
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes));
+				var stream = workbook.getFirstSheet().openStream()) {
+			stream.forEach(r -> {
+				var cells = new ArrayList<String>();
+				r.forEach(c -> cells.add(c == null ? "" : c.getRawValue()));
+				rows.add(cells);
+			});
+		}
+		assertThat(rows.get(0)).containsExactly("Tên", "Ngày sinh", "Số định danh cá nhân", "Lĩnh vực", "Đảng viên", "Điện thoại");
+		assertThat(rows.get(2)).containsExactly("Hoa", "03/04/1985", nid, "", "Chưa là đảng viên", "'-1+2");
+		assertThat(rows).hasSize(3);
+
+		var details = jdbc.sql("select details from identity.security_event where event_type = 'PERSONAL_DATA_EXPORTED'"
+				+ " and details like :q order by id").param("q", "%" + tag + "%").query(String.class).list();
+		assertThat(details).hasSize(2).allSatisfy(d -> assertThat(d).endsWith("(2)"));
 	}
 
 	private static Map<String, String> form(PersonData d, String phone, String page) {
