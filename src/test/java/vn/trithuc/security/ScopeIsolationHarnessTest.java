@@ -110,6 +110,8 @@ class ScopeIsolationHarnessTest {
 	@Autowired
 	JdbcClient jdbc;
 	@Autowired
+	vn.trithuc.registry.internal.Erasures erasures;
+	@Autowired
 	SavedSearches savedSearches;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -221,6 +223,23 @@ class ScopeIsolationHarnessTest {
 			var file = selfService.ofPerson(person).get(0).files().get(0).id();
 			return Probe.scoped("/registry/requests/" + request + "/files/" + file, REGISTRY_SCOPED);
 		});
+		for (var p : List.of("POST /registry/erasures/{id}/execute", "POST /registry/erasures/{id}/refuse")) {
+			provide(p, () -> {
+				var person = personIn(unitA, null, "ENTERPRISE");
+				var task = erasures.request(person, null, "iso").orElseThrow();
+				return Probe.scoped(expand(p, task), REGISTRY_SCOPED).with("reason", "Không");
+			});
+		}
+		provide("POST /registry/people/{id}/invite", () -> {
+			var id = personIn(unitA, null);
+			return Probe.scoped("/registry/people/" + id + "/invite", REGISTRY_SCOPED)
+				.unchangedWhen(() -> jdbc.sql("select count(*) from registry.invitation where person_id = :p").param("p", id)
+					.query(Long.class).single() == 0);
+		});
+		// an invitation link is public: the one-time, expiring token is the secret
+		provide("GET /invitation/{token}", () -> Probe.reference("/invitation/" + "x".repeat(43), "public invitation link"));
+		provide("POST /invitation/{token}", () -> Probe.reference("/invitation/" + "x".repeat(43), "public invitation link")
+			.with("password", "Mật-khẩu-2026!").with("confirmation", "Mật-khẩu-2026!"));
 		provide("POST /registry/duplicates/{id}/register",
 				() -> Probe.scoped("/registry/duplicates/" + duplicateOf(personIn(unitA, null)) + "/register", REGISTRY_SCOPED));
 		provide("POST /registry/duplicates/{id}/discard",
@@ -472,13 +491,17 @@ class ScopeIsolationHarnessTest {
 
 	/** A person working in {@code unit} since 2021 (version 2 after the position). */
 	private UUID personIn(UUID unit, @Nullable String account) {
+		return personIn(unit, account, "PUBLIC_EMPLOYEE");
+	}
+
+	private UUID personIn(UUID unit, @Nullable String account, String category) {
 		var data = RegistryFixtures.person("Lê", "Thị", RegistryFixtures.uniqueToken("Cô"), Sex.FEMALE, LocalDate.of(1988, 2, 3));
 		if (account != null) {
 			data = RegistryFixtures.withAccount(data, account);
 		}
 		var id = ((Profiles.Created) profiles.register(data, "iso")).id();
 		profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2021, 1, 1), null,
-				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", "PUBLIC_EMPLOYEE"), "iso");
+				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", category), "iso");
 		return id;
 	}
 
