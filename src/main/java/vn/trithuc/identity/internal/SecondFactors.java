@@ -49,11 +49,13 @@ public class SecondFactors {
 	private final IdentitySettings settings;
 	private final Passkeys passkeys;
 	private final Clock clock;
+	private final SecretBox box;
 	private final DefaultCodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
 
 	SecondFactors(UserAccounts accounts, JdbcClient jdbc, PasswordEncoder encoder, SecurityEvents audit,
-			IdentitySettings settings, Passkeys passkeys, Clock clock) {
+			IdentitySettings settings, Passkeys passkeys, Clock clock, SecretBox box) {
 		this.accounts = accounts;
+		this.box = box;
 		this.passkeys = passkeys;
 		this.jdbc = jdbc;
 		this.encoder = encoder;
@@ -91,7 +93,7 @@ public class SecondFactors {
 		if (step.isEmpty()) {
 			return Optional.empty();
 		}
-		account.enableSecondFactor(secret, step.getAsLong(), clock.instant());
+		account.enableSecondFactor(box.seal(secret), step.getAsLong(), clock.instant());
 		accounts.save(account);
 		audit.record(SecurityEventType.SECOND_FACTOR_ENABLED, username, null);
 		return Optional.of(newRecoveryCodes(account.id()));
@@ -195,7 +197,7 @@ public class SecondFactors {
 		}
 		var code = typed == null ? "" : typed.replaceAll("\\s", "").toLowerCase(Locale.ROOT);
 		if (account.secondFactorEnabled() && code.matches("\\d{6}")) {
-			var step = matchingStep(account.totpSecret(), account.totpLastStep(), code);
+			var step = matchingStep(box.open(account.totpSecret()), account.totpLastStep(), code);
 			if (step.isPresent()) {
 				account.secondFactorStepUsed(step.getAsLong());
 				accounts.save(account);
