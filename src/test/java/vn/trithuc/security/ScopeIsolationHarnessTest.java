@@ -354,6 +354,60 @@ class ScopeIsolationHarnessTest {
 						() -> savedSearches.find(id, owner).isPresent(), null, true);
 			});
 		}
+		// ---------------------------------------------------------------- analytics and planning
+		String tables = "named standard tables are shared definitions; their figures follow the caller's scope";
+		for (var p : List.of("GET /analytics/tables/{code}", "GET /analytics/tables/{code}.xlsx",
+				"GET /analytics/tables/{code}.pdf", "GET /analytics/tables/{code}.docx")) {
+			provide(p, () -> Probe.reference(expand(p, "bieu-01"), tables));
+		}
+		provide("POST /analytics/remote-areas/{id}/delete", () -> Probe.reference(
+				"/analytics/remote-areas/" + UUID.randomUUID() + "/delete",
+				"the list of especially difficult communes is provincial reference data").withoutControl());
+		// a unit officer's planning scope is their subtree (PlanningScopes); province-wide roles see all
+		for (var p : List.of("GET /planning/retirements/people/{id}", "POST /planning/retirements/people/{id}",
+				"POST /planning/retirements/people/{id}/remove")) {
+			provide(p, () -> {
+				var id = personIn(unitA, null);
+				return Probe.scoped(expand(p, id), EnumSet.of(Role.UNIT_OFFICER)).with("extensionMonths", "6")
+					.with("reason", "Kéo dài theo quyết định")
+					.unchangedWhen(() -> jdbc.sql("select count(*) from planning.retirement_override_change where person_id = :p")
+						.param("p", id).query(Long.class).single() == 0);
+			});
+		}
+		provide("POST /planning/needs/{id}/delete", () -> {
+			var id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into planning.need (id, org_unit, field_of_study, degree, year, count, recorded_by, recorded_at)
+					values (:id, :unit, 'ISO', 'MASTER', 2030, 2, 'iso', now())""").param("id", id).param("unit", unitA)
+				.update();
+			return Probe.scoped(expand("POST /planning/needs/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
+				.unchangedWhen(() -> rowExists("planning.need", id));
+		});
+		provide("POST /planning/positions/{id}/delete", () -> {
+			var id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into planning.job_position (id, org_unit, title, recorded_by, recorded_at)
+					values (:id, :unit, :title, 'iso', now())""").param("id", id).param("unit", unitA)
+				.param("title", "Vị trí cô lập " + id).update();
+			return Probe.scoped(expand("POST /planning/positions/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
+				.unchangedWhen(() -> rowExists("planning.job_position", id));
+		});
+		// a saved projection scenario: its author (here unit A's officer) or a province-wide planner deletes it
+		provide("POST /planning/scenarios/{id}/delete", () -> {
+			var id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into planning.scenario (id, name, recruitment_per_year, returns_per_year, recorded_by, recorded_at)
+					values (:id, :name, 1, 0, :by, now())""").param("id", id).param("name", "Kịch bản cô lập " + id)
+				.param("by", userName("a", Role.UNIT_OFFICER)).update();
+			return Probe.scoped(expand("POST /planning/scenarios/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
+				.unchangedWhen(() -> rowExists("planning.scenario", id));
+		});
+		// ---------------------------------------------------------------- registry import jobs (province-wide work)
+		for (var p : List.of("GET /registry/import/{id}/errors.xlsx", "POST /registry/import/{id}/mapping")) {
+			provide(p, () -> Probe.reference(expand(p, UUID.randomUUID()),
+					"import jobs are the HR officers' and administrators' province-wide work, not bound to a unit")
+				.withoutControl());
+		}
 		String catalog = "code lists and administrative units are public reference data";
 		for (var p : List.of("GET /catalog/admin-units/{id}", "GET /api/v1/catalog/admin-units/{id}",
 				"GET /api/v1/catalog/admin-units/{id}/mapped", "GET /api/v1/catalog/admin-units/{id}/predecessors",
@@ -468,6 +522,10 @@ class ScopeIsolationHarnessTest {
 
 	private void provide(String endpoint, Supplier<Probe> provider) {
 		providers.put(endpoint, provider);
+	}
+
+	private boolean rowExists(String table, UUID id) {
+		return jdbc.sql("select count(*) from " + table + " where id = :id").param("id", id).query(Long.class).single() == 1;
 	}
 
 	private static String expand(String endpoint, Object id) {
