@@ -77,6 +77,32 @@ public final class WebClientSession {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
 	}
 
+	/** A file part of a multipart form. */
+	public record FilePart(String field, String fileName, byte[] content) {
+	}
+
+	/**
+	 * Posts a multipart form with fields and files; {@code path} carries the CSRF token as {@code ?_csrf=} like the
+	 * page's form action (multipart bodies are parsed after the CSRF check).
+	 */
+	public Response postMultipart(String path, Map<String, String> fields, java.util.List<FilePart> files) {
+		var boundary = "----trithuc" + System.nanoTime();
+		var body = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+		for (var file : files) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+					+ "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(file.content());
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+	}
+
 	/** The body of a GET as bytes (downloads such as .xlsx), uncompressed; throws unless the status is 200. */
 	public byte[] getBytes(String path) {
 		try {

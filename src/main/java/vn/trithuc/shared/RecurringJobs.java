@@ -45,6 +45,16 @@ public class RecurringJobs {
 		return Tasks.recurring(name, FixedDelay.of(delay)).execute((taskInstance, context) -> run(name, work));
 	}
 
+	/**
+	 * A job that runs once a day at {@code at} (Vietnam time), once in the whole cluster.
+	 *
+	 * @param name unique task name (kept in the database: never rename without a migration)
+	 */
+	public RecurringTask<Void> daily(String name, java.time.LocalTime at, Supplier<String> work) {
+		return Tasks.recurring(name, new com.github.kagkarlsson.scheduler.task.schedule.Daily(Formats.ZONE, at))
+			.execute((taskInstance, context) -> run(name, work));
+	}
+
 	/** This instance's name in {@code shared.job_run} (host/pid). */
 	public String instance() {
 		return instance;

@@ -37,7 +37,9 @@ public final class BenchData {
 	public static long ensurePeople(long people, JdbcClient jdbc, TransactionTemplate transactions,
 			PeopleBulkLoader loader) {
 		long present = jdbc.sql("select count(*) from registry.person").query(Long.class).single();
+		BenchReport.fact("postgresql", jdbc.sql("show server_version").query(String.class).single());
 		if (present >= people) {
+			BenchReport.fact("people", String.valueOf(present));
 			return 0;
 		}
 		long missing = people - present;
@@ -45,6 +47,7 @@ public final class BenchData {
 		transactions.execute(s -> loader.load(new PeopleGenerator(45 + present, List.of(), TODAY), missing, "benchmark"));
 		double seconds = (System.nanoTime() - started) / 1e9;
 		BenchReport.figure("data", "generate + COPY " + missing + " people", missing / seconds, "people/s");
+		BenchReport.fact("people", String.valueOf(present + missing));
 		return missing;
 	}
 }

@@ -16,6 +16,8 @@ import java.util.Locale;
 public final class BenchReport {
 
 	public static final Path FIGURES = Path.of("target", "bench", "figures.jsonl");
+	/** Facts about the run that only a benchmark can see (e.g. the PostgreSQL version): one "key=value" a line. */
+	public static final Path FACTS = Path.of("target", "bench", "facts.properties");
 
 	private BenchReport() {
 	}
@@ -32,6 +34,26 @@ public final class BenchReport {
 	public static void ratio(String section, String name, double value, double baseline, String unit,
 			String baselineName) {
 		write(section, name, value, unit, baseline, baselineName);
+	}
+
+	/** A fact about the run for the report's header, e.g. ("postgresql", "15.13"); the last one of a key wins. */
+	public static synchronized void fact(String key, String value) {
+		try {
+			Files.createDirectories(FACTS.getParent());
+			var properties = new java.util.Properties();
+			if (Files.exists(FACTS)) {
+				try (var in = Files.newBufferedReader(FACTS, StandardCharsets.UTF_8)) {
+					properties.load(in);
+				}
+			}
+			properties.setProperty(key, value);
+			try (var out = Files.newBufferedWriter(FACTS, StandardCharsets.UTF_8)) {
+				properties.store(out, null);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static synchronized void write(String section, String name, double value, String unit, double baseline,

@@ -12,22 +12,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import vn.trithuc.WebClientSession;
 
 /**
- * The application's main class in a child JVM of its own (same class path as the tests), on a loopback port, with
- * its output in a log file — so that tests can kill it for real (SIGKILL) and start it again.
+ * The application in a child JVM of its own — its main class on the tests' class path, or the packaged jar — on a
+ * loopback port, with its output in a log file, so that tests can kill it for real (SIGKILL) and start it again, and
+ * benchmarks can time its start and read its memory.
  */
-final class ChildApplication implements AutoCloseable {
+public final class ChildApplication implements AutoCloseable {
 
 	static final String ADMIN = "admin";
 	static final String INITIAL_PASSWORD = "Khởi-tạo-2026-một-lần";
 	static final String PASSWORD = "Kiểm-thử-tiến-trình-2026";
+	private static final Pattern STARTED = Pattern.compile("Started TriThucApplication in ([0-9.]+) seconds");
 
-	final int port;
-	final Path log;
+	public final int port;
+	public final Path log;
 	private final Process process;
+	private final long launched = System.nanoTime();
+	private long startedLineSeen = -1;
+	private long healthy = -1;
 
 	private ChildApplication(int port, Path log, Process process) {
 		this.port = port;
@@ -35,12 +41,31 @@ final class ChildApplication implements AutoCloseable {
 		this.process = process;
 	}
 
-	/** Starts the application with the given extra arguments and waits until /actuator/health says UP. */
-	static ChildApplication start(Path log, Duration timeout, String... arguments) throws IOException, InterruptedException {
+	/**
+	 * Starts the main class from the tests' class path (C1 only, for quicker starts) with the given extra arguments
+	 * and waits until /actuator/health says UP.
+	 */
+	public static ChildApplication start(Path log, Duration timeout, String... arguments)
+			throws IOException, InterruptedException {
+		return launch(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				"vn.trithuc.TriThucApplication"), log, timeout, arguments);
+	}
+
+	/** Starts the packaged jar as an operator would ({@code java -Xmx512m -jar}), and waits until it is healthy. */
+	public static ChildApplication startJar(Path jar, Path log, Duration timeout, String... arguments)
+			throws IOException, InterruptedException {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("no packaged jar at " + jar + " (mvn package first)");
+		}
+		return launch(List.of("-Xmx512m", "-jar", jar.toString()), log, timeout, arguments);
+	}
+
+	private static ChildApplication launch(List<String> launcher, Path log, Duration timeout, String... arguments)
+			throws IOException, InterruptedException {
 		int port = freePort();
-		var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				"vn.trithuc.TriThucApplication", "--server.port=" + port, "--server.address=127.0.0.1",
+		var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(launcher);
+		command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1",
 				"--trithuc.demo.enabled=false", "--trithuc.identity.initial-admin-password=" + INITIAL_PASSWORD,
 				"--trithuc.identity.second-factor-required-for-administrators=false"));
 		command.addAll(List.of(arguments));
@@ -52,30 +77,76 @@ final class ChildApplication implements AutoCloseable {
 		return child;
 	}
 
+	/** Wall time from the launch to the log line "Started TriThucApplication" (seen within 50 ms). */
+	public Duration untilStarted() {
+		return Duration.ofNanos(startedLineSeen - launched);
+	}
+
+	/** Wall time from the launch to the first "UP" of /actuator/health. */
+	public Duration untilHealthy() {
+		return Duration.ofNanos(healthy - launched);
+	}
+
+	/** What Spring Boot itself says: "Started TriThucApplication in X seconds" (context start, JVM start excluded). */
+	public double reportedStartSeconds() throws IOException {
+		var matcher = STARTED.matcher(Files.readString(log));
+		double last = Double.NaN;
+		while (matcher.find()) {
+			last = Double.parseDouble(matcher.group(1));
+		}
+		return last;
+	}
+
 	private void awaitHealthy(Duration timeout) throws InterruptedException {
 		var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		long deadline = System.nanoTime() + timeout.toNanos();
+		long logOffset = 0;
+		try {
+			logOffset = Files.size(log);
+		}
+		catch (IOException e) {
+			// a new log
+		}
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("the child application exited with " + process.exitValue() + ", see " + log);
+			}
+			if (startedLineSeen < 0 && startedLineWritten(logOffset)) {
+				startedLineSeen = System.nanoTime();
 			}
 			try {
 				var response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
 					.timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+					healthy = System.nanoTime();
+					if (startedLineSeen < 0) {
+						startedLineSeen = startedLineWritten(logOffset) ? healthy : -1;
+					}
 					return;
 				}
 			}
 			catch (IOException notYet) {
 				// not listening yet
 			}
-			Thread.sleep(250);
+			Thread.sleep(50);
 		}
 		process.destroyForcibly();
 		throw new IllegalStateException("the child application was not healthy within " + timeout + ", see " + log);
 	}
 
-	long pid() {
+	private boolean startedLineWritten(long offset) {
+		try (var channel = java.nio.channels.FileChannel.open(log)) {
+			channel.position(offset);
+			var text = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
+					java.nio.charset.StandardCharsets.UTF_8);
+			return text.contains("Started TriThucApplication in");
+		}
+		catch (IOException e) {
+			return false;
+		}
+	}
+
+	public long pid() {
 		return process.pid();
 	}
 
@@ -83,14 +154,22 @@ final class ChildApplication implements AutoCloseable {
 		return process.isAlive();
 	}
 
+	/** Ends the application as an operator would (SIGTERM, graceful shutdown, embedded PostgreSQL stopped). */
+	public void stop(Duration timeout) throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+			kill();
+		}
+	}
+
 	/** kill -9: no shutdown hook, no graceful anything. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor();
 	}
 
 	/** Logs the first administrator in, changing the one-time password on the first login. */
-	WebClientSession loginAdministrator() {
+	public WebClientSession loginAdministrator() {
 		return loginAdministrator(new WebClientSession(port));
 	}
 
@@ -119,7 +198,7 @@ final class ChildApplication implements AutoCloseable {
 		return web;
 	}
 
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

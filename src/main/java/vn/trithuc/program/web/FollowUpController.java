@@ -36,8 +36,11 @@ class FollowUpController {
 	private final UnitReports reports;
 	private final Inspections inspections;
 	private final Disseminations disseminations;
+	private final ReportScope scope;
 
-	FollowUpController(Programs programs, UnitReports reports, Inspections inspections, Disseminations disseminations) {
+	FollowUpController(Programs programs, UnitReports reports, Inspections inspections, Disseminations disseminations,
+			ReportScope scope) {
+		this.scope = scope;
 		this.programs = programs;
 		this.reports = reports;
 		this.inspections = inspections;
@@ -45,10 +48,11 @@ class FollowUpController {
 	}
 
 	@GetMapping("/program/programs/{id}/inspections")
-	String inspections(@PathVariable UUID id, Model model) {
+	String inspections(@PathVariable UUID id, Principal principal, Model model) {
 		var program = program(id);
 		model.addAttribute("program", program);
-		model.addAttribute("inspections", inspections.inspections(program.id()));
+		model.addAttribute("inspections", inspections.inspections(program.id()).stream()
+			.filter(i -> reaches(principal, i.program(), i.unitId())).toList());
 		model.addAttribute("units", reports.units(program.id()));
 		model.addAttribute("kinds", Inspections.Kind.values());
 		return "program/inspections";
@@ -71,8 +75,9 @@ class FollowUpController {
 	}
 
 	@GetMapping("/program/inspections/{inspectionId}")
-	String inspection(@PathVariable UUID inspectionId, Model model) {
-		var inspection = inspections.inspection(inspectionId).orElseThrow(FollowUpController::notFound);
+	String inspection(@PathVariable UUID inspectionId, Principal principal, Model model) {
+		var inspection = inspections.inspection(inspectionId).filter(i -> reaches(principal, i.program(), i.unitId()))
+			.orElseThrow(FollowUpController::notFound);
 		model.addAttribute("inspection", inspection);
 		model.addAttribute("program", programs.find(inspection.program(), null).orElseThrow(FollowUpController::notFound));
 		return "program/inspection";
@@ -120,7 +125,9 @@ class FollowUpController {
 
 	private String followUp(UUID recommendationId, MultiValueMap<String, String> form, RedirectAttributes redirect,
 			boolean respond, Principal principal) {
-		var inspection = inspections.inspectionOf(recommendationId).orElseThrow(FollowUpController::notFound);
+		var inspection = inspections.inspectionOf(recommendationId).flatMap(inspections::inspection)
+			.filter(i -> reaches(principal, i.program(), i.unitId())).map(Inspections.Inspection::id)
+			.orElseThrow(FollowUpController::notFound);
 		try {
 			int version = Integer.parseInt(required(form, "version"));
 			if (respond) {
@@ -182,7 +189,11 @@ class FollowUpController {
 					participants.put(group, Integer.valueOf(value.strip()));
 				}
 			}
-			disseminations.record(program.id(), UUID.fromString(required(form, "unitId")), date(required(form, "heldOn")),
+			var unitId = UUID.fromString(required(form, "unitId"));
+			if (!reaches(principal, program.id(), unitId)) {
+				throw new IllegalArgumentException("unit outside the caller's scope");
+			}
+			disseminations.record(program.id(), unitId, date(required(form, "heldOn")),
 					Disseminations.Form.valueOf(required(form, "form")), required(form, "title"), participants,
 					principal.getName());
 			redirect.addFlashAttribute("success", "program.dissemination.recorded");
@@ -191,6 +202,12 @@ class FollowUpController {
 			redirect.addFlashAttribute("error", "program.dissemination.invalid");
 		}
 		return "redirect:/program/programs/" + id + "/dissemination";
+	}
+
+	/** Whether the caller reaches a reporting unit of the program (unit officers: only units in their scope). */
+	private boolean reaches(Principal principal, ProgramId program, UUID reportingUnit) {
+		return reports.units(program).stream().filter(u -> u.id().equals(reportingUnit)).findFirst()
+			.map(u -> scope.mayReach((org.springframework.security.core.Authentication) principal, u)).orElse(false);
 	}
 
 	private ProgramDocument program(UUID id) {

@@ -17,6 +17,7 @@ import vn.trithuc.program.UnitReports;
  * Which unit reports a caller may open: the commission and administrators every report; a unit officer
  * only the reports of units inside their unit scope today (following successor links), none without a
  * scope or for a reporting unit not linked to the organisation tree; other readers (leaders, HR) read them.
+ * Inspections, their recommendations and dissemination sessions follow the same rule through their reporting unit.
  */
 @Component
 class ReportScope {
@@ -32,12 +33,17 @@ class ReportScope {
 	}
 
 	boolean mayOpen(Authentication caller, UnitReports.Report report) {
+		return mayReach(caller, report.unit());
+	}
+
+	/** The same rule for anything that belongs to a reporting unit (inspections, recommendations, dissemination). */
+	boolean mayReach(Authentication caller, UnitReports.ReportingUnit reportingUnit) {
 		var roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
 		if (roles.contains(Role.PROGRAM_MANAGER.authority()) || roles.contains(Role.SYSTEM_ADMINISTRATOR.authority())
 				|| !roles.contains(Role.UNIT_OFFICER.authority())) {
 			return true;
 		}
-		var unit = report.unit().orgUnitId();
+		var unit = reportingUnit.orgUnitId();
 		return unit != null && scopes.scopeRoot(caller.getName())
 			.map(root -> units.scopeAsOf(new OrgUnitId(root), LocalDate.now(clock)).contains(new OrgUnitId(unit)))
 			.orElse(false);

@@ -466,7 +466,11 @@ public class Profiles implements Registry {
 
 	/** Current unit, personnel category, highest degree, party and talent flags, as of today. */
 	void refreshDerived(UUID id) {
-		var today = LocalDate.now(clock);
+		refreshDerived(id, LocalDate.now(clock));
+	}
+
+	/** {@link #refreshDerived(UUID)} as of {@code today} (the nightly refresh passes its own day). */
+	void refreshDerived(UUID id, LocalDate today) {
 		var profile = load(id);
 		var parts = profile.map(Profile::parts).orElse(List.of());
 		var position = parts.stream().filter(p -> p.kind() == PartKind.POSITION && p.validOn(today))

@@ -43,12 +43,32 @@ public class SelfService {
 
 	public record Request(UUID id, UUID person, String personName, String kind, @Nullable LocalDate validFrom,
 			@Nullable LocalDate validTo, Map<String, String> attributes, @Nullable String note, String status,
-			String createdBy, Instant createdAt, @Nullable String decidedBy, @Nullable String reason) {
+			String createdBy, Instant createdAt, @Nullable String decidedBy, @Nullable String reason,
+			List<EvidenceFile> files) {
+	}
+
+	/** An evidence file of a request, without its content. */
+	public record EvidenceFile(UUID id, String name, String contentType, int size) {
+	}
+
+	/** The content of an evidence file, for download. */
+	public record EvidenceContent(String name, String contentType, byte[] content) {
 	}
 
 	/** Proposes a change to the caller's own profile; checked like an officer's edit. @return the request */
 	public UUID propose(UUID person, String kind, @Nullable LocalDate from, @Nullable LocalDate to,
 			Map<String, String> input, @Nullable String note, String actor) {
+		return propose(person, kind, from, to, input, note, List.of(), actor);
+	}
+
+	/**
+	 * The same with evidence files (checked by {@link EvidenceFilePolicy}; one bad file refuses the whole request).
+	 *
+	 * @throws Profiles.InvalidProfileException for invalid data or a refused file (field {@code evidence})
+	 */
+	public UUID propose(UUID person, String kind, @Nullable LocalDate from, @Nullable LocalDate to,
+			Map<String, String> input, @Nullable String note, List<EvidenceFilePolicy.Upload> uploads, String actor) {
+		var files = EvidenceFilePolicy.check(uploads);
 		Map<String, String> attributes;
 		if (kind.equals(CONTACT)) {
 			attributes = new LinkedHashMap<>();
@@ -73,7 +93,39 @@ public class SelfService {
 			.param("attributes", Profiles.JSON.writeValueAsString(attributes))
 			.param("note", note == null || note.isBlank() ? null : vn.trithuc.shared.VietnameseText.nfc(note))
 			.param("actor", actor).param("now", Timestamp.from(clock.instant())).update();
+		int position = 0;
+		for (var file : files) {
+			jdbc.sql("""
+					insert into registry.change_request_file (id, request_id, position, file_name, content_type, size, sha256,
+					  content, created_at)
+					values (:id, :request, :position, :name, :type, :size, :sha, :content, :now)""")
+				.param("id", UUID.randomUUID()).param("request", id).param("position", position++)
+				.param("name", file.name()).param("type", file.type().contentType()).param("size", file.content().length)
+				.param("sha", sha256(file.content())).param("content", file.content())
+				.param("now", Timestamp.from(clock.instant())).update();
+		}
 		return id;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** An evidence file of a request the caller reaches (an officer by scope, the person their own). */
+	@Transactional(readOnly = true)
+	public Optional<EvidenceContent> evidence(UUID request, UUID file, Caller caller, RegistryScope scope) {
+		var filter = scope.filter(caller);
+		return jdbc.sql("""
+				select f.file_name, f.content_type, f.content from registry.change_request_file f
+				join registry.change_request r on r.id = f.request_id join registry.person p on p.id = r.person_id
+				where f.id = :file and f.request_id = :request\s""" + "and " + filter.sql())
+			.params(filter.parameters()).param("file", file).param("request", request)
+			.query((rs, n) -> new EvidenceContent(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
 	}
 
 	/** Open requests of the people the officer reaches. */
@@ -97,7 +149,7 @@ public class SelfService {
 	}
 
 	private List<Request> requests(String where, Map<String, Object> params) {
-		return jdbc.sql("""
+		var requests = jdbc.sql("""
 				select r.*, p.family_name, p.middle_name, p.given_name, r.attributes::text as attributes_text
 				from registry.change_request r join registry.person p on p.id = r.person_id
 				""" + where + " order by r.created_at desc limit 200").params(params)
@@ -107,8 +159,22 @@ public class SelfService {
 					rs.getString("kind"), rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
 					Profiles.JSON.readValue(rs.getString("attributes_text"), new TypeReference<LinkedHashMap<String, String>>() {
 					}), rs.getString("note"), rs.getString("status"), rs.getString("created_by"),
-					rs.getTimestamp("created_at").toInstant(), rs.getString("decided_by"), rs.getString("reason")))
+					rs.getTimestamp("created_at").toInstant(), rs.getString("decided_by"), rs.getString("reason"), List.of()))
 			.list();
+		if (requests.isEmpty()) {
+			return requests;
+		}
+		var files = new java.util.HashMap<UUID, List<EvidenceFile>>();
+		jdbc.sql("""
+				select request_id, id, file_name, content_type, size from registry.change_request_file
+				where request_id = any(cast(:ids as uuid[])) order by request_id, position""")
+			.param("ids", requests.stream().map(r -> r.id().toString()).toArray(String[]::new))
+			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class),
+					new EvidenceFile(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getInt(5))))
+			.list().forEach(e -> files.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+		return requests.stream().map(r -> new Request(r.id(), r.person(), r.personName(), r.kind(), r.validFrom(), r.validTo(),
+				r.attributes(), r.note(), r.status(), r.createdBy(), r.createdAt(), r.decidedBy(), r.reason(),
+				files.getOrDefault(r.id(), List.of()))).toList();
 	}
 
 	/** Makes the proposed change (as the officer, audited) and closes the request. */

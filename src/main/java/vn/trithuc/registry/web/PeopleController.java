@@ -376,7 +376,12 @@ class PeopleController {
 		var caller = Callers.of(authentication);
 		profiles.find(id, caller).orElseThrow(Exceptions::notFound);
 		try {
-			profiles.merge(id, version(version), UUID.fromString(other.strip()), caller.username());
+			var merged = UUID.fromString(other.strip());
+			if (profiles.find(merged, caller).isEmpty()) {
+				// a record outside the caller's scope is as unknown as one that does not exist
+				throw new IllegalArgumentException("unknown person " + merged);
+			}
+			profiles.merge(id, version(version), merged, caller.username());
 			redirect.addFlashAttribute("success", "registry.merged");
 		}
 		catch (IllegalArgumentException e) {

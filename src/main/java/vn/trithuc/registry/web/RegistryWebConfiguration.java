@@ -31,6 +31,9 @@ class RegistryWebConfiguration {
 		return () -> List.of(
 				AccessRule.roles("/registry/me", Role.INTELLECTUAL),
 				AccessRule.roles("/registry/me/**", Role.INTELLECTUAL),
+				// evidence files: officers who reach the person (scope), and the person (own requests only)
+				AccessRule.roles(HttpMethod.GET, "/registry/requests/*/files/*", Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR,
+						Role.UNIT_OFFICER, Role.INTELLECTUAL),
 				AccessRule.roles("/registry/requests", WRITERS),
 				AccessRule.roles("/registry/requests/**", WRITERS),
 				// the public expert directory: only people who consented, no identifiers

@@ -11,7 +11,12 @@ import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.trithuc.registry.internal.EvidenceFilePolicy;
 import vn.trithuc.registry.internal.PartKind;
 import vn.trithuc.registry.internal.Profiles;
 import vn.trithuc.registry.internal.RegistryScope;
@@ -67,8 +73,9 @@ class SelfServiceController {
 	}
 
 	@PostMapping("/registry/me/requests/new")
-	String propose(@RequestParam Map<String, String> params, Authentication authentication, Model model,
-			RedirectAttributes redirect, Locale locale) {
+	String propose(@RequestParam Map<String, String> params,
+			@RequestParam(name = "evidence", required = false) List<MultipartFile> evidence, Authentication authentication,
+			Model model, RedirectAttributes redirect, Locale locale) throws java.io.IOException {
 		var id = own(authentication);
 		var kind = kind(params.getOrDefault("kind", ""));
 		var errors = new HashMap<String, String>();
@@ -76,7 +83,14 @@ class SelfServiceController {
 		LocalDate to = date(params.get("validTo"), "validTo", errors, locale);
 		if (errors.isEmpty()) {
 			try {
-				selfService.propose(id, kind, from, to, params, params.get("note"), authentication.getName());
+				var uploads = new java.util.ArrayList<EvidenceFilePolicy.Upload>();
+				for (var file : evidence == null ? List.<MultipartFile>of() : evidence) {
+					if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+						continue; // an empty file input
+					}
+					uploads.add(new EvidenceFilePolicy.Upload(file.getOriginalFilename(), file.getBytes()));
+				}
+				selfService.propose(id, kind, from, to, params, params.get("note"), uploads, authentication.getName());
 				redirect.addFlashAttribute("success", "registry.request.sent");
 				return "redirect:/registry/people/" + id;
 			}
@@ -105,8 +119,30 @@ class SelfServiceController {
 
 	@GetMapping("/registry/requests")
 	String requests(Authentication authentication, Model model) {
-		model.addAttribute("requests", selfService.open(Callers.of(authentication), scope));
+		var caller = Callers.of(authentication);
+		var open = selfService.open(caller, scope);
+		model.addAttribute("requests", open);
+		// the diff: what a contact change replaces
+		var current = new HashMap<UUID, Map<String, String>>();
+		for (var r : open) {
+			if (r.kind().equals(SelfService.CONTACT)) {
+				profiles.find(r.person(), caller).ifPresent(p -> current.put(r.id(),
+						Map.of("phone", s(p.data().phone()), "email", s(p.data().email()))));
+			}
+		}
+		model.addAttribute("current", current);
 		return "registry/requests";
+	}
+
+	/** An evidence file: for officers who reach the person, and for the person. Always a download, never inline. */
+	@GetMapping("/registry/requests/{id}/files/{fileId}")
+	ResponseEntity<byte[]> evidence(@PathVariable UUID id, @PathVariable UUID fileId, Authentication authentication) {
+		var file = selfService.evidence(id, fileId, Callers.of(authentication), scope).orElseThrow(Exceptions::notFound);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.name(), java.nio.charset.StandardCharsets.UTF_8).build()
+						.toString())
+			.contentType(MediaType.parseMediaType(file.contentType())).body(file.content());
 	}
 
 	@PostMapping("/registry/requests/{id}/approve")
