@@ -68,8 +68,9 @@ class SearchBrowserTest {
 		assertThat(browser.findElement(By.id("col-field")).isDisplayed()).isTrue();
 
 		browser.findElement(By.cssSelector(".save-dialog summary")).click();
-		browser.findElement(By.id("saved-name")).sendKeys("Nữ thạc sĩ " + tag);
-		click(browser, By.cssSelector(".save-form button[type=submit]"));
+		var name = browser.findElement(By.id("saved-name"));
+		name.sendKeys("Nữ thạc sĩ " + tag);
+		name.sendKeys(org.openqa.selenium.Keys.ENTER);
 		waitFor(browser, ".alert-success", "Đã lưu tìm kiếm.");
 
 		browser.get(url("/registry/searches"));
@@ -78,6 +79,7 @@ class SearchBrowserTest {
 		assertThat(browser.findElement(By.cssSelector(".results")).getText()).contains("Hạnh");
 
 		click(browser, By.cssSelector(".sidenav a[href='/registry/experts']"));
+		waitFor(browser, "#content h1", "Tìm chuyên gia");
 		var q = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("q")));
 		q.sendKeys("trong ca phe " + tag);
 		q.submit();

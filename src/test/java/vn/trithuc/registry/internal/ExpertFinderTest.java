@@ -80,7 +80,7 @@ class ExpertFinderTest {
 		LABELS.put("sức khỏe", List.of("yTe", "sinhSan"));
 		LABELS.put("môi trường", List.of("moiTruong"));
 		LABELS.put("điện mặt trời", List.of("nangLuong"));
-		LABELS.put("nông lâm nghiệp", List.of("caPhe", "rauHoa"));
+		LABELS.put("nông lâm nghiệp cà phê", List.of("caPhe"));
 		LABELS.put("song ngữ K'Ho", List.of("giaoDuc"));
 	}
 
@@ -137,6 +137,8 @@ class ExpertFinderTest {
 		assertThat(find("cà phê")).startsWith("caPhe", "chuoiGiaTri");
 		// "năng lượng sạch": keyword of nangLuong, work title of moiTruong
 		assertThat(find("năng lượng sạch")).startsWith("nangLuong", "moiTruong");
+		// both have the field "Nông, lâm nghiệp và thủy sản" and nothing else matches: an equal rank, either order
+		assertThat(find("nông lâm nghiệp")).containsExactlyInAnyOrder("caPhe", "rauHoa");
 	}
 
 	@Test
