@@ -15,10 +15,7 @@ import vn.trithuc.TestAccounts;
 import vn.trithuc.WebClientSession;
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.internal.UserAdministration;
-import vn.trithuc.identity.UserScopes;
-import vn.trithuc.orgunit.internal.OrgUnitOperations;
 import vn.trithuc.program.Inspections;
-import vn.trithuc.program.ReportingUnitsFixtures;
 import vn.trithuc.program.Programs;
 import vn.trithuc.program.UnitReports;
 
@@ -39,16 +36,15 @@ class FollowUpPagesTest {
 	@Autowired
 	Inspections inspections;
 	@Autowired
-	OrgUnitOperations operations;
+	vn.trithuc.orgunit.internal.OrgUnitOperations operations;
 	@Autowired
-	UserScopes scopes;
+	vn.trithuc.identity.UserScopes scopes;
 
 	@Test
 	void an_inspection_recommendation_is_followed_to_closure_through_the_pages() {
 		var program = programs.importSeedProgram("test");
 		var unitName = "Chi bộ được kiểm tra " + UUID.randomUUID().toString().substring(0, 6);
-		// the unit officer answers for units in their scope only (ReportScope)
-		var orgUnit = ReportingUnitsFixtures.partyCommittee(operations, unitName);
+		var orgUnit = vn.trithuc.program.ReportingUnitsFixtures.partyCommittee(operations, unitName);
 		var unit = reports.addUnit(program, unitName, orgUnit);
 		var lan = TestAccounts.loggedIn(port, administration, "followup.lan", Role.PROGRAM_MANAGER);
 		var list = lan.get("/program/programs/" + program + "/inspections");
@@ -65,8 +61,9 @@ class FollowUpPagesTest {
 		var recommendation = inspections.inspection(UUID.fromString(path.substring(path.lastIndexOf('/') + 1))).orElseThrow()
 			.recommendations().get(0);
 
-		ReportingUnitsFixtures.officerOf(administration, scopes, "followup.hai." + unitName.hashCode(), orgUnit);
-		var hai = TestAccounts.loggedIn(port, administration, "followup.hai." + unitName.hashCode(), Role.UNIT_OFFICER);
+		// the unit's own officer answers (scoped on the unit)
+		vn.trithuc.program.ReportingUnitsFixtures.officerOf(administration, scopes, "followup.hai", orgUnit);
+		var hai = TestAccounts.loggedIn(port, administration, "followup.hai", Role.UNIT_OFFICER);
 		var unitPage = hai.get(path);
 		hai.postForm("/program/recommendations/" + recommendation.id() + "/respond", Map.of("_csrf",
 				WebClientSession.csrfToken(unitPage.body()), "version", version(unitPage.body()), "text", "Đã cập nhật 48 người."));
@@ -87,10 +84,10 @@ class FollowUpPagesTest {
 	void a_unit_records_a_dissemination_session_and_the_coverage_counts_it() {
 		var program = programs.importSeedProgram("test");
 		var unitName = "Chi bộ quán triệt " + UUID.randomUUID().toString().substring(0, 6);
-		var orgUnit = ReportingUnitsFixtures.partyCommittee(operations, unitName);
+		var orgUnit = vn.trithuc.program.ReportingUnitsFixtures.partyCommittee(operations, unitName);
 		var unit = reports.addUnit(program, unitName, orgUnit);
-		ReportingUnitsFixtures.officerOf(administration, scopes, "followup.hai2." + unitName.hashCode(), orgUnit);
-		var hai = TestAccounts.loggedIn(port, administration, "followup.hai2." + unitName.hashCode(), Role.UNIT_OFFICER);
+		vn.trithuc.program.ReportingUnitsFixtures.officerOf(administration, scopes, "followup.hai2", orgUnit);
+		var hai = TestAccounts.loggedIn(port, administration, "followup.hai2", Role.UNIT_OFFICER);
 		var page = hai.get("/program/programs/" + program + "/dissemination?from=01/01/2030&to=31/12/2030");
 		assertThat(page.status()).isEqualTo(200);
 		var saved = hai.postForm("/program/programs/" + program + "/dissemination", Map.of("_csrf",
