@@ -115,6 +115,8 @@ class InvitationWebTest {
 		var me = huong.get("/registry/me");
 		assertThat(me.status()).isEqualTo(302);
 		assertThat(me.header("Location")).endsWith("/registry/people/" + id);
+		assertThat(huong.get("/registry/people/" + id).body()).as("she sees who viewed her profile, with the role in words")
+			.contains("invite.officer").contains("Cán bộ Nội vụ");
 
 		var again = new WebClientSession(port).get(link);
 		assertThat(again.body()).contains("Đường dẫn này đã được dùng để tạo tài khoản.").doesNotContain("name=\"password\"");
