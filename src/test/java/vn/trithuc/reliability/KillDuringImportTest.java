@@ -36,7 +36,8 @@ class KillDuringImportTest {
 	private static final Path WORK = Path.of("target", "kill-test").toAbsolutePath();
 	private static final Path DATA = WORK.resolve("pg");
 	private static final int SMALL = 40;
-	private static final int LARGE = Integer.getInteger("trithuc.kill-test.rows", 4000);
+	// large enough that the apply (COPY for many new people) is still writing after 1.5 s on a busy machine
+	private static final int LARGE = Integer.getInteger("trithuc.kill-test.rows", 40_000);
 	private static final Pattern JOB = Pattern.compile("/registry/import/([0-9a-f-]{36})$");
 
 	@Test

@@ -250,6 +250,11 @@ class ScopeIsolationHarnessTest {
 			.withoutControl());
 		provide("POST /registry/import/{id}/apply", () -> Probe.reference("/registry/import/" + UUID.randomUUID() + "/apply",
 				"import jobs are the HR officers' and administrators' province-wide work, not bound to a unit"));
+		provide("GET /registry/import/{id}/errors.xlsx", () -> Probe.reference("/registry/import/" + UUID.randomUUID()
+				+ "/errors.xlsx", "import jobs are the HR officers' and administrators' province-wide work, not bound to a unit")
+			.withoutControl());
+		provide("POST /registry/import/{id}/mapping", () -> Probe.reference("/registry/import/" + UUID.randomUUID()
+				+ "/mapping", "import jobs are the HR officers' and administrators' province-wide work, not bound to a unit"));
 
 		// ---------------------------------------------------------------- program: reports of unit A
 		for (var p : List.of("GET /program/reports/{reportId}", "POST /program/reports/{reportId}",
