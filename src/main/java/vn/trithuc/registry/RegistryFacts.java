@@ -27,6 +27,9 @@ public interface RegistryFacts {
 	/** Every person in the registry (merged records excluded). */
 	List<PersonId> people();
 
+	/** What the given people hold on {@code date} (title standards of job positions); merged or unknown people are left out. */
+	Map<PersonId, Qualifications> qualifications(Collection<PersonId> people, LocalDate date);
+
 	/** Display names of the given people that exist. */
 	Map<PersonId, String> displayNames(Collection<PersonId> people);
 

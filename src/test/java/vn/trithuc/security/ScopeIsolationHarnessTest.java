@@ -110,6 +110,8 @@ class ScopeIsolationHarnessTest {
 	@Autowired
 	JdbcClient jdbc;
 	@Autowired
+	vn.trithuc.registry.internal.Erasures erasures;
+	@Autowired
 	SavedSearches savedSearches;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -221,6 +223,23 @@ class ScopeIsolationHarnessTest {
 			var file = selfService.ofPerson(person).get(0).files().get(0).id();
 			return Probe.scoped("/registry/requests/" + request + "/files/" + file, REGISTRY_SCOPED);
 		});
+		for (var p : List.of("POST /registry/erasures/{id}/execute", "POST /registry/erasures/{id}/refuse")) {
+			provide(p, () -> {
+				var person = personIn(unitA, null, "ENTERPRISE");
+				var task = erasures.request(person, null, "iso").orElseThrow();
+				return Probe.scoped(expand(p, task), REGISTRY_SCOPED).with("reason", "Không");
+			});
+		}
+		provide("POST /registry/people/{id}/invite", () -> {
+			var id = personIn(unitA, null);
+			return Probe.scoped("/registry/people/" + id + "/invite", REGISTRY_SCOPED)
+				.unchangedWhen(() -> jdbc.sql("select count(*) from registry.invitation where person_id = :p").param("p", id)
+					.query(Long.class).single() == 0);
+		});
+		// an invitation link is public: the one-time, expiring token is the secret
+		provide("GET /invitation/{token}", () -> Probe.reference("/invitation/" + "x".repeat(43), "public invitation link"));
+		provide("POST /invitation/{token}", () -> Probe.reference("/invitation/" + "x".repeat(43), "public invitation link")
+			.with("password", "Mật-khẩu-2026!").with("confirmation", "Mật-khẩu-2026!"));
 		provide("POST /registry/duplicates/{id}/register",
 				() -> Probe.scoped("/registry/duplicates/" + duplicateOf(personIn(unitA, null)) + "/register", REGISTRY_SCOPED));
 		provide("POST /registry/duplicates/{id}/discard",
@@ -334,6 +353,60 @@ class ScopeIsolationHarnessTest {
 				return new Probe(expand(p, id), Map.of(), EnumSet.allOf(Role.class),
 						() -> savedSearches.find(id, owner).isPresent(), null, true);
 			});
+		}
+		// ---------------------------------------------------------------- analytics and planning
+		String tables = "named standard tables are shared definitions; their figures follow the caller's scope";
+		for (var p : List.of("GET /analytics/tables/{code}", "GET /analytics/tables/{code}.xlsx",
+				"GET /analytics/tables/{code}.pdf", "GET /analytics/tables/{code}.docx")) {
+			provide(p, () -> Probe.reference(expand(p, "bieu-01"), tables));
+		}
+		provide("POST /analytics/remote-areas/{id}/delete", () -> Probe.reference(
+				"/analytics/remote-areas/" + UUID.randomUUID() + "/delete",
+				"the list of especially difficult communes is provincial reference data").withoutControl());
+		// a unit officer's planning scope is their subtree (PlanningScopes); province-wide roles see all
+		for (var p : List.of("GET /planning/retirements/people/{id}", "POST /planning/retirements/people/{id}",
+				"POST /planning/retirements/people/{id}/remove")) {
+			provide(p, () -> {
+				var id = personIn(unitA, null);
+				return Probe.scoped(expand(p, id), EnumSet.of(Role.UNIT_OFFICER)).with("extensionMonths", "6")
+					.with("reason", "Kéo dài theo quyết định")
+					.unchangedWhen(() -> jdbc.sql("select count(*) from planning.retirement_override_change where person_id = :p")
+						.param("p", id).query(Long.class).single() == 0);
+			});
+		}
+		provide("POST /planning/needs/{id}/delete", () -> {
+			var id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into planning.need (id, org_unit, field_of_study, degree, year, count, recorded_by, recorded_at)
+					values (:id, :unit, 'ISO', 'MASTER', 2030, 2, 'iso', now())""").param("id", id).param("unit", unitA)
+				.update();
+			return Probe.scoped(expand("POST /planning/needs/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
+				.unchangedWhen(() -> rowExists("planning.need", id));
+		});
+		provide("POST /planning/positions/{id}/delete", () -> {
+			var id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into planning.job_position (id, org_unit, title, recorded_by, recorded_at)
+					values (:id, :unit, :title, 'iso', now())""").param("id", id).param("unit", unitA)
+				.param("title", "Vị trí cô lập " + id).update();
+			return Probe.scoped(expand("POST /planning/positions/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
+				.unchangedWhen(() -> rowExists("planning.job_position", id));
+		});
+		// a saved projection scenario: its author (here unit A's officer) or a province-wide planner deletes it
+		provide("POST /planning/scenarios/{id}/delete", () -> {
+			var id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into planning.scenario (id, name, recruitment_per_year, returns_per_year, recorded_by, recorded_at)
+					values (:id, :name, 1, 0, :by, now())""").param("id", id).param("name", "Kịch bản cô lập " + id)
+				.param("by", userName("a", Role.UNIT_OFFICER)).update();
+			return Probe.scoped(expand("POST /planning/scenarios/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
+				.unchangedWhen(() -> rowExists("planning.scenario", id));
+		});
+		// ---------------------------------------------------------------- registry import jobs (province-wide work)
+		for (var p : List.of("GET /registry/import/{id}/errors.xlsx", "POST /registry/import/{id}/mapping")) {
+			provide(p, () -> Probe.reference(expand(p, UUID.randomUUID()),
+					"import jobs are the HR officers' and administrators' province-wide work, not bound to a unit")
+				.withoutControl());
 		}
 		String catalog = "code lists and administrative units are public reference data";
 		for (var p : List.of("GET /catalog/admin-units/{id}", "GET /api/v1/catalog/admin-units/{id}",
@@ -451,6 +524,10 @@ class ScopeIsolationHarnessTest {
 		providers.put(endpoint, provider);
 	}
 
+	private boolean rowExists(String table, UUID id) {
+		return jdbc.sql("select count(*) from " + table + " where id = :id").param("id", id).query(Long.class).single() == 1;
+	}
+
 	private static String expand(String endpoint, Object id) {
 		return endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", id.toString());
 	}
@@ -472,13 +549,17 @@ class ScopeIsolationHarnessTest {
 
 	/** A person working in {@code unit} since 2021 (version 2 after the position). */
 	private UUID personIn(UUID unit, @Nullable String account) {
+		return personIn(unit, account, "PUBLIC_EMPLOYEE");
+	}
+
+	private UUID personIn(UUID unit, @Nullable String account, String category) {
 		var data = RegistryFixtures.person("Lê", "Thị", RegistryFixtures.uniqueToken("Cô"), Sex.FEMALE, LocalDate.of(1988, 2, 3));
 		if (account != null) {
 			data = RegistryFixtures.withAccount(data, account);
 		}
 		var id = ((Profiles.Created) profiles.register(data, "iso")).id();
 		profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2021, 1, 1), null,
-				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", "PUBLIC_EMPLOYEE"), "iso");
+				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", category), "iso");
 		return id;
 	}
 
