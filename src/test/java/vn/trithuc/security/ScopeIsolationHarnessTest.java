@@ -310,6 +310,40 @@ class ScopeIsolationHarnessTest {
 						() -> savedSearches.find(id, owner).isPresent(), null, true);
 			});
 		}
+		// ---------------------------------------------------------------- planning: data of unit A
+		var planningScoped = EnumSet.of(Role.UNIT_OFFICER);
+		provide("GET /planning/retirements/people/{id}", () -> Probe.scoped("/planning/retirements/people/" + personIn(unitA, null),
+				planningScoped));
+		provide("POST /planning/retirements/people/{id}", () -> {
+			var id = personIn(unitA, null);
+			return Probe.scoped("/planning/retirements/people/" + id, planningScoped).with("extensionMonths", "12").with("reason", "Thử")
+				.unchangedWhen(() -> planningRows("retirement_override", "person_id", id) == 0);
+		});
+		provide("POST /planning/retirements/people/{id}/remove", () -> {
+			var id = personIn(unitA, null);
+			jdbc.sql("insert into planning.retirement_override (person_id, extension_months, reason, recorded_by, recorded_at)"
+					+ " values (:id, 12, 'Thử', 'iso', now())").param("id", id).update();
+			return Probe.scoped("/planning/retirements/people/" + id + "/remove", planningScoped)
+				.unchangedWhen(() -> planningRows("retirement_override", "person_id", id) == 1);
+		});
+		provide("POST /planning/needs/{id}/delete", () -> {
+			var id = UUID.randomUUID();
+			jdbc.sql("insert into planning.need (id, org_unit, field_of_study, degree, year, count, recorded_by, recorded_at)"
+					+ " values (:id, :u, '14', 'DAI_HOC', :y, 1, 'iso', now())").param("id", id).param("u", unitA)
+				.param("y", 2030 + (int) (Math.abs(id.getLeastSignificantBits()) % 60)).update();
+			return Probe.scoped("/planning/needs/" + id + "/delete", planningScoped)
+				.unchangedWhen(() -> planningRows("need", "id", id) == 1);
+		});
+		provide("POST /planning/positions/{id}/delete", () -> {
+			var id = UUID.randomUUID();
+			jdbc.sql("insert into planning.job_position (id, org_unit, title, recorded_by, recorded_at)"
+					+ " values (:id, :u, :t, 'iso', now())").param("id", id).param("u", unitA).param("t", "Vị trí cô lập " + id).update();
+			return Probe.scoped("/planning/positions/" + id + "/delete", planningScoped)
+				.unchangedWhen(() -> planningRows("job_position", "id", id) == 1);
+		});
+		provide("POST /planning/scenarios/{id}/delete", () -> Probe.reference("/planning/scenarios/" + UUID.randomUUID() + "/delete",
+				"projection scenarios are shared parameters of the planners, not data of a unit"));
+
 		String catalog = "code lists and administrative units are public reference data";
 		for (var p : List.of("GET /catalog/admin-units/{id}", "GET /api/v1/catalog/admin-units/{id}",
 				"GET /api/v1/catalog/admin-units/{id}/mapped", "GET /api/v1/catalog/admin-units/{id}/predecessors",
@@ -455,6 +489,11 @@ class ScopeIsolationHarnessTest {
 		profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2021, 1, 1), null,
 				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", "PUBLIC_EMPLOYEE"), "iso");
 		return id;
+	}
+
+	private long planningRows(String table, String column, UUID id) {
+		return jdbc.sql("select count(*) from planning." + table + " where " + column + " = :id").param("id", id).query(Long.class)
+			.single();
 	}
 
 	private int version(UUID person) {
