@@ -107,6 +107,40 @@ class AnalyticsBrowserTest {
 					.isEqualTo(Long.parseLong(line.get(c).replace(".", "")));
 			}
 		}
+
+		// a named standard table from the dashboard: the .xlsx carries the numbers on screen and the chart
+		browser.get(url("/analytics/dashboard"));
+		content = browser.findElement(By.id("content"));
+		browser.findElement(By.linkText("Biểu thống kê chuẩn")).click();
+		wait(browser).until(ExpectedConditions.stalenessOf(content));
+		content = browser.findElement(By.id("content"));
+		browser.findElement(By.partialLinkText("Biểu 02")).click();
+		wait(browser).until(ExpectedConditions.stalenessOf(content));
+		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pivot-table")));
+		assertThat(browser.findElements(By.cssSelector("figure.table-chart svg"))).hasSize(1);
+		var standardScreen = cellsOf(browser);
+		var standardHref = browser.findElement(By.id("export-xlsx")).getAttribute("href");
+		var standard = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(standardHref))
+			.header("Cookie", cookie.getName() + "=" + cookie.getValue()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(standard.statusCode()).isEqualTo(200);
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(standard.body()))) {
+			var standardSheet = workbook.getSheetAt(0);
+			assertThat(workbook.getAllPictures()).hasSize(1);
+			for (var line : standardScreen) {
+				org.apache.poi.ss.usermodel.Row match = null;
+				for (var sheetRow : standardSheet) {
+					if (sheetRow.getCell(0) != null && sheetRow.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+							&& sheetRow.getCell(0).getStringCellValue().equals(line.get(0))) {
+						match = sheetRow;
+					}
+				}
+				assertThat(match).as("row %s in the sheet", line.get(0)).isNotNull();
+				for (int c = 1; c < line.size(); c++) {
+					assertThat((long) match.getCell(c).getNumericCellValue()).as("%s col %d", line.get(0), c)
+						.isEqualTo(Long.parseLong(line.get(c).replace(".", "")));
+				}
+			}
+		}
 	}
 
 	private static List<List<String>> cellsOf(WebDriver browser) {

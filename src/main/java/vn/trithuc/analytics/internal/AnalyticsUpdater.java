@@ -40,9 +40,16 @@ class AnalyticsUpdater {
 	private final AreaResolver areas;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
+	private final SectorPolicy sectors;
+	private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+		var thread = new Thread(r, "analytics-snapshots");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	AnalyticsUpdater(RegistryFacts registry, FactStore facts, Snapshots snapshots, AreaResolver areas, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, SectorPolicy sectors) {
+		this.sectors = sectors;
 		this.registry = registry;
 		this.facts = facts;
 		this.snapshots = snapshots;
@@ -77,6 +84,35 @@ class AnalyticsUpdater {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(OrgUnitEvents.OrgUnitCreated event) {
 		areas.forget();
+		sectors.forget();
+	}
+
+	/**
+	 * A change that reclassifies everybody (a remote-area list): made under the writers' lock together with dropping
+	 * every snapshot, so that figures are computed from the facts until the snapshots are built again in the
+	 * background.
+	 */
+	<T> T reclassifying(java.util.function.Supplier<T> change) {
+		T result = transactions.execute(s -> {
+			lock();
+			T r = change.get();
+			jdbc.sql("delete from analytics.snapshot").update();
+			return r;
+		});
+		background.submit(() -> {
+			try {
+				ensureSnapshots();
+			}
+			catch (RuntimeException e) {
+				log.warn("Analytics: snapshots not rebuilt after a reclassifying change", e);
+			}
+		});
+		return result;
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		background.shutdownNow();
 	}
 
 	/** One person: old facts out of every snapshot, new facts in. */

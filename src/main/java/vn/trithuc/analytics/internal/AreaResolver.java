@@ -36,7 +36,15 @@ public class AreaResolver {
 	private final AdminUnits adminUnits;
 	private final OrgUnits orgUnits;
 	private final Map<Key, Area> cache = new ConcurrentHashMap<>();
-	private final Map<Key, List<LinkedUnit>> successors = new ConcurrentHashMap<>();
+	/** residence → the answers of mapToDate with the dates each holds for (the reached units all in force) */
+	private final Map<UUID, List<Window>> successors = new ConcurrentHashMap<>();
+
+	private record Window(LocalDate from, LocalDate to, List<LinkedUnit> candidates) {
+
+		boolean covers(LocalDate date) {
+			return !date.isBefore(from) && !date.isAfter(to);
+		}
+	}
 
 	AreaResolver(AdminUnits adminUnits, OrgUnits orgUnits) {
 		this.adminUnits = adminUnits;
@@ -47,8 +55,7 @@ public class AreaResolver {
 		if (residence == null) {
 			return Area.UNKNOWN;
 		}
-		var candidates = successors.computeIfAbsent(new Key(residence, null, boundaries),
-				k -> adminUnits.mapToDate(new AdminUnitId(residence), boundaries));
+		var candidates = candidates(residence, boundaries);
 		if (candidates.size() == 1) {
 			var only = candidates.get(0);
 			return new Area(only.unit().id().value(), false);
@@ -57,6 +64,51 @@ public class AreaResolver {
 			return cache.computeIfAbsent(new Key(residence, null, boundaries), k -> backwards(residence, boundaries));
 		}
 		return cache.computeIfAbsent(new Key(residence, orgUnit, boundaries), k -> split(candidates, orgUnit, boundaries));
+	}
+
+	/** Whether the area of someone living in {@code residence} depends on their own unit: a partly split commune. */
+	public boolean dependsOnUnit(UUID residence, LocalDate boundaries) {
+		return candidates(residence, boundaries).size() > 1;
+	}
+
+	/**
+	 * The units in force on {@code boundaries} that {@code residence} became. An answer is kept with the dates it holds
+	 * for (while every unit reached is in force and the residence itself has ended), so that asking for another date
+	 * of the same boundaries costs nothing; an empty answer only for its date.
+	 */
+	private List<LinkedUnit> candidates(UUID residence, LocalDate boundaries) {
+		var windows = successors.computeIfAbsent(residence, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+		for (var w : windows) {
+			if (w.covers(boundaries)) {
+				return w.candidates();
+			}
+		}
+		var answer = adminUnits.mapToDate(new AdminUnitId(residence), boundaries);
+		LocalDate from = boundaries;
+		LocalDate to = boundaries;
+		if (!answer.isEmpty()) {
+			from = LocalDate.MIN;
+			to = LocalDate.MAX;
+			for (var c : answer) {
+				if (c.unit().validFrom() != null && c.unit().validFrom().isAfter(from)) {
+					from = c.unit().validFrom();
+				}
+				if (c.unit().validTo() != null && c.unit().validTo().isBefore(to)) {
+					to = c.unit().validTo();
+				}
+			}
+			var self = adminUnits.find(new AdminUnitId(residence));
+			boolean reachedItself = answer.stream().anyMatch(c -> c.unit().id().value().equals(residence));
+			if (!reachedItself && self.isPresent() && self.get().validTo() != null && !self.get().validTo().isBefore(from)) {
+				from = self.get().validTo().plusDays(1);
+			}
+			if (!new Window(from, to, answer).covers(boundaries)) {
+				from = boundaries;
+				to = boundaries;
+			}
+		}
+		windows.add(new Window(from, to, answer));
+		return answer;
 	}
 
 	private Area split(List<LinkedUnit> candidates, @Nullable UUID orgUnit, LocalDate boundaries) {

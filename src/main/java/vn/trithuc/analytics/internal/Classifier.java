@@ -17,10 +17,14 @@ public class Classifier {
 
 	private final AreaResolver areas;
 	private final AnalyticsSettings settings;
+	private final SectorPolicy sectors;
+	private final RemoteAreas remoteAreas;
 
-	Classifier(AreaResolver areas, AnalyticsSettings settings) {
+	Classifier(AreaResolver areas, AnalyticsSettings settings, SectorPolicy sectors, RemoteAreas remoteAreas) {
 		this.areas = areas;
 		this.settings = settings;
+		this.sectors = sectors;
+		this.remoteAreas = remoteAreas;
 	}
 
 	public int youngAge() {
@@ -40,11 +44,20 @@ public class Classifier {
 			case FIELD -> text(raw.field());
 			case CATEGORY -> text(raw.category());
 			case UNIT -> raw.orgUnit() == null ? "" : raw.orgUnit().toString();
+			case SECTOR -> raw.orgUnit() == null ? "" : sectors.sector(raw.orgUnit());
 			case AREA -> {
 				var area = areas.resolve(raw.residence(), raw.orgUnit(), boundaries);
 				yield area.unit() == null ? "" : area.unit().toString();
 			}
 			case AREA_ASSUMED -> Boolean.toString(areas.resolve(raw.residence(), raw.orgUnit(), boundaries).assumed());
+			case REMOTE -> {
+				if (raw.residence() == null) {
+					yield "";
+				}
+				var area = areas.resolve(raw.residence(), raw.orgUnit(), boundaries);
+				yield Boolean.toString(remoteAreas.listed(raw.residence(), raw.asOf())
+						|| area.unit() != null && remoteAreas.listed(area.unit(), raw.asOf()));
+			}
 			case PARTY -> raw.party() == null ? "" : raw.party().toString();
 		};
 	}

@@ -7,14 +7,16 @@ import java.util.List;
  * What the workforce can be broken down by. {@link #ALL} has one value ("") and pairs with every other one to give
  * the single breakdowns. {@link #AREA} is the commune of residence within the boundaries of the chosen date;
  * {@link #AREA_ASSUMED} says whether it was the primary successor of a partly split commune taken by assumption.
+ * {@link #SECTOR} is the sector of the person's unit ({@link SectorPolicy}); {@link #REMOTE} whether they live in a
+ * commune on a remote-area list in force on the date ({@link RemoteAreas}).
  */
 public enum Dimension {
-	ALL, SEX, AGE_BAND, YOUNG, ETHNIC_GROUP, MINORITY, DEGREE, ACADEMIC_TITLE, FIELD, CATEGORY, UNIT, AREA, AREA_ASSUMED,
-	PARTY;
+	ALL, SEX, AGE_BAND, YOUNG, ETHNIC_GROUP, MINORITY, DEGREE, ACADEMIC_TITLE, FIELD, CATEGORY, UNIT, SECTOR, AREA,
+	AREA_ASSUMED, REMOTE, PARTY;
 
 	/** The dimensions the dashboard and the pivot offer. */
-	public static final List<Dimension> BREAKDOWNS = List.of(DEGREE, ACADEMIC_TITLE, FIELD, CATEGORY, UNIT, AREA, AGE_BAND,
-			SEX, MINORITY, ETHNIC_GROUP, PARTY, YOUNG);
+	public static final List<Dimension> BREAKDOWNS = List.of(DEGREE, ACADEMIC_TITLE, FIELD, SECTOR, CATEGORY, UNIT, AREA,
+			REMOTE, AGE_BAND, SEX, MINORITY, ETHNIC_GROUP, PARTY, YOUNG);
 
 	public String messageKey() {
 		return "analytics.dimension." + name();

@@ -47,7 +47,18 @@ class FactStore {
 			var text = new StringBuilder();
 			timeline.forEach(f -> line(text, f));
 			copy(text);
+			var residences = timeline.stream().map(PersonFacts::residence).filter(java.util.Objects::nonNull).distinct()
+				.map(UUID::toString).toArray(String[]::new);
+			if (residences.length > 0) {
+				jdbc.sql("insert into analytics.residence (id) select unnest(cast(:r as uuid[])) on conflict do nothing")
+					.param("r", residences).update();
+			}
 		}
+	}
+
+	/** Every residence recorded in the facts (a few thousand communes at most). */
+	List<UUID> residences() {
+		return jdbc.sql("select id from analytics.residence").query(UUID.class).list();
 	}
 
 	/** Replaces the whole copy with the registry's current facts. @return people read */
@@ -64,6 +75,9 @@ class FactStore {
 			}
 		});
 		copy(text);
+		jdbc.sql("truncate analytics.residence").update();
+		jdbc.sql("insert into analytics.residence (id) select distinct residence from analytics.fact_period where residence is not null")
+			.update();
 		jdbc.sql("analyze analytics.fact_period").update();
 		return people[0];
 	}

@@ -180,6 +180,30 @@ class Snapshots {
 		return result;
 	}
 
+	/**
+	 * Every single breakdown of a snapshot date within a set of units, from the pairs with {@link Dimension#UNIT}:
+	 * dimension → value → n.
+	 */
+	Map<Dimension, Map<String, Long>> readSinglesWithin(LocalDate date, java.util.Collection<java.util.UUID> units) {
+		var result = new LinkedHashMap<Dimension, Map<String, Long>>();
+		jdbc.sql("""
+				select dim_a, value_a, sum(n) from analytics.tally
+				 where as_of = :d and dim_b = 'UNIT' and dim_a <> 'ALL' and value_b = any(:units) group by dim_a, value_a
+				union all
+				select dim_b, value_b, sum(n) from analytics.tally
+				 where as_of = :d and dim_a = 'UNIT' and value_a = any(:units) group by dim_b, value_b
+				union all
+				select 'UNIT', value_b, sum(n) from analytics.tally
+				 where as_of = :d and dim_a = 'ALL' and dim_b = 'UNIT' and value_b = any(:units) group by value_b""")
+			.param("d", date).param("units", units.stream().map(java.util.UUID::toString).toArray(String[]::new))
+			.query((RowCallbackHandler) rs -> {
+				if (rs.getLong(3) != 0) {
+					result.computeIfAbsent(Dimension.valueOf(rs.getString(1)), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+				}
+			});
+		return result;
+	}
+
 	private static void add(Map<Cell, long[]> counts, String[] values, int sign) {
 		for (var pair : PAIRS) {
 			var cell = new Cell(pair[0], values[pair[0].ordinal()], pair[1], values[pair[1].ordinal()]);

@@ -62,16 +62,17 @@ public class Statistics {
 		}
 	}
 
-	private static final String[] RAW = { "sex", "age", "ethnic_group", "degree", "field", "academic_title", "category",
-			"org_unit", "residence", "party" };
-
 	private final JdbcClient jdbc;
 	private final Snapshots snapshots;
 	private final Classifier classifier;
 	private final Clock clock;
+	private final FactStore facts;
+	private final AreaResolver areas;
 
-	Statistics(JdbcClient jdbc, Snapshots snapshots, Classifier classifier, Clock clock) {
+	Statistics(JdbcClient jdbc, Snapshots snapshots, Classifier classifier, Clock clock, FactStore facts, AreaResolver areas) {
 		this.jdbc = jdbc;
+		this.facts = facts;
+		this.areas = areas;
 		this.snapshots = snapshots;
 		this.classifier = classifier;
 		this.clock = clock;
@@ -85,15 +86,17 @@ public class Statistics {
 		return classifier.youngAge();
 	}
 
-	private boolean preAggregated(Question q) {
-		return q.scope().whole() && q.asOf().equals(q.boundaries()) && snapshots.has(q.asOf());
+	/** Whether a snapshot holds the date's figures (within the boundaries of that date). */
+	private boolean snapshot(Question q) {
+		return q.asOf().equals(q.boundaries()) && snapshots.has(q.asOf());
 	}
 
 	public Breakdowns dashboard(Question q) {
 		Map<Dimension, Map<String, Long>> counts;
-		boolean fast = preAggregated(q);
+		boolean fast = snapshot(q);
 		if (fast) {
-			counts = snapshots.readSingles(q.asOf());
+			// a scope: the pairs of every dimension with the unit, summed over the scope's units
+			counts = q.scope().whole() ? snapshots.readSingles(q.asOf()) : snapshots.readSinglesWithin(q.asOf(), q.scope().orgUnits());
 		}
 		else {
 			var groups = new ArrayList<List<Dimension>>();
@@ -123,9 +126,18 @@ public class Statistics {
 		var a = rows.ordinal() < columns.ordinal() ? rows : columns;
 		var b = a == rows ? columns : rows;
 		Map<String, Map<String, Long>> ab;
-		boolean fast = preAggregated(q);
+		boolean fast = snapshot(q) && (q.scope().whole() || a == Dimension.UNIT || b == Dimension.UNIT);
 		if (fast) {
 			ab = snapshots.read(q.asOf(), a, b);
+			if (!q.scope().whole()) {
+				var units = q.scope().orgUnits().stream().map(UUID::toString).collect(java.util.stream.Collectors.toSet());
+				if (a == Dimension.UNIT) {
+					ab.keySet().retainAll(units);
+				}
+				else {
+					ab.values().forEach(byB -> byB.keySet().retainAll(units));
+				}
+			}
 		}
 		else {
 			ab = new LinkedHashMap<>();
@@ -145,6 +157,27 @@ public class Statistics {
 			}
 		}
 		return new Pivot(rows, columns, cells, total, fast);
+	}
+
+	/**
+	 * One breakdown through time: for each date (e.g. the year-ends), value → count, within the boundaries of each
+	 * date or of {@code boundaries} when given. Snapshot dates read pre-aggregated rows, the others one grouping each.
+	 */
+	public Map<LocalDate, Map<String, Long>> trend(Dimension d, List<LocalDate> dates, @Nullable LocalDate boundaries,
+			Scope scope) {
+		var result = new LinkedHashMap<LocalDate, Map<String, Long>>();
+		for (var date : dates) {
+			var q = new Question(date, boundaries == null ? date : boundaries, scope);
+			if (snapshot(q)) {
+				result.put(date, dashboard(q).of(d));
+			}
+			else {
+				var byValue = new HashMap<String, Long>();
+				aggregate(q, List.of(List.of(d))).get(List.of(d)).forEach((values, n) -> byValue.merge(values.get(0), n, Long::sum));
+				result.put(date, byValue);
+			}
+		}
+		return result;
 	}
 
 	/** The people counted in a cell (dimension → value), in no particular order. */
@@ -178,60 +211,145 @@ public class Statistics {
 		}
 	}
 
-	private static Set<Integer> rawColumns(Dimension d) {
+	/**
+	 * The grouping keys of the computed path, as SQL over analytics.fact_period: ages are compared with threshold
+	 * dates (no per-row age arithmetic), the unit goes with the residence only for residences split among several
+	 * successors (AREA_UNIT), so that a scan returns a few thousand groups, classified afterwards.
+	 */
+	private enum Key {
+		SEX("sex"), AGE_BAND("""
+			case when born is null then null when born > cast(:t30 as date) then 0 when born > cast(:t41 as date) then 1
+			when born > cast(:t51 as date) then 2 when born > cast(:t61 as date) then 3 else 4 end"""),
+		YOUNG("case when born is null then null else born > cast(:tYoung as date) end"), ETHNIC_GROUP("ethnic_group"),
+		DEGREE("degree"), FIELD("field"), ACADEMIC_TITLE("academic_title"), CATEGORY("category"), ORG_UNIT("org_unit"),
+		RESIDENCE("residence"),
+		AREA_UNIT("case when residence = any(cast(:split as uuid[])) then org_unit end"), PARTY("party");
+
+		final String expression;
+
+		Key(String expression) {
+			this.expression = expression;
+		}
+
+		String column() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+	}
+
+	private static Set<Key> keys(Dimension d) {
 		return switch (d) {
 			case ALL -> Set.of();
-			case SEX -> Set.of(0);
-			case AGE_BAND, YOUNG -> Set.of(1);
-			case ETHNIC_GROUP, MINORITY -> Set.of(2);
-			case DEGREE -> Set.of(3);
-			case FIELD -> Set.of(4);
-			case ACADEMIC_TITLE -> Set.of(5);
-			case CATEGORY -> Set.of(6);
-			case UNIT -> Set.of(7);
-			case AREA, AREA_ASSUMED -> Set.of(7, 8);
-			case PARTY -> Set.of(9);
+			case SEX -> Set.of(Key.SEX);
+			case AGE_BAND -> Set.of(Key.AGE_BAND);
+			case YOUNG -> Set.of(Key.YOUNG);
+			case ETHNIC_GROUP, MINORITY -> Set.of(Key.ETHNIC_GROUP);
+			case DEGREE -> Set.of(Key.DEGREE);
+			case FIELD -> Set.of(Key.FIELD);
+			case ACADEMIC_TITLE -> Set.of(Key.ACADEMIC_TITLE);
+			case CATEGORY -> Set.of(Key.CATEGORY);
+			case UNIT, SECTOR -> Set.of(Key.ORG_UNIT);
+			case AREA, AREA_ASSUMED, REMOTE -> Set.of(Key.RESIDENCE, Key.AREA_UNIT);
+			case PARTY -> Set.of(Key.PARTY);
 		};
 	}
 
+	/** The value of a dimension for a group row (columns in {@link Key} order, null where not grouped). */
+	private String value(Dimension d, java.sql.ResultSet rs, LocalDate asOf, LocalDate boundaries) throws java.sql.SQLException {
+		switch (d) {
+			case AGE_BAND -> {
+				var band = (Integer) rs.getObject(Key.AGE_BAND.ordinal() + 1);
+				return band == null ? "" : Classifier.AGE_BANDS.get(band);
+			}
+			case YOUNG -> {
+				var young = (Boolean) rs.getObject(Key.YOUNG.ordinal() + 1);
+				return young == null ? "" : young.toString();
+			}
+			default -> {
+				var unit = rs.getObject((d == Dimension.AREA || d == Dimension.AREA_ASSUMED || d == Dimension.REMOTE ? Key.AREA_UNIT : Key.ORG_UNIT).ordinal() + 1,
+						UUID.class);
+				var raw = new Raw(rs.getString(Key.SEX.ordinal() + 1), null, rs.getString(Key.ETHNIC_GROUP.ordinal() + 1),
+						rs.getString(Key.DEGREE.ordinal() + 1), rs.getString(Key.FIELD.ordinal() + 1),
+						rs.getString(Key.ACADEMIC_TITLE.ordinal() + 1), rs.getString(Key.CATEGORY.ordinal() + 1), unit,
+						rs.getObject(Key.RESIDENCE.ordinal() + 1, UUID.class), (Boolean) rs.getObject(Key.PARTY.ordinal() + 1), asOf);
+				return classifier.value(d, raw, boundaries);
+			}
+		}
+	}
+
 	/**
-	 * One scan of the facts valid on the date, grouped by the stored columns each group of dimensions needs, then
-	 * classified: group → values of its dimensions → count.
+	 * One scan of the facts valid on the date, grouped in SQL by the keys each group of dimensions needs (grouping
+	 * sets), then classified: group → values of its dimensions → count.
 	 */
 	Map<List<Dimension>, Map<List<String>, Long>> aggregate(Question q, List<List<Dimension>> groups) {
-		var sets = new LinkedHashMap<Set<Integer>, List<List<Dimension>>>();
+		return aggregate(q, groups, null);
+	}
+
+	/** The plan of the computed path's query, executed (for benchmarks). */
+	String explain(Question q, List<List<Dimension>> groups) {
+		var plan = new StringBuilder();
+		aggregate(q, groups, plan);
+		return plan.toString();
+	}
+
+	private Map<List<Dimension>, Map<List<String>, Long>> aggregate(Question q, List<List<Dimension>> groups,
+			@Nullable StringBuilder explain) {
+		var sets = new LinkedHashMap<Set<Key>, List<List<Dimension>>>();
 		for (var group : groups) {
-			var columns = new java.util.TreeSet<Integer>();
-			group.forEach(d -> columns.addAll(rawColumns(d)));
-			sets.computeIfAbsent(columns, k -> new ArrayList<>()).add(group);
+			var keys = java.util.EnumSet.noneOf(Key.class);
+			group.forEach(d -> keys.addAll(keys(d)));
+			sets.computeIfAbsent(keys, k -> new ArrayList<>()).add(group);
 		}
-		var age = "case when birth_date is not null then extract(year from age(cast(:d as date), birth_date))::int "
-				+ "else :year - birth_year end";
-		var used = new java.util.TreeSet<Integer>();
+		// the keys of few values go into one grouping: one hash lookup per row instead of one per dimension (a
+		// dashboard's dozen breakdowns), a few thousand combinations that are summed up per dimension afterwards
+		var small = java.util.EnumSet.complementOf(java.util.EnumSet.of(Key.ORG_UNIT, Key.RESIDENCE, Key.AREA_UNIT));
+		var smallSets = sets.keySet().stream().filter(small::containsAll).toList();
+		if (smallSets.size() > 1) {
+			var combined = java.util.EnumSet.noneOf(Key.class);
+			var combinedGroups = new ArrayList<List<Dimension>>();
+			for (var set : smallSets) {
+				combined.addAll(set);
+				combinedGroups.addAll(sets.remove(set));
+			}
+			sets.put(combined, combinedGroups);
+		}
+		var used = java.util.EnumSet.noneOf(Key.class);
 		sets.keySet().forEach(used::addAll);
-		var select = new StringBuilder("select ");
-		for (int i = 0; i < RAW.length; i++) {
-			select.append(used.contains(i) ? groupingColumns()[i] : "null").append(", ");
-		}
 		var usedList = new ArrayList<>(used);
-		select.append("grouping(").append(String.join(", ", usedList.stream().map(i -> groupingColumns()[i]).toList()))
-			.append(") as g, count(*) from (select *, ")
-			.append(age).append(" as age_years from analytics.fact_period where ").append(validOn());
+		var d = q.asOf();
 		var params = new HashMap<String, Object>();
-		params.put("d", q.asOf());
-		params.put("year", q.asOf().getYear());
+		params.put("d", d);
+		var select = new StringBuilder("select ");
+		for (var key : Key.values()) {
+			select.append(used.contains(key) ? key.column() : "null").append(", ");
+		}
+		select.append("grouping(").append(String.join(", ", usedList.stream().map(Key::column).toList()))
+			.append(") as g, count(*) from (select ");
+		select.append(String.join(", ", usedList.stream().map(k -> k.expression + " as " + k.column()).toList()));
+		select.append(" from (select *, coalesce(birth_date, make_date(birth_year, 1, 1)) as born from analytics.fact_period where ")
+			.append(validOn());
 		scope(q, select, params);
-		select.append(") f group by grouping sets (");
+		select.append(") p) f group by grouping sets (");
+		if (used.contains(Key.AGE_BAND)) {
+			params.put("t30", d.minusYears(30));
+			params.put("t41", d.minusYears(41));
+			params.put("t51", d.minusYears(51));
+			params.put("t61", d.minusYears(61));
+		}
+		if (used.contains(Key.YOUNG)) {
+			params.put("tYoung", d.minusYears(classifier.youngAge() + 1L));
+		}
+		if (used.contains(Key.AREA_UNIT)) {
+			params.put("split", facts.residences().stream().filter(r -> areas.dependsOnUnit(r, q.boundaries()))
+				.map(UUID::toString).toArray(String[]::new));
+		}
 		var setList = new ArrayList<>(sets.keySet());
 		for (int s = 0; s < setList.size(); s++) {
-			if (s > 0) {
-				select.append(", ");
-			}
-			select.append('(').append(String.join(", ", setList.get(s).stream().map(i -> groupingColumns()[i]).toList())).append(')');
+			select.append(s > 0 ? ", " : "").append('(')
+				.append(String.join(", ", setList.get(s).stream().map(Key::column).toList())).append(')');
 		}
 		select.append(')');
-		// grouping(): the bit of a used column is 1 when the row's set does not group by it
-		var bySignature = new HashMap<Integer, Set<Integer>>();
+		// grouping(): the bit of a used key is 1 when the row's set does not group by it
+		var bySignature = new HashMap<Integer, Set<Key>>();
 		for (var set : setList) {
 			int g = 0;
 			for (int k = 0; k < usedList.size(); k++) {
@@ -243,24 +361,24 @@ public class Statistics {
 		}
 		var result = new LinkedHashMap<List<Dimension>, Map<List<String>, Long>>();
 		groups.forEach(g -> result.put(g, new HashMap<>()));
-		var sql = select.toString();
-		jdbc.sql(sql).params(params).query((RowCallbackHandler) rs -> {
-			var set = bySignature.get(rs.getInt(RAW.length + 1));
-			long n = rs.getLong(RAW.length + 2);
-			var raw = new Raw(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class), rs.getObject(9, UUID.class),
-					(Boolean) rs.getObject(10));
+		int keyCount = Key.values().length;
+		// the groupings are hashed in memory (a sort of text keys would spill to disk and take several times longer)
+		jdbc.sql("set local work_mem = '64MB'").update();
+		if (explain != null) {
+			explain.append(String.join("\n", jdbc.sql("explain (analyze, buffers) " + select).params(params).query(String.class).list()));
+			return result;
+		}
+		jdbc.sql(select.toString()).params(params).query((RowCallbackHandler) rs -> {
+			var set = bySignature.get(rs.getInt(keyCount + 1));
+			long n = rs.getLong(keyCount + 2);
 			for (var group : sets.get(set)) {
-				var values = group.stream().map(d -> classifier.value(d, raw, q.boundaries())).toList();
+				var values = new ArrayList<String>(group.size());
+				for (var dimension : group) {
+					values.add(value(dimension, rs, q.asOf(), q.boundaries()));
+				}
 				result.get(group).merge(values, n, Long::sum);
 			}
 		});
 		return result;
-	}
-
-	private static String[] groupingColumns() {
-		var columns = RAW.clone();
-		columns[1] = "age_years";
-		return columns;
 	}
 }

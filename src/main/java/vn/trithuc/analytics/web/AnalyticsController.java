@@ -46,17 +46,21 @@ class AnalyticsController {
 	private final Labels labels;
 	private final Charts charts;
 	private final RegistryFacts registry;
-	private final vn.trithuc.identity.UserScopes userScopes;
-	private final vn.trithuc.orgunit.OrgUnits orgUnits;
+	private final Questions questions;
+	private final BoundaryNotes notes;
+	private final PivotTables pivotTables;
+	private final vn.trithuc.analytics.internal.AnalyticsSettings settings;
 
-	AnalyticsController(Statistics statistics, Labels labels, Charts charts, RegistryFacts registry,
-			vn.trithuc.identity.UserScopes userScopes, vn.trithuc.orgunit.OrgUnits orgUnits) {
+	AnalyticsController(Statistics statistics, Labels labels, Charts charts, RegistryFacts registry, Questions questions,
+			BoundaryNotes notes, PivotTables pivotTables, vn.trithuc.analytics.internal.AnalyticsSettings settings) {
+		this.settings = settings;
+		this.pivotTables = pivotTables;
+		this.notes = notes;
 		this.statistics = statistics;
 		this.labels = labels;
 		this.charts = charts;
 		this.registry = registry;
-		this.userScopes = userScopes;
-		this.orgUnits = orgUnits;
+		this.questions = questions;
 	}
 
 	public record Row(String value, String label, long count, String share) {
@@ -80,7 +84,12 @@ class AnalyticsController {
 		model.addAttribute("female", result.count(Dimension.SEX, "FEMALE"));
 		model.addAttribute("minority", result.count(Dimension.MINORITY, "true"));
 		model.addAttribute("party", result.count(Dimension.PARTY, "true"));
+		model.addAttribute("remote", result.count(Dimension.REMOTE, "true"));
+		var roles = roles(authentication);
+		model.addAttribute("managesRemoteAreas", roles.contains(Role.SYSTEM_ADMINISTRATOR.authority())
+				|| roles.contains(Role.HR_OFFICER.authority()));
 		model.addAttribute("assumedArea", result.count(Dimension.AREA_ASSUMED, "true"));
+		model.addAttribute("notes", notes.forQuestion(result.of(Dimension.AREA).keySet(), q.asOf(), q.boundaries(), locale));
 		model.addAttribute("youngAge", statistics.youngAge());
 		model.addAttribute("breakdowns", breakdowns);
 		model.addAttribute("preAggregated", result.preAggregated());
@@ -106,16 +115,76 @@ class AnalyticsController {
 	}
 
 	private static Comparator<Map.Entry<String, Long>> order(Dimension d) {
-		if (d == Dimension.AGE_BAND) {
-			return Comparator.comparingInt(e -> e.getKey().isEmpty() ? 99
-					: vn.trithuc.analytics.internal.Classifier.AGE_BANDS.indexOf(e.getKey()));
-		}
-		return Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+		return PivotTables.order(d);
 	}
 
 	private static String share(long n, long total) {
 		return total == 0 ? "" : new Formats().percent((double) n / total);
 	}
+
+	// ------------------------------------------------------------------ trends
+
+	public record TrendRow(String value, String label, List<String> counts) {
+	}
+
+	/**
+	 * One breakdown over the year-ends of the last {@code years} years and today: a table and a grouped bar chart
+	 * (the largest values), with the notes a comparison across boundary changes needs.
+	 */
+	@GetMapping("/analytics/trends")
+	String trends(@RequestParam(defaultValue = "DEGREE") String dimension, @RequestParam(required = false) String boundaries,
+			@RequestParam(defaultValue = "5") String years, Authentication authentication, Locale locale, Model model) {
+		var d = dimension(dimension, Dimension.DEGREE);
+		int span = years.matches("\\d{1,2}") ? Math.max(1, Math.min(15, Integer.parseInt(years))) : 5;
+		var today = statistics.today();
+		var dates = new ArrayList<LocalDate>();
+		for (int y = today.getYear() - span; y < today.getYear(); y++) {
+			dates.add(LocalDate.of(y, 12, 31));
+		}
+		dates.add(today);
+		var chosen = "current".equals(boundaries) || "legacy".equals(boundaries) ? boundaries : "asOf";
+		var scope = questions.scope(authentication, today);
+		var trend = statistics.trend(d, dates, switch (chosen) {
+			case "current" -> today;
+			case "legacy" -> settings.legacyBoundaries();
+			default -> null;
+		}, scope);
+		var totals = new LinkedHashMap<String, Long>();
+		trend.values().forEach(byValue -> byValue.forEach((v, n) -> totals.merge(v, n, Long::sum)));
+		var order = totals.entrySet().stream().filter(e -> e.getValue() != 0).sorted(order(d)).map(Map.Entry::getKey).toList();
+		var fmt = new Formats();
+		var rows = new ArrayList<TrendRow>();
+		for (var v : order) {
+			rows.add(new TrendRow(v, labels.label(d, v, today, locale),
+					dates.stream().map(date -> fmt.number(trend.get(date).getOrDefault(v, 0L))).toList()));
+		}
+		var totalRow = dates.stream().map(date -> fmt.number(trend.get(date).values().stream().mapToLong(Long::longValue).sum()))
+			.toList();
+		var headers = dates.stream().map(date -> date.equals(today) ? Formats.DATE.format(date) : Integer.toString(date.getYear()))
+			.toList();
+		var series = new ArrayList<vn.trithuc.documents.BarChart.Series>();
+		for (var v : order.stream().limit(TREND_SERIES).toList()) {
+			series.add(new vn.trithuc.documents.BarChart.Series(labels.label(d, v, today, locale),
+					dates.stream().map(date -> trend.get(date).getOrDefault(v, 0L)).toList()));
+		}
+		var chart = vn.trithuc.documents.Charts.bar(new vn.trithuc.documents.BarChart(labels.message(d.messageKey(), locale),
+				labels.message("analytics.trends.year", locale), labels.message("analytics.count", locale), headers, series));
+		model.addAttribute("dimension", d);
+		model.addAttribute("dimensions", Dimension.BREAKDOWNS);
+		model.addAttribute("boundaries", chosen);
+		model.addAttribute("legacyBoundaries", Formats.DATE.format(settings.legacyBoundaries()));
+		model.addAttribute("years", span);
+		model.addAttribute("headers", headers);
+		model.addAttribute("rows", rows);
+		model.addAttribute("totalRow", totalRow);
+		model.addAttribute("chart", Charts.withoutStyleAttributes(chart.svg()).replaceFirst("<svg ",
+				"<svg aria-hidden=\"true\" focusable=\"false\" class=\"chart\" "));
+		model.addAttribute("scopeUnits", scope.whole() ? null : scope.orgUnits().size());
+		model.addAttribute("notes", d == Dimension.AREA ? notes.between(order, dates.get(0), today, locale) : List.of());
+		return "analytics/trends";
+	}
+
+	static final int TREND_SERIES = 6;
 
 	// ------------------------------------------------------------------ pivot
 
@@ -127,6 +196,14 @@ class AnalyticsController {
 		var table = table(q, dimension(rows, Dimension.DEGREE), dimension(columns, Dimension.SEX), measure, locale);
 		model.addAttribute("table", table);
 		model.addAttribute("dimensions", Dimension.BREAKDOWNS);
+		var areas = new java.util.HashSet<String>();
+		if (table.rows() == Dimension.AREA) {
+			table.body().forEach(r -> areas.add(r.value()));
+		}
+		if (table.columns() == Dimension.AREA) {
+			table.columnValues().forEach(h -> areas.add(h.value()));
+		}
+		model.addAttribute("notes", notes.forQuestion(areas, q.asOf(), q.boundaries(), locale));
 		model.addAttribute("seesPeople", seesPeople(authentication));
 		return "analytics/pivot";
 	}
@@ -173,7 +250,7 @@ class AnalyticsController {
 			.body(out.toByteArray());
 	}
 
-	private static void put(org.dhatim.fastexcel.Worksheet sheet, int r, int c, Cell cell, boolean share) {
+	private static void put(org.dhatim.fastexcel.Worksheet sheet, int r, int c, PivotTables.Cell cell, boolean share) {
 		if (share) {
 			sheet.value(r, c, cell.ratio());
 			sheet.style(r, c).format("0.0%").set();
@@ -184,51 +261,8 @@ class AnalyticsController {
 		}
 	}
 
-	public record Header(String value, String label) {
-	}
-
-	public record Cell(long count, double ratio, String text, String value) {
-	}
-
-	public record BodyRow(String value, String label, List<Cell> cells, Cell total) {
-	}
-
-	public record Table(Dimension rows, Dimension columns, boolean share, List<Header> columnValues, List<BodyRow> body,
-			List<Cell> columnTotals, Cell total, boolean preAggregated) {
-	}
-
-	private Table table(Question q, Dimension rows, Dimension columns, String measure, Locale locale) {
-		if (rows == columns) {
-			columns = rows == Dimension.SEX ? Dimension.DEGREE : Dimension.SEX;
-		}
-		var pivot = statistics.pivot(q, rows, columns);
-		boolean share = "share".equals(measure);
-		long total = pivot.total();
-		var rowTotals = new LinkedHashMap<String, Long>();
-		var columnTotals = new LinkedHashMap<String, Long>();
-		pivot.cells().forEach((r, cols) -> cols.forEach((c, n) -> {
-			rowTotals.merge(r, n, Long::sum);
-			columnTotals.merge(c, n, Long::sum);
-		}));
-		var fmt = new Formats();
-		var columnOrder = columnTotals.entrySet().stream().filter(e -> e.getValue() != 0).sorted(order(columns))
-			.map(Map.Entry::getKey).toList();
-		var rowOrder = rowTotals.entrySet().stream().filter(e -> e.getValue() != 0).sorted(order(rows)).map(Map.Entry::getKey)
-			.toList();
-		final var cols = columns;
-		var headers = columnOrder.stream().map(v -> new Header(v, labels.label(cols, v, q.asOf(), locale))).toList();
-		var body = new ArrayList<BodyRow>();
-		for (var r : rowOrder) {
-			var cells = columnOrder.stream().map(c -> cell(pivot.cell(r, c), total, share, fmt, c)).toList();
-			body.add(new BodyRow(r, labels.label(rows, r, q.asOf(), locale), cells, cell(rowTotals.get(r), total, share, fmt, "")));
-		}
-		var totals = columnOrder.stream().map(c -> cell(columnTotals.get(c), total, share, fmt, c)).toList();
-		return new Table(rows, columns, share, headers, body, totals, cell(total, total, share, fmt, ""), pivot.preAggregated());
-	}
-
-	private static Cell cell(long n, long total, boolean share, Formats fmt, String value) {
-		double ratio = total == 0 ? 0 : (double) n / total;
-		return new Cell(n, ratio, share ? fmt.percent(ratio) : fmt.number(n), value);
+	private PivotTables.Table table(Question q, Dimension rows, Dimension columns, String measure, Locale locale) {
+		return pivotTables.table(q, rows, columns, measure, locale);
 	}
 
 	// ------------------------------------------------------------------ drill-down
@@ -268,53 +302,11 @@ class AnalyticsController {
 	// ------------------------------------------------------------------ common
 
 	private Question question(String asOf, String boundaries, Authentication authentication, Model model) {
-		LocalDate date = statistics.today();
-		if (asOf != null && !asOf.isBlank()) {
-			try {
-				date = Formats.parseDate(asOf);
-			}
-			catch (DateTimeParseException e) {
-				model.addAttribute("asOfInvalid", true);
-			}
-		}
-		boolean current = "current".equals(boundaries);
-		model.addAttribute("asOf", Formats.DATE.format(date));
-		model.addAttribute("boundaries", current ? "current" : "asOf");
-		model.addAttribute("isToday", date.equals(statistics.today()));
-		var scope = scope(authentication, date);
-		model.addAttribute("scopeUnits", scope.whole() ? null : scope.orgUnits().size());
-		return new Question(date, current ? statistics.today() : date, scope);
+		return questions.question(asOf, boundaries, authentication, model);
 	}
 
 	private static Set<String> roles(Authentication authentication) {
-		var roles = new LinkedHashSet<String>();
-		authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).forEach(roles::add);
-		return roles;
-	}
-
-	/**
-	 * The whole province for administrators, HR officers, program managers and leaders; a unit officer the subtree of
-	 * their scope root as of the date asked (where the root's successors are, when it has changed since); nobody
-	 * without a scope.
-	 */
-	Scope scope(Authentication authentication, LocalDate date) {
-		var roles = roles(authentication);
-		for (var role : List.of(Role.SYSTEM_ADMINISTRATOR, Role.HR_OFFICER, Role.PROGRAM_MANAGER, Role.LEADER)) {
-			if (roles.contains(role.authority())) {
-				return Scope.PROVINCE;
-			}
-		}
-		var root = userScopes.scopeRoot(authentication.getName());
-		if (root.isEmpty()) {
-			return new Scope(Set.of());
-		}
-		var units = new java.util.HashSet<java.util.UUID>();
-		var rootId = new vn.trithuc.orgunit.OrgUnitId(root.get());
-		var roots = orgUnits.find(rootId, date).isPresent() ? Set.of(rootId) : orgUnits.successors(rootId, date);
-		for (var r : roots) {
-			orgUnits.subtreeAsOf(r, date).forEach(u -> units.add(u.value()));
-		}
-		return new Scope(units);
+		return Questions.roles(authentication);
 	}
 
 	private static boolean seesPeople(Authentication authentication) {

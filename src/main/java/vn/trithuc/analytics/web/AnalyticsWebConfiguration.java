@@ -29,6 +29,7 @@ class AnalyticsWebConfiguration {
 	@Order(30)
 	AccessRules analyticsAccessRules() {
 		return () -> List.of(AccessRule.roles("/analytics/people", PEOPLE_READERS),
+				AccessRule.roles("/analytics/remote-areas/**", Role.SYSTEM_ADMINISTRATOR, Role.HR_OFFICER),
 				AccessRule.roles("/analytics/**", READERS));
 	}
 

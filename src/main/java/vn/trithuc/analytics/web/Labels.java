@@ -42,7 +42,8 @@ class Labels {
 			case ALL -> message("analytics.total", locale);
 			case SEX -> message("registry.sex." + value, locale);
 			case AGE_BAND -> message("analytics.ageBand." + value, locale);
-			case YOUNG, MINORITY, PARTY, AREA_ASSUMED -> message("analytics.value." + value, locale);
+			case YOUNG, MINORITY, PARTY, AREA_ASSUMED, REMOTE -> message("analytics.value." + value, locale);
+			case SECTOR -> messageOr("analytics.sector." + value, value, locale);
 			case DEGREE -> messageOr("registry.degree." + value, value, locale);
 			case CATEGORY -> messageOr("registry.category." + value, value, locale);
 			case ETHNIC_GROUP -> code(CodeListKind.ETHNIC_GROUP, value);
@@ -53,6 +54,10 @@ class Labels {
 				.map(OrgUnit::name)
 				.orElseGet(() -> messages.getMessage("analytics.unit.unlisted", new Object[] { value.substring(0, 8) }, locale));
 		};
+	}
+
+	String format(String key, Locale locale, Object... arguments) {
+		return messages.getMessage(key, arguments, key, locale);
 	}
 
 	String message(String key, Locale locale) {

@@ -193,9 +193,14 @@ public class Projections {
 		return id;
 	}
 
+	/**
+	 * Deletes a scenario: its author may, and province-wide planners ({@code anyAuthor}) may delete anyone's.
+	 * @return false when there is no such scenario or the actor may not delete it
+	 */
 	@Transactional
-	public boolean delete(UUID id) {
-		return jdbc.sql("delete from planning.scenario where id = :id").param("id", id).update() == 1;
+	public boolean delete(UUID id, String actor, boolean anyAuthor) {
+		return jdbc.sql("delete from planning.scenario where id = :id and (:any or recorded_by = :actor)").param("id", id)
+			.param("any", anyAuthor).param("actor", actor).update() == 1;
 	}
 
 	private static Scenario scenario(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+
+import vn.trithuc.identity.Role;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -149,8 +151,11 @@ class ProjectionController {
 	}
 
 	@PostMapping("/planning/scenarios/{id}/delete")
-	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-		if (projections.delete(id)) {
+	String delete(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+		// a unit officer deletes only the scenarios they saved; HR officers and administrators any of them
+		boolean anyAuthor = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority()
+			.equals(Role.HR_OFFICER.authority()) || a.getAuthority().equals(Role.SYSTEM_ADMINISTRATOR.authority()));
+		if (projections.delete(id, authentication.getName(), anyAuthor)) {
 			redirect.addFlashAttribute("success", "planning.scenario.deleted");
 		}
 		return "redirect:/planning/projection";

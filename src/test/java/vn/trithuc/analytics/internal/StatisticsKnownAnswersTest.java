@@ -55,6 +55,12 @@ class StatisticsKnownAnswersTest {
 	TransactionTemplate transactions;
 	@Autowired
 	vn.trithuc.orgunit.internal.OrgUnitOperations operations;
+	@Autowired
+	RemoteAreaLists remoteAreaLists;
+	@Autowired
+	RemoteAreas remoteAreas;
+	@Autowired
+	Snapshots snapshots;
 
 	/** How a test person was made: what they hold and since when. */
 	record Spec(Sex sex, LocalDate birth, String ethnic, String degree, LocalDate degreeFrom, String field,
@@ -69,6 +75,12 @@ class StatisticsKnownAnswersTest {
 		var damRong2 = adminUnits.findByCode("24877", AdminUnitLevel.COMMUNE, AFTER_MERGE).orElseThrow().id().value();
 		var dichVong = adminUnits.findByCode("00166", AdminUnitLevel.COMMUNE, BEFORE_MERGE).orElseThrow().id().value();
 		var cauGiay = adminUnits.findByCode("00166", AdminUnitLevel.COMMUNE, AFTER_MERGE).orElseThrow().id().value();
+		// remote-area lists: old Rô Men until the merger, the new Đam Rông 2 from it
+		if (remoteAreas.all().stream().noneMatch(e -> e.adminUnit().equals(roMen))) {
+			remoteAreaLists.add(roMen, LocalDate.of(2021, 1, 1), LocalDate.of(2025, 6, 30), "861/QĐ-TTg", "test");
+			remoteAreaLists.add(damRong2, LocalDate.of(2025, 7, 1), null, "Danh sách thử", "test");
+			awaitSnapshots();
+		}
 		var before = new HashMap<LocalDate, Statistics.Breakdowns>();
 		dates.forEach(d -> before.put(d, statistics.dashboard(question(d))));
 
@@ -76,7 +88,7 @@ class StatisticsKnownAnswersTest {
 		var nghiaDo = adminUnits.findByCode("00160", AdminUnitLevel.COMMUNE, AFTER_MERGE).orElseThrow().id().value();
 		// unit A lies in Nghĩa Đô: its people from the split Dịch Vọng go there; unit B has no address
 		var unitA = unit("Trường Thống Kê A", nghiaDo);
-		var unitB = unit("Trường Thống Kê B", null);
+		var unitB = unit("Trung tâm Y tế Thống Kê B", null, vn.trithuc.orgunit.OrgUnitKind.HEALTH_FACILITY);
 		var specs = new ArrayList<Spec>();
 		String[] degrees = { "DAI_HOC", "THAC_SI", "TIEN_SI" };
 		String[] ethnic = { "01", "01", "15", "28" };
@@ -123,6 +135,9 @@ class StatisticsKnownAnswersTest {
 				inc(expected, Dimension.FIELD, s.field());
 				inc(expected, Dimension.CATEGORY, positioned ? s.category() : "");
 				inc(expected, Dimension.UNIT, positioned ? s.unit().toString() : "");
+				inc(expected, Dimension.SECTOR, positioned ? (s.unit().equals(unitA) ? "EDUCATION" : "HEALTH") : "");
+				boolean remote = merged ? area.equals(damRong2) : area.equals(roMen) || s.residence().equals(roMen);
+				inc(expected, Dimension.REMOTE, Boolean.toString(remote && !date.isBefore(LocalDate.of(2021, 1, 1))));
 				inc(expected, Dimension.AREA, area.toString());
 				inc(expected, Dimension.AREA_ASSUMED, Boolean.toString(assumed));
 				inc(expected, Dimension.PARTY, Boolean.toString(s.partyFrom() != null && !s.partyFrom().isAfter(date)));
@@ -156,14 +171,26 @@ class StatisticsKnownAnswersTest {
 	@Test
 	void pre_aggregated_figures_stay_equal_to_figures_computed_from_facts_after_changes() {
 		var today = statistics.today();
+		var scopeUnit = unit("Trường Thống Kê C", null);
 		var made = create(new Spec(Sex.FEMALE, LocalDate.of(1995, 5, 5), "15", "DAI_HOC", LocalDate.of(2017, 7, 1), "14",
-				"PUBLIC_EMPLOYEE", unit("Trường Thống Kê C", null), LocalDate.of(2018, 1, 1), null, null));
+				"PUBLIC_EMPLOYEE", scopeUnit, LocalDate.of(2018, 1, 1), null, null));
 		// a master's degree and party membership later on
 		profiles.addPart(made, profiles.find(made, hr()).orElseThrow().version(), PartKind.DEGREE, LocalDate.of(2024, 9, 1), null,
 				Map.of("level", "THAC_SI", "fieldOfStudy", "14"), "test");
 		profiles.addPart(made, profiles.find(made, hr()).orElseThrow().version(), PartKind.PARTY_MEMBERSHIP,
 				LocalDate.of(2025, 2, 3), null, Map.of("joinDate", "03/02/2025"), "test");
 		for (var date : List.of(today, BEFORE_MERGE)) {
+			// a unit officer's scope: the snapshot's pairs with the unit equal the figures computed within the scope
+			var scoped = new Statistics.Question(date, date, new Statistics.Scope(java.util.Set.of(scopeUnit)));
+			var scopedFast = statistics.dashboard(scoped);
+			assertThat(scopedFast.preAggregated()).isTrue();
+			assertThat(scopedFast.total()).as("one person in the scope on %s", date).isEqualTo(1);
+			var scopedComputed = statistics.aggregate(scoped, Dimension.BREAKDOWNS.stream().map(List::of).toList());
+			for (var d : Dimension.BREAKDOWNS) {
+				var byValue = new HashMap<String, Long>();
+				scopedComputed.get(List.of(d)).forEach((values, n) -> byValue.merge(values.get(0), n, Long::sum));
+				assertThat(scopedFast.of(d)).as("scope: %s on %s", d, date).isEqualTo(byValue);
+			}
 			var fast = statistics.dashboard(question(date));
 			assertThat(fast.preAggregated()).isTrue();
 			var computed = statistics.aggregate(question(date), Dimension.BREAKDOWNS.stream().map(List::of).toList());
@@ -201,10 +228,29 @@ class StatisticsKnownAnswersTest {
 		}
 	}
 
+	/** Waits until the background rebuild after a remote-area change has built every wanted snapshot. */
+	private void awaitSnapshots() {
+		long deadline = System.nanoTime() + 120_000_000_000L;
+		while (!snapshots.present().equals(snapshots.wanted())) {
+			assertThat(System.nanoTime()).as("snapshots rebuilt within 2 minutes").isLessThan(deadline);
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+
 	private UUID unit(String name, UUID adminUnit) {
+		return unit(name, adminUnit, vn.trithuc.orgunit.OrgUnitKind.SCHOOL);
+	}
+
+	private UUID unit(String name, UUID adminUnit, vn.trithuc.orgunit.OrgUnitKind kind) {
 		var code = "TK" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
 		return operations.create(vn.trithuc.orgunit.internal.OrgUnitOperations.NewUnit.of(code, name,
-				vn.trithuc.orgunit.OrgUnitKind.SCHOOL, null).withAdminUnit(adminUnit), LocalDate.of(2000, 1, 1),
+				kind, null).withAdminUnit(adminUnit), LocalDate.of(2000, 1, 1),
 				vn.trithuc.orgunit.internal.OrgUnitOperations.Decision.NONE).value();
 	}
 

@@ -26,6 +26,8 @@ class AnalyticsWebTest {
 	UserAdministration administration;
 	@Autowired
 	vn.trithuc.registry.internal.Profiles profiles;
+	@Autowired
+	vn.trithuc.catalog.AdminUnits adminUnits;
 
 	@Test
 	void a_leader_reads_the_dashboard_with_charts_and_tables_as_of_a_date() {
@@ -69,5 +71,89 @@ class AnalyticsWebTest {
 
 		var intellectual = TestAccounts.loggedIn(port, administration, "analytics.intellectual", Role.INTELLECTUAL);
 		assertThat(intellectual.get("/analytics/dashboard").status()).isEqualTo(403);
+	}
+
+	@Test
+	void trends_and_standard_tables_with_the_same_chart_in_xlsx_pdf_and_docx() throws Exception {
+		var id = profiles.registerAnyway(new vn.trithuc.registry.internal.PersonData("Ka", "", "Sương", null,
+				vn.trithuc.registry.Sex.FEMALE, java.time.LocalDate.of(1990, 4, 4), null, "15", null, null, null, null, null, null,
+				null, null), "test");
+		profiles.addPart(id, 1, vn.trithuc.registry.internal.PartKind.DEGREE, java.time.LocalDate.of(2012, 7, 1), null,
+				java.util.Map.of("level", "THAC_SI"), "test");
+		var hr = TestAccounts.loggedIn(port, administration, "analytics.tables", Role.HR_OFFICER);
+		var trends = hr.get("/analytics/trends?dimension=SEX&years=3");
+		assertThat(trends.status()).isEqualTo(200);
+		assertThat(trends.body()).contains("Xu hướng qua các năm", "id=\"trend-table\"", "class=\"chart\"", "Nữ")
+			.doesNotContain("style=\"");
+		assertThat(hr.get("/analytics/trends?dimension=NOPE&years=abc").status()).isEqualTo(200);
+
+		var list = hr.get("/analytics/tables");
+		assertThat(list.body()).contains("Biểu 01: Cơ cấu trình độ theo cơ quan, đơn vị", "/analytics/tables/bieu-02");
+		var page = hr.get("/analytics/tables/bieu-02");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Biểu 02: Cơ cấu độ tuổi theo giới tính", "id=\"pivot-table\"", "class=\"chart\"");
+		assertThat(hr.get("/analytics/tables/bieu-99").status()).isEqualTo(404);
+		var screenTotal = java.util.regex.Pattern.compile("<tfoot>.*?<td class=\"num fw-bold\">([0-9.]+)</td>\\s*</tr></tfoot>",
+				java.util.regex.Pattern.DOTALL).matcher(page.body());
+		assertThat(screenTotal.find()).isTrue();
+		long total = Long.parseLong(screenTotal.group(1).replace(".", ""));
+
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(
+				hr.getBytes("/analytics/tables/bieu-02.xlsx")))) {
+			var sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Biểu 02: Cơ cấu độ tuổi theo giới tính");
+			var last = sheet.getRow(sheet.getLastRowNum());
+			assertThat(last.getCell(0).getStringCellValue()).isEqualTo("Tổng");
+			assertThat((long) last.getCell(last.getLastCellNum() - 1).getNumericCellValue()).isEqualTo(total);
+			assertThat(workbook.getAllPictures()).hasSize(1);
+		}
+		var pdf = hr.getBytes("/analytics/tables/bieu-02.pdf");
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			var text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains("Biểu 02: Cơ cấu độ tuổi theo giới tính", "Tổng", new vn.trithuc.shared.Formats().number(total));
+		}
+		try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(
+				hr.getBytes("/analytics/tables/bieu-02.docx")))) {
+			var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(docx).getText();
+			assertThat(text).contains("Biểu 02: Cơ cấu độ tuổi theo giới tính");
+			assertThat(docx.getAllPictures()).hasSize(1);
+		}
+	}
+
+	@Test
+	void a_comparison_across_the_2025_reorganisation_says_what_each_new_commune_took_in() {
+		var dungKNo = adminUnits.findByCode("24850", vn.trithuc.catalog.AdminUnitLevel.COMMUNE, java.time.LocalDate.of(2024, 12, 31))
+			.orElseThrow().id().value();
+		var id = profiles.registerAnyway(new vn.trithuc.registry.internal.PersonData("Liêng Hót", "", "Ha Lan", null,
+				vn.trithuc.registry.Sex.FEMALE, java.time.LocalDate.of(1985, 1, 9), null, "15", null, null, null, null, dungKNo, null,
+				null, null), "test");
+		profiles.addPart(id, 1, vn.trithuc.registry.internal.PartKind.DEGREE, java.time.LocalDate.of(2008, 7, 1), null,
+				java.util.Map.of("level", "DAI_HOC"), "test");
+		var leader = TestAccounts.loggedIn(port, administration, "analytics.boundaries", Role.LEADER);
+		var now = leader.get("/analytics/dashboard?asOf=31/12/2024&boundaries=current");
+		assertThat(now.body()).contains("Lưu ý khi so sánh", "Đam Rông 4", "Lạc Dương");
+		var then = leader.get("/analytics/dashboard?asOf=31/12/2024&boundaries=asOf");
+		assertThat(then.body()).doesNotContain("Lưu ý khi so sánh");
+		var trend = leader.get("/analytics/trends?dimension=AREA&years=3&boundaries=current");
+		assertThat(trend.body()).contains("Lưu ý khi so sánh", "Lạc Dương");
+	}
+
+	@Test
+	void remote_area_lists_refuse_bad_input_in_vietnamese_and_only_administrators_and_hr_officers_keep_them() {
+		var hr = TestAccounts.loggedIn(port, administration, "analytics.remote", Role.HR_OFFICER);
+		var page = hr.get("/analytics/remote-areas");
+		assertThat(page.status()).isEqualTo(200);
+		var token = vn.trithuc.WebClientSession.csrfToken(page.body());
+		var refused = hr.postForm("/analytics/remote-areas", java.util.Map.of("_csrf", token, "code", "99999",
+				"validFrom", "01-01-2021", "validTo", "", "decision", ""));
+		assertThat(refused.status()).isEqualTo(302);
+		var after = hr.get("/analytics/remote-areas");
+		assertThat(after.body()).contains("Ngày bắt đầu áp dụng không hợp lệ", "Nhập số quyết định");
+		var unknown = hr.postForm("/analytics/remote-areas", java.util.Map.of("_csrf", token, "code", "99999",
+				"validFrom", "01/01/2021", "decision", "861/QĐ-TTg"));
+		assertThat(unknown.status()).isEqualTo(302);
+		assertThat(hr.get("/analytics/remote-areas").body()).contains("Không có xã, phường nào mang mã này");
+		var leader = TestAccounts.loggedIn(port, administration, "analytics.remote.leader", Role.LEADER);
+		assertThat(leader.get("/analytics/remote-areas").status()).isEqualTo(403);
 	}
 }

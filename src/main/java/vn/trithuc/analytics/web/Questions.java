@@ -1,0 +1,94 @@
+package vn.trithuc.analytics.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import vn.trithuc.analytics.internal.Statistics;
+import vn.trithuc.analytics.internal.Statistics.Question;
+import vn.trithuc.analytics.internal.Statistics.Scope;
+import vn.trithuc.identity.Role;
+import vn.trithuc.shared.Formats;
+
+/** The question every statistics page asks: as of which date, within which boundaries, for whom (the caller's scope). */
+@Component
+class Questions {
+
+	private final Statistics statistics;
+	private final vn.trithuc.identity.UserScopes userScopes;
+	private final vn.trithuc.orgunit.OrgUnits orgUnits;
+
+	private final vn.trithuc.analytics.internal.AnalyticsSettings settings;
+
+	Questions(Statistics statistics, vn.trithuc.identity.UserScopes userScopes, vn.trithuc.orgunit.OrgUnits orgUnits,
+			vn.trithuc.analytics.internal.AnalyticsSettings settings) {
+		this.settings = settings;
+		this.statistics = statistics;
+		this.userScopes = userScopes;
+		this.orgUnits = orgUnits;
+	}
+
+	Question question(String asOf, String boundaries, Authentication authentication, Model model) {
+		LocalDate date = statistics.today();
+		if (asOf != null && !asOf.isBlank()) {
+			try {
+				date = Formats.parseDate(asOf);
+			}
+			catch (DateTimeParseException e) {
+				model.addAttribute("asOfInvalid", true);
+			}
+		}
+		var chosen = "current".equals(boundaries) || "legacy".equals(boundaries) ? boundaries : "asOf";
+		model.addAttribute("asOf", Formats.DATE.format(date));
+		model.addAttribute("boundaries", chosen);
+		model.addAttribute("legacyBoundaries", Formats.DATE.format(settings.legacyBoundaries()));
+		model.addAttribute("isToday", date.equals(statistics.today()));
+		var scope = scope(authentication, date);
+		model.addAttribute("scopeUnits", scope.whole() ? null : scope.orgUnits().size());
+		var within = switch (chosen) {
+			case "current" -> statistics.today();
+			case "legacy" -> settings.legacyBoundaries();
+			default -> date;
+		};
+		return new Question(date, within, scope);
+	}
+
+	static Set<String> roles(Authentication authentication) {
+		var roles = new LinkedHashSet<String>();
+		authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).forEach(roles::add);
+		return roles;
+	}
+
+	/**
+	 * The whole province for administrators, HR officers, program managers and leaders; a unit officer the subtree of
+	 * their scope root as of the date asked (where the root's successors are, when it has changed since); nobody
+	 * without a scope.
+	 */
+	Scope scope(Authentication authentication, LocalDate date) {
+		var roles = roles(authentication);
+		for (var role : List.of(Role.SYSTEM_ADMINISTRATOR, Role.HR_OFFICER, Role.PROGRAM_MANAGER, Role.LEADER)) {
+			if (roles.contains(role.authority())) {
+				return Scope.PROVINCE;
+			}
+		}
+		var root = userScopes.scopeRoot(authentication.getName());
+		if (root.isEmpty()) {
+			return new Scope(Set.of());
+		}
+		var units = new java.util.HashSet<java.util.UUID>();
+		var rootId = new vn.trithuc.orgunit.OrgUnitId(root.get());
+		var roots = orgUnits.find(rootId, date).isPresent() ? Set.of(rootId) : orgUnits.successors(rootId, date);
+		for (var r : roots) {
+			orgUnits.subtreeAsOf(r, date).forEach(u -> units.add(u.value()));
+		}
+		return new Scope(units);
+	}
+
+}
