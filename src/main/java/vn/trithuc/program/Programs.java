@@ -41,6 +41,12 @@ public interface Programs {
 	/** Adds an item to a section by amendment (bổ sung): absent before {@code validFrom}. */
 	UUID addItem(ProgramId program, String sectionCode, Amendment amendment);
 
+	/**
+	 * The org unit that owns the program today: its issuer, or after a reorganisation the unit carrying the issuer
+	 * on (the dissolved district committee's program passes to its successor). Empty when the issuer is unlinked.
+	 */
+	Optional<UUID> owner(ProgramId program);
+
 	/** Every revision of an item, the first (as issued) first. */
 	List<ProgramDocument.Revision> history(ProgramId program, UUID itemId);
 

@@ -54,11 +54,25 @@ public interface UnitReports {
 	 */
 	void act(UUID reportId, int expectedVersion, ReportAction action, @Nullable String comment, String by);
 
+	/**
+	 * The reports of a unit and of every unit it carries on after a reorganisation (merged, split or dissolved
+	 * units, transitively), each under the name of the unit that wrote it, latest period first.
+	 */
+	List<ReportLine> carriedReports(UUID unitId);
+
+	/** The reporting units that carry on an ended one, in the order of the reorganisation (first = main carrier). */
+	List<ReportingUnit> successors(UUID unitId);
+
 	/** Units × periods with the state of each report, and the totals per period. */
 	Completeness completeness(ProgramId program);
 
+	/** A unit expected to report; {@code endedOn} = the last day before a reorganisation ended it (else null). */
 	record ReportingUnit(UUID id, int position, String name, @Nullable UUID orgUnitId, @Nullable String contactEmail,
-			@Nullable String leaderEmail) {
+			@Nullable String leaderEmail, @Nullable LocalDate endedOn) {
+
+		public boolean ended() {
+			return endedOn != null;
+		}
 	}
 
 	record PeriodDates(LocalDate opensOn, LocalDate cutoffFrom, LocalDate cutoffTo, LocalDate deadline) {

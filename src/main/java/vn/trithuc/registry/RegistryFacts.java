@@ -27,6 +27,36 @@ public interface RegistryFacts {
 	/** Every person in the registry (merged records excluded). */
 	List<PersonId> people();
 
+	/** What the given people hold on {@code date} (title standards of job positions); merged or unknown people are left out. */
+	Map<PersonId, Qualifications> qualifications(Collection<PersonId> people, LocalDate date);
+
 	/** Display names of the given people that exist. */
 	Map<PersonId, String> displayNames(Collection<PersonId> people);
+
+	/**
+	 * Intellectuals on {@code date} counted by the org unit of their position then (people without a position are
+	 * left out): all of them, doctorates (a doctor's or doctor of science degree), and the young (aged at most
+	 * {@code youngAge} that day). For indicators that other modules compute instead of asking units to type them.
+	 */
+	default Map<java.util.UUID, UnitCounts> countsByOrgUnit(LocalDate date, int youngAge) {
+		var counts = new java.util.HashMap<java.util.UUID, UnitCounts>();
+		forEachTimeline(timeline -> timeline.stream().filter(f -> f.validOn(date) && f.orgUnit() != null).findFirst()
+			.ifPresent(f -> {
+				var age = f.ageOn(date);
+				boolean doctorate = "TIEN_SI".equals(f.degree()) || "TIEN_SI_KHOA_HOC".equals(f.degree());
+				counts.merge(f.orgUnit(), new UnitCounts(1, doctorate ? 1 : 0, age != null && age <= youngAge ? 1 : 0),
+						UnitCounts::plus);
+			}));
+		return counts;
+	}
+
+	/** Intellectuals, doctorates and young intellectuals of a unit (or several added up). */
+	record UnitCounts(int intellectuals, int doctorates, int young) {
+
+		public static final UnitCounts NONE = new UnitCounts(0, 0, 0);
+
+		public UnitCounts plus(UnitCounts other) {
+			return new UnitCounts(intellectuals + other.intellectuals, doctorates + other.doctorates, young + other.young);
+		}
+	}
 }

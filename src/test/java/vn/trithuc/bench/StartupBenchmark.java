@@ -121,7 +121,7 @@ class StartupBenchmark {
 	}
 
 	private static List<Long> postgresProcesses(Path data) throws IOException {
-		long postmaster = postmasterPid(data);
+		long postmaster = ChildApplication.postmasterPid(data);
 		var pids = new ArrayList<Long>();
 		ProcessHandle.of(postmaster).ifPresent(p -> {
 			pids.add(p.pid());
@@ -171,24 +171,9 @@ class StartupBenchmark {
 		}
 	}
 
-	private static long postmasterPid(Path data) throws IOException {
-		var file = data.resolve("postmaster.pid");
-		return Files.exists(file) ? Long.parseLong(Files.readAllLines(file).get(0).strip()) : -1;
-	}
-
 	/** A PostgreSQL left running after a failed start or a kill: fast shutdown, else kill. */
 	private static void stopOrphanedPostgres(Path data) throws Exception {
-		var postmaster = ProcessHandle.of(postmasterPid(data));
-		if (postmaster.isEmpty() || !postmaster.get().info().command().orElse("").contains("postgres")) {
-			return;
-		}
-		postmaster.get().destroy();
-		try {
-			postmaster.get().onExit().get(30, TimeUnit.SECONDS);
-		}
-		catch (java.util.concurrent.TimeoutException e) {
-			postmaster.get().destroyForcibly();
-		}
+		ChildApplication.stopPostgres(data, false);
 	}
 
 	private static String required(String property) {

@@ -44,7 +44,7 @@ class RouteAccessHarnessTest {
 
 	/** The only routes anyone may open without logging in. Adding one is a security decision. */
 	private static final Set<String> PUBLIC_ROUTES = Set.of("/login", "/login/second-factor", "/error", "/actuator/health",
-			"/actuator/health/**", "/directory");
+			"/actuator/health/**", "/directory", "/invitation/*");
 
 	@Autowired
 	ApplicationContext context;

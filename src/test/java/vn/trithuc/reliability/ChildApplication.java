@@ -198,6 +198,39 @@ public final class ChildApplication implements AutoCloseable {
 		return web;
 	}
 
+	/** The process id of the embedded PostgreSQL running on {@code data} (postmaster.pid, line 1), or -1. */
+	public static long postmasterPid(Path data) throws IOException {
+		var file = data.resolve("postmaster.pid");
+		return Files.exists(file) ? Long.parseLong(Files.readAllLines(file).get(0).strip()) : -1;
+	}
+
+	/**
+	 * Ends an embedded PostgreSQL left running on {@code data} (it is a process of its own and outlives a killed JVM):
+	 * with {@code powerCut} kill -9 of the postmaster and every backend, else a fast shutdown (SIGTERM, 30 s).
+	 */
+	public static void stopPostgres(Path data, boolean powerCut) throws Exception {
+		var postmaster = ProcessHandle.of(postmasterPid(data));
+		if (postmaster.isEmpty() || !postmaster.get().info().command().orElse("").contains("postgres")) {
+			return;
+		}
+		if (!powerCut) {
+			postmaster.get().destroy();
+			try {
+				postmaster.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+				return;
+			}
+			catch (java.util.concurrent.TimeoutException stillRunning) {
+				// killed below
+			}
+		}
+		var all = new ArrayList<ProcessHandle>(postmaster.get().descendants().toList());
+		all.add(postmaster.get());
+		all.forEach(ProcessHandle::destroyForcibly);
+		for (var process : all) {
+			process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+		}
+	}
+
 	public static int freePort() throws IOException {
 		try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();

@@ -193,22 +193,11 @@ class KillDuringImportTest {
 	}
 
 	private static long postmasterPid() throws IOException {
-		var file = DATA.resolve("postmaster.pid");
-		return Files.exists(file) ? Long.parseLong(Files.readAllLines(file).get(0).strip()) : -1;
+		return ChildApplication.postmasterPid(DATA);
 	}
 
 	/** kill -9 of the embedded postmaster and its backends, if one is running on {@link #DATA}. */
 	private static void stopOrphanedPostgres() throws Exception {
-		long pid = postmasterPid();
-		var postmaster = ProcessHandle.of(pid);
-		if (postmaster.isEmpty() || !postmaster.get().info().command().orElse("").contains("postgres")) {
-			return;
-		}
-		var all = new java.util.ArrayList<ProcessHandle>(postmaster.get().descendants().toList());
-		all.add(postmaster.get());
-		all.forEach(ProcessHandle::destroyForcibly);
-		for (var process : all) {
-			process.onExit().get(10, TimeUnit.SECONDS);
-		}
+		ChildApplication.stopPostgres(DATA, true);
 	}
 }

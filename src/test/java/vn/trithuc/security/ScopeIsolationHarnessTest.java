@@ -100,11 +100,17 @@ class ScopeIsolationHarnessTest {
 	@Autowired
 	Programs programs;
 	@Autowired
+	vn.trithuc.program.UnitPlans unitPlans;
+	@Autowired
+	vn.trithuc.program.ReviewReports reviewReports;
+	@Autowired
 	UnitReports reports;
 	@Autowired
 	Inspections inspections;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	vn.trithuc.registry.internal.Erasures erasures;
 	@Autowired
 	SavedSearches savedSearches;
 
@@ -217,6 +223,23 @@ class ScopeIsolationHarnessTest {
 			var file = selfService.ofPerson(person).get(0).files().get(0).id();
 			return Probe.scoped("/registry/requests/" + request + "/files/" + file, REGISTRY_SCOPED);
 		});
+		for (var p : List.of("POST /registry/erasures/{id}/execute", "POST /registry/erasures/{id}/refuse")) {
+			provide(p, () -> {
+				var person = personIn(unitA, null, "ENTERPRISE");
+				var task = erasures.request(person, null, "iso").orElseThrow();
+				return Probe.scoped(expand(p, task), REGISTRY_SCOPED).with("reason", "Không");
+			});
+		}
+		provide("POST /registry/people/{id}/invite", () -> {
+			var id = personIn(unitA, null);
+			return Probe.scoped("/registry/people/" + id + "/invite", REGISTRY_SCOPED)
+				.unchangedWhen(() -> jdbc.sql("select count(*) from registry.invitation where person_id = :p").param("p", id)
+					.query(Long.class).single() == 0);
+		});
+		// an invitation link is public: the one-time, expiring token is the secret
+		provide("GET /invitation/{token}", () -> Probe.reference("/invitation/" + "x".repeat(43), "public invitation link"));
+		provide("POST /invitation/{token}", () -> Probe.reference("/invitation/" + "x".repeat(43), "public invitation link")
+			.with("password", "Mật-khẩu-2026!").with("confirmation", "Mật-khẩu-2026!"));
 		provide("POST /registry/duplicates/{id}/register",
 				() -> Probe.scoped("/registry/duplicates/" + duplicateOf(personIn(unitA, null)) + "/register", REGISTRY_SCOPED));
 		provide("POST /registry/duplicates/{id}/discard",
@@ -258,12 +281,33 @@ class ScopeIsolationHarnessTest {
 			.with("heldOn", "01/03/2026").with("form", "IN_PERSON").with("title", "Quán triệt cô lập " + run)
 			.unchangedWhen(() -> jdbc.sql("select count(*) from program.dissemination_session where title = :t")
 				.param("t", "Quán triệt cô lập " + run).query(Long.class).single() == 0));
+		// grassroots plans: a unit officer makes and fills only the plans of their units
+		provide("POST /program/programs/{id}/plans", () -> Probe.scoped("/program/programs/" + program.id() + "/plans",
+				REPORT_SCOPED).with("unit", reportingUnitA.toString()).with("title", "Kế hoạch cô lập " + run)
+			.unchangedWhen(() -> jdbc.sql("select count(*) from program.unit_plan where title = :t")
+				.param("t", "Kế hoạch cô lập " + run).query(Long.class).single() == 0));
+		provide("POST /program/plans/{planId}/tasks", () -> Probe.scoped("/program/plans/" + planOfA() + "/tasks",
+				REPORT_SCOPED).with("parent", firstItem().toString()).with("text", "Nhiệm vụ cô lập " + run)
+			.unchangedWhen(() -> jdbc.sql("select count(*) from program.plan_task where text = :t")
+				.param("t", "Nhiệm vụ cô lập " + run).query(Long.class).single() == 0));
+		String consolidated = "review reports consolidate every unit for the commission and leaders; no personal data";
+		for (var p : List.of("GET /program/reviews/{id}", "GET /program/reviews/{id}/chart.svg",
+				"GET /program/reviews/{id}/docx", "GET /program/reviews/{id}/pdf")) {
+			provide(p, () -> Probe.reference(expand(p, reviewOfA()), consolidated));
+		}
+		provide("POST /program/reviews/{id}/sections/{section}", () -> Probe.reference(
+				"/program/reviews/" + reviewOfA() + "/sections/LESSONS", consolidated).with("revision", "1").with("text", "Bài học"));
+		provide("POST /program/periods/{periodId}/reviews", () -> Probe.reference("/program/periods/" + periodA + "/reviews",
+				consolidated));
+		provide("GET /program/plans/{planId}", () -> Probe.reference("/program/plans/" + planOfA(),
+				"a grassroots plan is the program's public follow-up, shown on the program's tasks; no personal data"));
 		String programWide = "the program, its periods and completeness are province-wide, not personal data";
 		for (var p : List.of("GET /program/programs/{id}", "POST /program/programs/{id}/link-org-units",
 				"GET /program/programs/{id}/completeness", "POST /program/programs/{id}/periods",
 				"GET /program/programs/{id}/reporting", "POST /program/programs/{id}/units",
 				"GET /program/programs/{id}/dissemination", "GET /program/programs/{id}/inspections",
-				"POST /program/programs/{id}/inspections", "GET /api/v1/program/programs/{id}")) {
+				"POST /program/programs/{id}/inspections", "GET /api/v1/program/programs/{id}",
+				"POST /program/programs/{id}/targets", "GET /program/programs/{id}/plans")) {
 			provide(p, () -> Probe.reference(expand(p, program.id()), programWide));
 		}
 		for (var p : List.of("GET /program/programs/{id}/items/{itemId}", "POST /program/programs/{id}/items/{itemId}")) {
@@ -309,6 +353,60 @@ class ScopeIsolationHarnessTest {
 				return new Probe(expand(p, id), Map.of(), EnumSet.allOf(Role.class),
 						() -> savedSearches.find(id, owner).isPresent(), null, true);
 			});
+		}
+		// ---------------------------------------------------------------- analytics and planning
+		String tables = "named standard tables are shared definitions; their figures follow the caller's scope";
+		for (var p : List.of("GET /analytics/tables/{code}", "GET /analytics/tables/{code}.xlsx",
+				"GET /analytics/tables/{code}.pdf", "GET /analytics/tables/{code}.docx")) {
+			provide(p, () -> Probe.reference(expand(p, "bieu-01"), tables));
+		}
+		provide("POST /analytics/remote-areas/{id}/delete", () -> Probe.reference(
+				"/analytics/remote-areas/" + UUID.randomUUID() + "/delete",
+				"the list of especially difficult communes is provincial reference data").withoutControl());
+		// a unit officer's planning scope is their subtree (PlanningScopes); province-wide roles see all
+		for (var p : List.of("GET /planning/retirements/people/{id}", "POST /planning/retirements/people/{id}",
+				"POST /planning/retirements/people/{id}/remove")) {
+			provide(p, () -> {
+				var id = personIn(unitA, null);
+				return Probe.scoped(expand(p, id), EnumSet.of(Role.UNIT_OFFICER)).with("extensionMonths", "6")
+					.with("reason", "Kéo dài theo quyết định")
+					.unchangedWhen(() -> jdbc.sql("select count(*) from planning.retirement_override_change where person_id = :p")
+						.param("p", id).query(Long.class).single() == 0);
+			});
+		}
+		provide("POST /planning/needs/{id}/delete", () -> {
+			var id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into planning.need (id, org_unit, field_of_study, degree, year, count, recorded_by, recorded_at)
+					values (:id, :unit, 'ISO', 'MASTER', 2030, 2, 'iso', now())""").param("id", id).param("unit", unitA)
+				.update();
+			return Probe.scoped(expand("POST /planning/needs/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
+				.unchangedWhen(() -> rowExists("planning.need", id));
+		});
+		provide("POST /planning/positions/{id}/delete", () -> {
+			var id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into planning.job_position (id, org_unit, title, recorded_by, recorded_at)
+					values (:id, :unit, :title, 'iso', now())""").param("id", id).param("unit", unitA)
+				.param("title", "Vị trí cô lập " + id).update();
+			return Probe.scoped(expand("POST /planning/positions/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
+				.unchangedWhen(() -> rowExists("planning.job_position", id));
+		});
+		// a saved projection scenario: its author (here unit A's officer) or a province-wide planner deletes it
+		provide("POST /planning/scenarios/{id}/delete", () -> {
+			var id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into planning.scenario (id, name, recruitment_per_year, returns_per_year, recorded_by, recorded_at)
+					values (:id, :name, 1, 0, :by, now())""").param("id", id).param("name", "Kịch bản cô lập " + id)
+				.param("by", userName("a", Role.UNIT_OFFICER)).update();
+			return Probe.scoped(expand("POST /planning/scenarios/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
+				.unchangedWhen(() -> rowExists("planning.scenario", id));
+		});
+		// ---------------------------------------------------------------- registry import jobs (province-wide work)
+		for (var p : List.of("GET /registry/import/{id}/errors.xlsx", "POST /registry/import/{id}/mapping")) {
+			provide(p, () -> Probe.reference(expand(p, UUID.randomUUID()),
+					"import jobs are the HR officers' and administrators' province-wide work, not bound to a unit")
+				.withoutControl());
 		}
 		String catalog = "code lists and administrative units are public reference data";
 		for (var p : List.of("GET /catalog/admin-units/{id}", "GET /api/v1/catalog/admin-units/{id}",
@@ -435,6 +533,10 @@ class ScopeIsolationHarnessTest {
 		providers.put(endpoint, provider);
 	}
 
+	private boolean rowExists(String table, UUID id) {
+		return jdbc.sql("select count(*) from " + table + " where id = :id").param("id", id).query(Long.class).single() == 1;
+	}
+
 	private static String expand(String endpoint, Object id) {
 		return endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", id.toString());
 	}
@@ -456,13 +558,17 @@ class ScopeIsolationHarnessTest {
 
 	/** A person working in {@code unit} since 2021 (version 2 after the position). */
 	private UUID personIn(UUID unit, @Nullable String account) {
+		return personIn(unit, account, "PUBLIC_EMPLOYEE");
+	}
+
+	private UUID personIn(UUID unit, @Nullable String account, String category) {
 		var data = RegistryFixtures.person("Lê", "Thị", RegistryFixtures.uniqueToken("Cô"), Sex.FEMALE, LocalDate.of(1988, 2, 3));
 		if (account != null) {
 			data = RegistryFixtures.withAccount(data, account);
 		}
 		var id = ((Profiles.Created) profiles.register(data, "iso")).id();
 		profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2021, 1, 1), null,
-				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", "PUBLIC_EMPLOYEE"), "iso");
+				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", category), "iso");
 		return id;
 	}
 
@@ -484,6 +590,14 @@ class ScopeIsolationHarnessTest {
 
 	private UUID reportOfA() {
 		return reports.reports(periodA).stream().filter(r -> r.unitId().equals(reportingUnitA)).findFirst().orElseThrow().id();
+	}
+
+	private UUID planOfA() {
+		return unitPlans.create(program, reportingUnitA, null, "Kế hoạch của A " + UUID.randomUUID(), null, "iso");
+	}
+
+	private UUID reviewOfA() {
+		return reviewReports.draft(periodA, null, "iso");
 	}
 
 	private UUID inspectionOfA() {

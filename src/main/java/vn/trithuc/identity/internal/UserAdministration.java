@@ -19,7 +19,7 @@ import vn.trithuc.shared.VietnameseText;
 /** What administrators and users do with accounts: create, edit, unlock, reset, change own password. */
 @Service
 @Transactional
-public class UserAdministration {
+public class UserAdministration implements vn.trithuc.identity.IntellectualAccounts {
 
 	private final UserAccounts accounts;
 	private final PasswordEncoder encoder;
@@ -52,6 +52,32 @@ public class UserAdministration {
 		accounts.save(account);
 		audit.record(SecurityEventType.USER_CREATED, account.username(), roleNames(roles));
 		return new Created(account.id(), password);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean exists(String username) {
+		return accounts.findByUsername(UserAccount.normaliseUsername(username)).isPresent();
+	}
+
+	@Override
+	public List<BrokenRule> open(String username, String displayName, String email, String password, String invitedBy) {
+		var normalised = UserAccount.normaliseUsername(username);
+		if (accounts.findByUsername(normalised).isPresent()) {
+			throw new IllegalStateException("user name taken: " + normalised);
+		}
+		var broken = policy.check(password, normalised).stream()
+			.map(v -> new BrokenRule(v.messageKey(), v.argument())).toList();
+		if (!broken.isEmpty()) {
+			return broken;
+		}
+		var account = UserAccount.create(normalised, VietnameseText.nfc(displayName), blankToNull(email),
+				Set.of(Role.INTELLECTUAL), encoder.encode(password), clock.instant());
+		account.changePassword(account.passwordHash(), clock.instant());
+		accounts.save(account);
+		audit.record(SecurityEventType.USER_CREATED, invitedBy, account.username(),
+				"invitation; " + Role.INTELLECTUAL.name());
+		return List.of();
 	}
 
 	/** Creates an account whose password is already chosen (first administrator, demo users). */

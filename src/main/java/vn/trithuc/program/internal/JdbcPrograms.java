@@ -115,7 +115,8 @@ class JdbcPrograms implements Programs {
 			.list();
 		var targets = jdbc.sql("""
 				select indicator_code, description, target_value, unit, target_year, comparator, source_document,
-				source_date, source_status from program.target where program_id = :p order by position""")
+				source_date, source_status from program.target where program_id = :p and reporting_unit_id is null
+				order by position""")
 			.param("p", programId)
 			.query((rs, n) -> new ProgramDocument.Target(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
 					rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7), localDate(rs, 8), rs.getString(9)))
@@ -454,5 +455,13 @@ class JdbcPrograms implements Programs {
 		UnknownItemException(UUID id) {
 			super("no item " + id);
 		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<UUID> owner(ProgramId program) {
+		return jdbc.sql("select coalesce(owner_org_unit_id, issuer_org_unit_id) from program.action_program where id = :id")
+			.param("id", program.id()).query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional()
+			.flatMap(o -> o);
 	}
 }

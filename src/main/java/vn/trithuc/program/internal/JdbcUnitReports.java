@@ -55,11 +55,46 @@ class JdbcUnitReports implements UnitReports {
 	@Transactional(readOnly = true)
 	public List<ReportingUnit> units(ProgramId program) {
 		return jdbc.sql("""
-				select id, position, name, org_unit_id, contact_email, leader_email from program.reporting_unit
+				select id, position, name, org_unit_id, contact_email, leader_email, ended_on from program.reporting_unit
 				where program_id = :p order by position""")
 			.param("p", program.id())
-			.query((rs, n) -> new ReportingUnit(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
-					rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6)))
+			.query((rs, n) -> unit(rs))
+			.list();
+	}
+
+	private static ReportingUnit unit(ResultSet rs) throws SQLException {
+		return new ReportingUnit(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getObject(4, UUID.class),
+				rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ReportingUnit> successors(UUID unitId) {
+		return jdbc.sql("""
+				select u.id, u.position, u.name, u.org_unit_id, u.contact_email, u.leader_email, u.ended_on
+				from program.reporting_unit_successor s join program.reporting_unit u on u.id = s.successor_id
+				where s.unit_id = :u order by s.position""")
+			.param("u", unitId).query((rs, n) -> unit(rs)).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ReportLine> carriedReports(UUID unitId) {
+		return jdbc.sql("""
+				with recursive carried(id) as (
+				  select cast(:u as uuid)
+				  union select s.unit_id from program.reporting_unit_successor s join carried c on s.successor_id = c.id)
+				select r.id, u.id as unit_id, u.name, r.status, r.first_submitted_at, p.deadline
+				from program.unit_report r join program.reporting_unit u on u.id = r.unit_id
+				join program.reporting_period p on p.id = r.period_id
+				where r.unit_id in (select id from carried) order by p.cutoff_to desc, u.position""")
+			.param("u", unitId)
+			.query((rs, n) -> {
+				var first = instant(rs, "first_submitted_at");
+				return new ReportLine(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("name"),
+						ReportStatus.valueOf(rs.getString("status")), first,
+						deadlines.timeliness(first, rs.getDate("deadline").toLocalDate()));
+			})
 			.list();
 	}
 
@@ -135,7 +170,7 @@ class JdbcUnitReports implements UnitReports {
 		jdbc.sql("""
 				insert into program.unit_report (id, period_id, unit_id, status, updated_at, updated_by)
 				select gen_random_uuid(), :period, u.id, 'DRAFT', :now, :by from program.reporting_unit u
-				where u.program_id = :p""")
+				where u.program_id = :p and u.ended_on is null""")
 			.param("period", id).param("p", program.id()).param("now", now).param("by", by).update();
 		return id;
 	}
@@ -162,12 +197,13 @@ class JdbcUnitReports implements UnitReports {
 	@Transactional(readOnly = true)
 	public Optional<Report> report(UUID reportId) {
 		var row = jdbc.sql("""
-				select r.*, u.position as unit_position, u.name as unit_name, u.org_unit_id, u.contact_email, u.leader_email
-				from program.unit_report r join program.reporting_unit u on u.id = r.unit_id where r.id = :id""")
+				select r.*, u.position as unit_position, u.name as unit_name, u.org_unit_id, u.contact_email, u.leader_email,
+				  u.ended_on from program.unit_report r join program.reporting_unit u on u.id = r.unit_id where r.id = :id""")
 			.param("id", reportId)
 			.query((rs, n) -> new Object[] { rs.getInt("version"), rs.getObject("period_id", UUID.class),
 					new ReportingUnit(rs.getObject("unit_id", UUID.class), rs.getInt("unit_position"), rs.getString("unit_name"),
-							rs.getObject("org_unit_id", UUID.class), rs.getString("contact_email"), rs.getString("leader_email")),
+							rs.getObject("org_unit_id", UUID.class), rs.getString("contact_email"), rs.getString("leader_email"),
+							rs.getObject("ended_on", LocalDate.class)),
 					ReportStatus.valueOf(rs.getString("status")), rs.getString("narrative"), rs.getString("difficulties"),
 					rs.getString("proposals"), instant(rs, "first_submitted_at"), instant(rs, "accepted_at"),
 					rs.getString("accepted_by") })

@@ -152,7 +152,7 @@ class FollowUpController {
 
 	@GetMapping("/program/programs/{id}/dissemination")
 	String dissemination(@PathVariable UUID id, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, Model model) {
+			@RequestParam(required = false) @Nullable String to, Principal principal, Model model) {
 		var program = program(id);
 		var year = LocalDate.now().getYear();
 		LocalDate start;
@@ -167,11 +167,14 @@ class FollowUpController {
 			model.addAttribute("error", "program.dissemination.invalid");
 		}
 		model.addAttribute("program", program);
-		model.addAttribute("sessions", disseminations.sessions(program.id()));
+		// unit officers see the sessions of their units (the coverage figures stay program-wide counts)
+		model.addAttribute("sessions", disseminations.sessions(program.id()).stream()
+			.filter(session -> reaches(principal, program.id(), session.unitId())).toList());
 		model.addAttribute("coverage", disseminations.coverage(program.id(), start, end));
 		model.addAttribute("from", Formats.DATE.format(start));
 		model.addAttribute("to", Formats.DATE.format(end));
-		model.addAttribute("units", reports.units(program.id()));
+		model.addAttribute("units", reports.units(program.id()).stream()
+			.filter(u -> !u.ended() && reaches(principal, program.id(), u.id())).toList());
 		model.addAttribute("forms", Disseminations.Form.values());
 		model.addAttribute("groups", ParticipantGroup.values());
 		return "program/dissemination";

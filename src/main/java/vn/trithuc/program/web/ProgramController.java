@@ -31,9 +31,11 @@ import vn.trithuc.shared.Formats;
 class ProgramController {
 
 	private final Programs programs;
+	private final vn.trithuc.program.UnitPlans plans;
 
-	ProgramController(Programs programs) {
+	ProgramController(Programs programs, vn.trithuc.program.UnitPlans plans) {
 		this.programs = programs;
+		this.plans = plans;
 	}
 
 	@GetMapping
@@ -84,6 +86,7 @@ class ProgramController {
 		model.addAttribute("program", program);
 		model.addAttribute("item", item);
 		model.addAttribute("history", programs.history(program.id(), itemId));
+		model.addAttribute("carrying", plans.carrying(itemId));
 		model.addAttribute("form", new AmendmentForm(item.version(), item.text(), "", "", ""));
 		return "program/item";
 	}
@@ -97,6 +100,7 @@ class ProgramController {
 		model.addAttribute("program", program);
 		model.addAttribute("item", item);
 		model.addAttribute("history", programs.history(program.id(), itemId));
+		model.addAttribute("carrying", plans.carrying(itemId));
 		model.addAttribute("form", form);
 		var validFrom = form.parsedDate();
 		if (form.text() == null || form.text().isBlank() || validFrom == null || blank(form.decisionNumber())

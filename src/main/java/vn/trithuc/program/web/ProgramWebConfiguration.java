@@ -24,6 +24,7 @@ class ProgramWebConfiguration {
 	static final Role[] WRITERS = { Role.PROGRAM_MANAGER, Role.SYSTEM_ADMINISTRATOR };
 	static final Role[] READERS = { Role.PROGRAM_MANAGER, Role.SYSTEM_ADMINISTRATOR, Role.LEADER, Role.HR_OFFICER,
 			Role.UNIT_OFFICER };
+	static final Role[] REVIEW_READERS = { Role.PROGRAM_MANAGER, Role.SYSTEM_ADMINISTRATOR, Role.LEADER };
 	static final Role[] REPORTERS = { Role.PROGRAM_MANAGER, Role.SYSTEM_ADMINISTRATOR, Role.UNIT_OFFICER };
 
 	@Bean
@@ -38,6 +39,11 @@ class ProgramWebConfiguration {
 				// units answer recommendations and record their dissemination sessions
 				AccessRule.roles(HttpMethod.POST, "/program/recommendations/*/respond", REPORTERS),
 				AccessRule.roles(HttpMethod.POST, "/program/programs/*/dissemination", REPORTERS),
+				// grassroots organisations make their own plans under the program
+				AccessRule.roles(HttpMethod.POST, "/program/programs/*/plans", REPORTERS),
+				AccessRule.roles(HttpMethod.POST, "/program/plans/*/tasks", REPORTERS),
+				// consolidated review reports span every unit: the commission and leaders read them
+				AccessRule.roles(HttpMethod.GET, "/program/reviews/**", REVIEW_READERS),
 				AccessRule.roles(HttpMethod.GET, "/program/**", READERS),
 				AccessRule.roles(HttpMethod.POST, "/program/**", WRITERS),
 				AccessRule.roles(HttpMethod.GET, "/api/v1/program/**", READERS));

@@ -26,6 +26,13 @@ class ReportScope {
 	private final OrgUnits units;
 	private final Clock clock;
 
+	/** Unit officers act only for units in their scope; everybody else the rules let in acts for any unit. */
+	static boolean limited(Authentication caller) {
+		var roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+		return roles.contains(Role.UNIT_OFFICER.authority()) && !roles.contains(Role.PROGRAM_MANAGER.authority())
+				&& !roles.contains(Role.SYSTEM_ADMINISTRATOR.authority());
+	}
+
 	ReportScope(UserScopes scopes, OrgUnits units, Clock clock) {
 		this.scopes = scopes;
 		this.units = units;
@@ -38,14 +45,22 @@ class ReportScope {
 
 	/** The same rule for anything that belongs to a reporting unit (inspections, recommendations, dissemination). */
 	boolean mayReach(Authentication caller, UnitReports.ReportingUnit reportingUnit) {
+		return mayActFor(caller, reportingUnit.orgUnitId());
+	}
+
+	/** Whether the caller may act for the unit linked to {@code orgUnit} (its reports, plans, answers, sessions). */
+	boolean mayActFor(Authentication caller, java.util.@org.jspecify.annotations.Nullable UUID orgUnit) {
 		var roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
 		if (roles.contains(Role.PROGRAM_MANAGER.authority()) || roles.contains(Role.SYSTEM_ADMINISTRATOR.authority())
 				|| !roles.contains(Role.UNIT_OFFICER.authority())) {
 			return true;
 		}
-		var unit = reportingUnit.orgUnitId();
-		return unit != null && scopes.scopeRoot(caller.getName())
-			.map(root -> units.scopeAsOf(new OrgUnitId(root), LocalDate.now(clock)).contains(new OrgUnitId(unit)))
-			.orElse(false);
+		var unit = orgUnit;
+		// a unit ended by a reorganisation is reached through the units carrying it on today
+		return unit != null && scopes.scopeRoot(caller.getName()).map(root -> {
+			var scope = units.scopeAsOf(new OrgUnitId(root), LocalDate.now(clock));
+			var id = new OrgUnitId(unit);
+			return scope.contains(id) || units.currentSuccessors(id).stream().anyMatch(scope::contains);
+		}).orElse(false);
 	}
 }

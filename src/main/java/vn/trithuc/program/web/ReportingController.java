@@ -54,9 +54,13 @@ class ReportingController {
 	private final OrgUnits orgUnits;
 
 	private final ReportScope scope;
+	private final vn.trithuc.program.ReviewReports reviews;
+	private final vn.trithuc.program.Indicators indicators;
 
 	ReportingController(Programs programs, UnitReports reports, Reminders reminders, OrgUnits orgUnits,
-			ReportScope scope) {
+			ReportScope scope, vn.trithuc.program.ReviewReports reviews, vn.trithuc.program.Indicators indicators) {
+		this.reviews = reviews;
+		this.indicators = indicators;
 		this.scope = scope;
 		this.programs = programs;
 		this.reports = reports;
@@ -96,6 +100,8 @@ class ReportingController {
 		model.addAttribute("totals", completeness.totals());
 		model.addAttribute("periodKinds", PeriodKind.values());
 		model.addAttribute("currentYear", LocalDate.now().getYear());
+		model.addAttribute("indicators", indicators.indicators());
+		model.addAttribute("unitTargets", indicators.unitTargets(program.id()));
 		return "program/reporting";
 	}
 
@@ -166,6 +172,8 @@ class ReportingController {
 		model.addAttribute("totals", reports.completeness(period.program()).totals().get(periodId));
 		model.addAttribute("reminders", reminders.reminders(periodId));
 		model.addAttribute("pending", lines.stream().filter(l -> l.firstSubmittedAt() == null).count());
+		model.addAttribute("reviews", reviews.reviews(periodId));
+		model.addAttribute("reviewScopes", ReviewController.scopes(reports, orgUnits, period));
 		return "program/period";
 	}
 
@@ -200,7 +208,15 @@ class ReportingController {
 		model.addAttribute("taskSections", program.taskSections());
 		model.addAttribute("taskStatuses", TaskStatus.values());
 		model.addAttribute("taskGroups", Arrays.asList(TaskGroup.values()));
-		model.addAttribute("indicators", program.targets());
+		var computed = indicators.computed(List.of(report.unit()), report.period().dates().cutoffTo())
+			.getOrDefault(report.unit().id(), Map.of());
+		var rows = new java.util.ArrayList<IndicatorRow>();
+		for (var indicator : indicators.indicators()) {
+			var value = indicator.computed() ? computed.get(indicator.code()) : report.content().indicators().get(indicator.code());
+			var target = indicators.targetFor(program.id(), report.unit().id(), indicator.code()).orElse(null);
+			rows.add(new IndicatorRow(indicator, value, target, target == null ? null : target.progress(value)));
+		}
+		model.addAttribute("indicators", rows);
 		return "program/report";
 	}
 
@@ -224,15 +240,16 @@ class ReportingController {
 						progress == null || progress.isBlank() ? null : Integer.valueOf(progress.strip()),
 						blankToNull(form.getFirst("task." + task.id() + ".note"))));
 			}
-			var indicators = new LinkedHashMap<String, BigDecimal>();
-			for (var target : program.targets()) {
-				var value = form.getFirst("indicator." + target.indicatorCode());
+			var values = new LinkedHashMap<String, BigDecimal>();
+			// computed indicators are never typed: the registry gives them
+			for (var indicator : indicators.indicators()) {
+				var value = indicator.computed() ? null : form.getFirst("indicator." + indicator.code());
 				if (value != null && !value.isBlank()) {
-					indicators.put(target.indicatorCode(), new BigDecimal(value.strip().replace(".", "").replace(',', '.')));
+					values.put(indicator.code(), decimal(value));
 				}
 			}
 			reports.save(reportId, version(form), new UnitReports.Content(blankToNull(form.getFirst("narrative")),
-					blankToNull(form.getFirst("difficulties")), blankToNull(form.getFirst("proposals")), tasks, indicators),
+					blankToNull(form.getFirst("difficulties")), blankToNull(form.getFirst("proposals")), tasks, values),
 					principal.getName());
 			redirect.addFlashAttribute("success", "program.report.saved");
 		}
@@ -291,6 +308,51 @@ class ReportingController {
 			redirect.addFlashAttribute("error", "program.report.invalid");
 		}
 		return "redirect:/program/reports/" + reportId;
+	}
+
+	/** An indicator on the unit report page: its value (typed, or computed as of the cut-off end) against its target. */
+	record IndicatorRow(vn.trithuc.program.Indicators.Indicator indicator, @Nullable BigDecimal value,
+			vn.trithuc.program.Indicators.@Nullable UnitTarget target, @Nullable Double progress) {
+	}
+
+	/** "1.234,5" (Vietnamese) or "1234.5" → 1234.5. */
+	static BigDecimal decimal(String text) {
+		var t = text.strip().replace(" ", "");
+		if (t.contains(",")) {
+			t = t.replace(".", "").replace(',', '.');
+		}
+		else if (t.chars().filter(c -> c == '.').count() > 1 || t.matches("\\d{1,3}\\.\\d{3}")) {
+			t = t.replace(".", "");
+		}
+		return new BigDecimal(t);
+	}
+
+	@PostMapping("/program/programs/{id}/targets")
+	String setTarget(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Principal principal,
+			RedirectAttributes redirect) {
+		var program = program(id);
+		var back = "redirect:/program/programs/" + id + "/reporting#targets";
+		try {
+			var unit = blankToNull(form.getFirst("unit"));
+			var sourceDate = blankToNull(form.getFirst("sourceDate"));
+			var year = blankToNull(form.getFirst("year"));
+			var value = blankToNull(form.getFirst("value"));
+			var source = blankToNull(form.getFirst("source"));
+			if (year == null || value == null || source == null) {
+				throw new IllegalArgumentException("year, value");
+			}
+			indicators.setTarget(program.id(), unit == null ? null : UUID.fromString(unit),
+					new vn.trithuc.program.Indicators.NewTarget(String.valueOf(form.getFirst("indicator")), decimal(value),
+							Integer.parseInt(year), String.valueOf(form.getFirst("comparator")),
+							source,
+							sourceDate == null ? null : Formats.parseDate(sourceDate)),
+					principal.getName());
+			redirect.addFlashAttribute("success", "program.target.saved");
+		}
+		catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+			redirect.addFlashAttribute("error", "program.target.invalid");
+		}
+		return back;
 	}
 
 	private ProgramDocument program(UUID id) {

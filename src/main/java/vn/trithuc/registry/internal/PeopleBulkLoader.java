@@ -100,6 +100,71 @@ public class PeopleBulkLoader {
 		}
 	}
 
+	/** A person of an import, with the education level code of the file's degree column (or null). */
+	record Imported(PersonData data, @org.jspecify.annotations.Nullable String degree) {
+	}
+
+	/**
+	 * Inserts checked people of an import with COPY in the caller's transaction: profile, a degree part, one change-log
+	 * entry each naming the {@code source} (e.g. "import:<job id>", whose stored file holds every value), the name
+	 * tokens. The people must be new
+	 * (national IDs unused, checked by the caller). Listeners get one {@link PeopleBulkLoaded}.
+	 * @return the ids, in the order given
+	 */
+	public List<UUID> insertImported(List<Imported> people, String actor, String source) {
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			var now = Instant.now(clock).toString();
+			var ids = new java.util.ArrayList<UUID>(people.size());
+			var tokens = new java.util.HashSet<String>();
+			for (int from = 0; from < people.size(); from += BATCH) {
+				var batch = people.subList(from, Math.min(people.size(), from + BATCH));
+				var rows = new StringBuilder(batch.size() * 300);
+				var parts = new StringBuilder();
+				var log = new StringBuilder(batch.size() * 600);
+				for (var person : batch) {
+					var id = UUID.randomUUID();
+					ids.add(id);
+					var d = person.data();
+					var names = NameTokens.of(d.familyName(), d.middleName(), d.givenName(), d.otherNames());
+					tokens.addAll(names);
+					CopyText.line(rows, id, 1, d.familyName(), d.middleName(), d.givenName(), d.otherNames(), d.sex().name(),
+							d.birthDate(), d.birthYear(), d.ethnicGroup(), d.religion(), d.nationalId(), d.oldId(), d.hometown(),
+							d.residence(), d.phone(), d.email(), d.userAccount(), array(names),
+							NameTokens.key(d.familyName(), d.middleName(), d.givenName()), null, null, person.degree(), false,
+							false, now, now);
+					if (person.degree() != null) {
+						CopyText.line(parts, UUID.randomUUID(), id, PartKind.DEGREE.name(), null, null,
+								Profiles.JSON.writeValueAsString(java.util.Map.of("level", person.degree())), now);
+					}
+					// one entry per person (who, when, which import); the values are those of the stored file
+					CopyText.line(log, id, 1, now, actor, "IMPORTED", null, null, d.fullName() + " (" + source + ")");
+				}
+				copy.copyIn("copy registry.person (id, version, family_name, middle_name, given_name, other_names, sex, "
+						+ "birth_date, birth_year, ethnic_group, religion, national_id, old_id, hometown, residence, phone, email, "
+						+ "user_account, name_tokens, name_key, current_org_unit, personnel_category, highest_degree, party_member, "
+						+ "talent, created_at, updated_at) from stdin", new StringReader(rows.toString()));
+				if (parts.length() > 0) {
+					copy.copyIn("copy registry.person_part (id, person_id, kind, valid_from, valid_to, attributes, created_at) from stdin",
+							new StringReader(parts.toString()));
+				}
+				copy.copyIn("copy registry.change_log (person_id, version, at, actor, action, field, old_value, new_value) from stdin",
+						new StringReader(log.toString()));
+			}
+			jdbc.sql("insert into registry.name_token (token) select unnest(:tokens) on conflict do nothing")
+				.param("tokens", tokens.toArray(String[]::new)).update();
+			events.publishEvent(new PeopleBulkLoaded(people.size()));
+			return ids;
+		}
+		catch (SQLException | IOException e) {
+			throw new IllegalStateException("bulk import failed", e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
 	private record Derived(java.util.function.Function<List<Part>, SearchDocument> document,
 			java.util.function.Function<UUID, UUID> province) {
 	}

@@ -350,8 +350,27 @@ public class Profiles implements Registry {
 
 	// ---------------------------------------------------------------- rules
 
+	/**
+	 * The broken rules of {@code data} as a list, for the import's dry run: nothing is thrown, so a bad row never
+	 * marks the caller's transaction rollback-only.
+	 */
+	List<FieldError> errorsOf(PersonData data, boolean lookUpNationalId) {
+		try {
+			validate(data, null, lookUpNationalId);
+			return List.of();
+		}
+		catch (InvalidProfileException e) {
+			return e.errors();
+		}
+	}
+
 	/** @return warnings (e.g. national ID disagreeing with birth year); throws on errors */
 	List<NationalIdPolicy.Finding> validate(PersonData data, @Nullable UUID self) {
+		return validate(data, self, true);
+	}
+
+	/** @param lookUpNationalId false when the caller checked already that nobody holds the national ID (import) */
+	List<NationalIdPolicy.Finding> validate(PersonData data, @Nullable UUID self, boolean lookUpNationalId) {
 		var errors = new ArrayList<FieldError>();
 		if (data.familyName().isEmpty()) {
 			errors.add(new FieldError("familyName", "registry.required"));
@@ -364,7 +383,7 @@ public class Profiles implements Registry {
 			var result = nationalIds.check(data.nationalId(), data.birthYear(), data.sex());
 			result.errors().forEach(f -> errors.add(new FieldError("nationalId", f.messageKey(), f.arguments().toArray())));
 			warnings.addAll(result.warnings());
-			if (result.valid()) {
+			if (result.valid() && lookUpNationalId) {
 				var holder = jdbc.sql("select id from registry.person where national_id = :n")
 					.param("n", data.nationalId()).query(UUID.class).optional();
 				if (holder.isPresent() && !holder.get().equals(self)) {

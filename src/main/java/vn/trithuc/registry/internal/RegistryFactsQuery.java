@@ -115,6 +115,66 @@ class RegistryFactsQuery implements RegistryFacts {
 	}
 
 	@Override
+	public Map<PersonId, vn.trithuc.registry.Qualifications> qualifications(Collection<PersonId> people, LocalDate date) {
+		record Held(List<vn.trithuc.registry.Qualifications.Degree> degrees, List<String> theory, List<String> management,
+				List<String> languages, List<String> it, LocalDate[] positionFrom, String[] jobPosition) {
+		}
+		var held = new HashMap<PersonId, Held>();
+		if (people.isEmpty()) {
+			return Map.of();
+		}
+		jdbc.sql("""
+				select p.id, pp.kind, pp.valid_from, pp.attributes->>'level', pp.attributes->>'fieldOfStudy', pp.attributes->>'jobPosition'
+				from registry.person p left join registry.person_part pp on pp.person_id = p.id
+				  and pp.kind in ('DEGREE', 'POLITICAL_THEORY', 'STATE_MANAGEMENT', 'FOREIGN_LANGUAGE', 'IT_LEVEL', 'POSITION')
+				  and (pp.valid_from is null or pp.valid_from <= :date) and (pp.valid_to is null or pp.valid_to >= :date)
+				where p.id = any(cast(:ids as uuid[])) and p.merged_into is null""")
+			.param("ids", people.stream().map(PersonId::toString).toArray(String[]::new)).param("date", date)
+			.query((RowCallbackHandler) rs -> {
+				var h = held.computeIfAbsent(new PersonId(rs.getObject(1, UUID.class)), k -> new Held(new ArrayList<>(), new ArrayList<>(),
+						new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LocalDate[1], new String[1]));
+				var kind = rs.getString(2);
+				var level = rs.getString(4);
+				if (kind == null) {
+					return;
+				}
+				switch (kind) {
+					case "DEGREE" -> {
+						if (level != null) {
+							var field = rs.getString(5);
+							h.degrees().add(new vn.trithuc.registry.Qualifications.Degree(level, field == null || field.isEmpty() ? null : field));
+						}
+					}
+					case "POLITICAL_THEORY" -> add(h.theory(), level);
+					case "STATE_MANAGEMENT" -> add(h.management(), level);
+					case "FOREIGN_LANGUAGE" -> add(h.languages(), level);
+					case "IT_LEVEL" -> add(h.it(), level);
+					case "POSITION" -> {
+						var from = rs.getObject(3, LocalDate.class);
+						if (h.jobPosition()[0] == null && h.positionFrom()[0] == null
+								|| from != null && (h.positionFrom()[0] == null || from.isAfter(h.positionFrom()[0]))) {
+							h.positionFrom()[0] = from;
+							var job = rs.getString(6);
+							h.jobPosition()[0] = job == null || job.isBlank() ? null : job.strip();
+						}
+					}
+					default -> {
+					}
+				}
+			});
+		var result = new HashMap<PersonId, vn.trithuc.registry.Qualifications>();
+		held.forEach((person, h) -> result.put(person, new vn.trithuc.registry.Qualifications(person, h.degrees(), h.theory(),
+				h.management(), h.languages(), h.it(), h.jobPosition()[0])));
+		return result;
+	}
+
+	private static void add(List<String> levels, @Nullable String level) {
+		if (level != null && !level.isEmpty()) {
+			levels.add(level);
+		}
+	}
+
+	@Override
 	public Map<PersonId, String> displayNames(Collection<PersonId> people) {
 		var names = new HashMap<PersonId, String>();
 		if (people.isEmpty()) {

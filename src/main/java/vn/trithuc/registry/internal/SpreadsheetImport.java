@@ -1,7 +1,5 @@
 package vn.trithuc.registry.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,10 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.trithuc.registry.Sex;
-import vn.trithuc.shared.SpreadsheetUploads;
 import vn.trithuc.shared.VietnameseText;
 
 /**
@@ -44,6 +37,8 @@ import vn.trithuc.shared.VietnameseText;
 public class SpreadsheetImport {
 
 	static final int HEADER_SEARCH_ROWS = 20;
+	/** From this many new people with a national ID on, the apply inserts them with COPY. */
+	static final int BULK_THRESHOLD = 200;
 	private static final Pattern DMY = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})");
 	private static final Pattern YEAR = Pattern.compile("(18|19|20)\\d{2}");
 	private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -63,7 +58,9 @@ public class SpreadsheetImport {
 				"so can cuoc", "so can cuoc cong dan", "ma dinh danh"));
 		HEADERS.put("oldId", List.of("cmnd", "so cmnd", "chung minh nhan dan", "so chung minh nhan dan"));
 		HEADERS.put("phone", List.of("dien thoai", "so dien thoai", "sdt", "dt", "di dong"));
-		HEADERS.put("email", List.of("email", "e-mail", "thu dien tu", "hop thu"));
+		HEADERS.put("email", List.of("email", "e-mail", "thu dien tu", "hop thu", "dia chi email"));
+		HEADERS.put("degree", List.of("trinh do chuyen mon", "trinh do dao tao", "hoc vi", "bang cap",
+				"trinh do cao nhat", "hoc ham hoc vi", "van bang"));
 	}
 
 	public enum Outcome {
@@ -74,11 +71,22 @@ public class SpreadsheetImport {
 	public record Problem(int row, @Nullable String column, String messageKey, List<Object> arguments, boolean warning) {
 	}
 
-	public record RowResult(int row, Outcome outcome, @Nullable PersonData data, List<Problem> problems) {
+	/** @param degree the education level code of the degree column, added as a degree of the new person */
+	public record RowResult(int row, Outcome outcome, @Nullable PersonData data, List<Problem> problems,
+			@Nullable String degree) {
 	}
 
+	/**
+	 * @param headers the texts of the header row per column (for the mapping screen)
+	 * @param headerKey the folded header texts, to find a saved mapping for files with the same headers
+	 */
 	public record Report(UUID job, String fileName, int headerRow, Map<String, Integer> columns, List<RowResult> rows,
-			@Nullable String fileError) {
+			@Nullable String fileError, List<String> headers, String headerKey, boolean legacyFonts) {
+
+		Report(UUID job, String fileName, int headerRow, Map<String, Integer> columns, List<RowResult> rows,
+				@Nullable String fileError) {
+			this(job, fileName, headerRow, columns, rows, fileError, List.of(), "", false);
+		}
 
 		public long count(Outcome outcome) {
 			return rows.stream().filter(r -> r.outcome() == outcome).count();
@@ -100,9 +108,17 @@ public class SpreadsheetImport {
 	private final Clock clock;
 	private final RegistryCodes codes;
 	private final TransactionTemplate separately;
+	private final PeopleBulkLoader bulkLoader;
+
+	/** The last file read (a job's stored bytes never change): its apply usually follows its dry run. */
+	private record LastRead(UUID job, int size, ImportSheets.Sheet sheet) {
+	}
+
+	private volatile @Nullable LastRead lastRead;
 
 	SpreadsheetImport(JdbcClient jdbc, Profiles profiles, DuplicateRule duplicates, Clock clock, RegistryCodes codes,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, PeopleBulkLoader bulkLoader) {
+		this.bulkLoader = bulkLoader;
 		this.codes = codes;
 		this.jdbc = jdbc;
 		this.profiles = profiles;
@@ -112,21 +128,117 @@ public class SpreadsheetImport {
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Stores the file and returns its dry-run report. */
-	public Report upload(String fileName, byte[] content, String actor) {
+	/**
+	 * Stores the file and returns its dry-run report. A mapping the officer saved for a file with the same headers
+	 * is used at once.
+	 */
+	public Report upload(@Nullable String originalFileName, byte[] content, String actor) {
+		var fileName = ImportSheets.safeFileName(originalFileName);
 		var id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into registry.import_job (id, file_name, content, status, created_by, created_at)
 				values (:id, :name, :content, 'DRY_RUN', :actor, :now)""")
 			.param("id", id).param("name", fileName).param("content", content).param("actor", actor)
 			.param("now", Timestamp.from(clock.instant())).update();
-		return dryRun(id).orElseThrow();
+		var report = dryRun(id).orElseThrow();
+		if (!report.headerKey().isEmpty()) {
+			jdbc.sql("update registry.import_job set header_key = :key where id = :id").param("key", report.headerKey())
+				.param("id", id).update();
+			var saved = jdbc.sql("select name, mapping from registry.import_mapping where owner = :owner and header_key = :key")
+				.param("owner", actor).param("key", report.headerKey())
+				.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).optional();
+			if (saved.isPresent()) {
+				jdbc.sql("update registry.import_job set mapping = :mapping, mapping_name = :name where id = :id")
+					.param("mapping", saved.get().getValue()).param("name", saved.get().getKey()).param("id", id).update();
+				report = dryRun(id).orElseThrow();
+			}
+		}
+		return report;
+	}
+
+	/** A mapping saved under a name by its owner. */
+	public record SavedMapping(String name, Map<String, Integer> columns, Instant createdAt) {
+	}
+
+	/**
+	 * Sets the columns of a job (field → column; the fields of {@link #fields()}) and optionally saves them under a
+	 * name for the next file with the same headers. @return false if the job is unknown or applied already
+	 */
+	public boolean map(UUID job, Map<String, Integer> columns, @Nullable String saveAs, String actor) {
+		var clean = new LinkedHashMap<String, Integer>();
+		columns.forEach((field, column) -> {
+			if (HEADERS.containsKey(field) && column != null && column >= 0 && column < 1000) {
+				clean.put(field, column);
+			}
+		});
+		var text = formatMapping(clean);
+		var name = saveAs == null || saveAs.isBlank() ? null : VietnameseText.nfc(saveAs).strip();
+		if (name != null && name.length() > 100) {
+			name = name.substring(0, 100);
+		}
+		int updated = jdbc.sql("""
+				update registry.import_job set mapping = :mapping, mapping_name = :name
+				where id = :id and status <> 'APPLIED'""").param("mapping", text.isEmpty() ? null : text)
+			.param("name", name).param("id", job).update();
+		if (updated == 0) {
+			return false;
+		}
+		var key = jdbc.sql("select header_key from registry.import_job where id = :id").param("id", job)
+			.query(String.class).optional().orElse(null);
+		if (name != null && key != null && !clean.isEmpty()) {
+			jdbc.sql("""
+					insert into registry.import_mapping (id, owner, name, header_key, mapping, created_at)
+					values (:id, :owner, :name, :key, :mapping, :now)
+					on conflict (owner, header_key) do update set name = excluded.name, mapping = excluded.mapping,
+					  created_at = excluded.created_at""")
+				.param("id", UUID.randomUUID()).param("owner", actor).param("name", name).param("key", key)
+				.param("mapping", text).param("now", Timestamp.from(clock.instant())).update();
+		}
+		return true;
+	}
+
+	@Transactional(readOnly = true)
+	public List<SavedMapping> savedMappings(String owner) {
+		return jdbc.sql("select name, mapping, created_at from registry.import_mapping where owner = :owner order by name")
+			.param("owner", owner)
+			.query((rs, n) -> new SavedMapping(rs.getString(1), parseMapping(rs.getString(2)), rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
+	/** The name of the saved mapping the job uses, if any. */
+	@Transactional(readOnly = true)
+	public Optional<String> mappingName(UUID job) {
+		return jdbc.sql("select mapping_name from registry.import_job where id = :id").param("id", job)
+			.query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
+	}
+
+	/** The fields a column may be mapped to, in screen order. */
+	public static List<String> fields() {
+		return List.copyOf(HEADERS.keySet());
+	}
+
+	static String formatMapping(Map<String, Integer> mapping) {
+		return String.join(";", mapping.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+	}
+
+	static Map<String, Integer> parseMapping(@Nullable String text) {
+		var mapping = new LinkedHashMap<String, Integer>();
+		if (text == null || text.isBlank()) {
+			return mapping;
+		}
+		for (var pair : text.split(";")) {
+			var parts = pair.split("=", 2);
+			if (parts.length == 2 && HEADERS.containsKey(parts[0]) && parts[1].matches("\\d{1,3}")) {
+				mapping.put(parts[0], Integer.valueOf(parts[1]));
+			}
+		}
+		return mapping;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Report> dryRun(UUID job) {
-		return jdbc.sql("select file_name, content from registry.import_job where id = :id").param("id", job)
-			.query((rs, n) -> check(job, rs.getString(1), rs.getBytes(2))).optional();
+		return jdbc.sql("select file_name, content, mapping from registry.import_job where id = :id").param("id", job)
+			.query((rs, n) -> check(job, rs.getString(1), rs.getBytes(2), parseMapping(rs.getString(3)))).optional();
 	}
 
 	@Transactional(readOnly = true)
@@ -171,11 +283,30 @@ public class SpreadsheetImport {
 			counts.put(outcome, 0L);
 		}
 		if (report.get().fileError() == null) {
+			// new people with a national ID (unused, unique in the file) go in with COPY when there are many
+			var bulk = report.get().rows().stream()
+				.filter(r -> r.outcome() == Outcome.NEW && r.data() != null && r.data().nationalId() != null).toList();
+			if (bulk.size() >= BULK_THRESHOLD) {
+				bulkLoader.insertImported(bulk.stream().map(r -> new PeopleBulkLoader.Imported(r.data(), r.degree())).toList(),
+						actor, "import:" + job);
+				counts.merge(Outcome.NEW, (long) bulk.size(), Long::sum);
+			}
+			else {
+				bulk = List.of();
+			}
+			var bulkRows = new java.util.HashSet<Integer>();
+			bulk.forEach(r -> bulkRows.add(r.row()));
 			for (var row : report.get().rows()) {
+				if (bulkRows.contains(row.row())) {
+					continue;
+				}
 				var outcome = row.outcome();
 				if (outcome == Outcome.NEW || outcome == Outcome.DUPLICATE_REVIEW) {
 					var registration = profiles.register(row.data(), actor);
 					outcome = registration instanceof Profiles.RoutedToReview ? Outcome.DUPLICATE_REVIEW : Outcome.NEW;
+					if (registration instanceof Profiles.Created created && row.degree() != null) {
+						profiles.addPart(created.id(), 1, PartKind.DEGREE, null, null, Map.of("level", row.degree()), actor);
+					}
 				}
 				counts.merge(outcome, 1L, Long::sum);
 			}
@@ -186,75 +317,183 @@ public class SpreadsheetImport {
 	}
 
 	Report check(UUID job, String fileName, byte[] content) {
-		if (!SpreadsheetUploads.inflatesWithinLimits(content)) {
-			return new Report(job, fileName, 0, Map.of(), List.of(), SpreadsheetUploads.INFLATED_TOO_LARGE);
-		}
-		List<Row> rows;
-		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
-			var sheet = workbook.getFirstSheet();
-			try (var stream = sheet.openStream()) {
-				rows = stream.toList();
-			}
-		}
-		catch (IOException | RuntimeException e) {
-			return new Report(job, fileName, 0, Map.of(), List.of(), "registry.import.unreadable");
-		}
-		int headerIndex = -1;
-		Map<String, Integer> columns = Map.of();
-		for (int i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.size()); i++) {
-			var found = headers(rows.get(i));
-			if (found.size() > columns.size()) {
-				columns = found;
-				headerIndex = i;
-			}
-		}
-		boolean names = columns.containsKey("fullName") || (columns.containsKey("familyName") && columns.containsKey("givenName"));
-		if (headerIndex < 0 || !names || columns.size() < 2) {
-			return new Report(job, fileName, 0, columns, List.of(), "registry.import.noHeader");
-		}
-		var results = new ArrayList<RowResult>();
-		var seenIds = new HashMap<String, Integer>();
-		for (int i = headerIndex + 1; i < rows.size(); i++) {
-			var row = rows.get(i);
-			if (blank(row)) {
-				continue;
-			}
-			results.add(checkRow(row, columns, seenIds));
-		}
-		return new Report(job, fileName, rows.get(headerIndex).getRowNum(), columns, results, null);
+		return check(job, fileName, content, Map.of());
 	}
 
-	static Map<String, Integer> headers(Row row) {
-		var found = new LinkedHashMap<String, Integer>();
-		for (var cell : row) {
-			if (cell == null || cell.getType() != CellType.STRING) {
-				continue;
+	/**
+	 * @param mapping columns chosen by the officer (field → column index, -1 = not imported); fields not named keep
+	 *        the column found from the headers
+	 */
+	Report check(UUID job, String fileName, byte[] content, Map<String, Integer> mapping) {
+		ImportSheets.Sheet sheet;
+		var cached = lastRead;
+		if (cached != null && cached.job().equals(job) && cached.size() == content.length) {
+			sheet = cached.sheet(); // the apply right after its dry run: the same stored bytes
+		}
+		else {
+			try {
+				sheet = ImportSheets.read(fileName, content);
 			}
-			var text = normaliseHeader(cell.getText());
-			for (var entry : HEADERS.entrySet()) {
-				if (!found.containsKey(entry.getKey()) && entry.getValue().contains(text)) {
-					found.put(entry.getKey(), cell.getColumnIndex());
-					break;
+			catch (ImportSheets.Refused e) {
+				return new Report(job, fileName, 0, Map.of(), List.of(), e.messageKey());
+			}
+			lastRead = new LastRead(job, content.length, sheet);
+		}
+		var rows = sheet.rows();
+		var header = findHeader(rows);
+		if (header == null) {
+			return new Report(job, fileName, 0, Map.of(), List.of(), "registry.import.noHeader");
+		}
+		var columns = new LinkedHashMap<String, Integer>();
+		if (mapping.isEmpty()) {
+			columns.putAll(header.columns());
+		}
+		else {
+			// the officer's choice replaces the detected columns
+			mapping.forEach((field, column) -> {
+				if (HEADERS.containsKey(field) && column != null && column >= 0 && column < 1000) {
+					columns.put(field, column);
 				}
+			});
+		}
+		boolean names = columns.containsKey("fullName") || (columns.containsKey("familyName") && columns.containsKey("givenName"));
+		if (!names) {
+			return new Report(job, fileName, header.number(), columns, List.of(), "registry.import.noHeader",
+					header.texts(), headerKey(header.texts()), sheet.legacyFonts());
+		}
+		var drafts = new ArrayList<Draft>();
+		var seenIds = new HashMap<String, Integer>();
+		var codeCache = new HashMap<String, String>();
+		for (int i = header.index() + 1; i < rows.size(); i++) {
+			var row = rows.get(i);
+			if (!row.blank()) {
+				drafts.add(parseRow(row, columns, seenIds, codeCache));
+			}
+		}
+		var registered = registeredIds(drafts);
+		var results = new ArrayList<RowResult>(drafts.size());
+		for (var draft : drafts) {
+			results.add(complete(draft, registered));
+		}
+		return new Report(job, fileName, header.number(), columns, results, null, header.texts(),
+				headerKey(header.texts()), sheet.legacyFonts());
+	}
+
+	/** The header row found, as the row number the officer sees and the index in the sheet's rows. */
+	record Header(int number, int index, Map<String, Integer> columns, List<String> texts) {
+	}
+
+	/** The folded header texts joined: equal for two files with the same headers. */
+	static String headerKey(List<String> texts) {
+		return String.join("|", texts.stream().map(SpreadsheetImport::normaliseHeader).toList()).replaceAll("\\|+$", "");
+	}
+
+	/**
+	 * The header among the first rows: the row (or a row with the one above it, for headers of two rows with
+	 * merged cells) that names the most known columns; at least the name and one more column.
+	 */
+	static @Nullable Header findHeader(List<ImportSheets.SheetRow> rows) {
+		Header best = null;
+		for (int i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.size()); i++) {
+			var singleTexts = texts(rows.get(i), null);
+			var single = headers(singleTexts);
+			if (best == null || single.size() > best.columns().size()) {
+				best = new Header(rows.get(i).number(), i, single, singleTexts);
+			}
+			if (i > 0 && rows.get(i - 1).number() == rows.get(i).number() - 1) {
+				var combinedTexts = texts(rows.get(i), rows.get(i - 1));
+				var combined = headers(combinedTexts);
+				if (combined.size() > best.columns().size()) {
+					best = new Header(rows.get(i).number(), i, combined, combinedTexts);
+				}
+			}
+		}
+		if (best == null || best.columns().size() < 2) {
+			return null;
+		}
+		return best;
+	}
+
+	/** The header texts of a row; with the row above, a blank cell takes the text above it (merged cells). */
+	private static List<String> texts(ImportSheets.SheetRow row, ImportSheets.@Nullable SheetRow above) {
+		int width = Math.max(row.cells().length, above == null ? 0 : above.cells().length);
+		var texts = new ArrayList<String>(width);
+		String carried = "";
+		for (int c = 0; c < width; c++) {
+			var own = row.cell(c);
+			String upper = "";
+			if (above != null) {
+				var cell = above.cell(c);
+				if (!cell.blank() && cell.number() == null) {
+					carried = cell.text();
+				}
+				upper = cell.blank() ? carried : cell.text();
+			}
+			texts.add(own.blank() || own.number() != null ? upper : own.text());
+		}
+		return texts;
+	}
+
+	static Map<String, Integer> headers(List<String> texts) {
+		var found = new LinkedHashMap<String, Integer>();
+		for (int c = 0; c < texts.size(); c++) {
+			var field = field(texts.get(c));
+			if (field != null && !found.containsKey(field)) {
+				found.put(field, c);
 			}
 		}
 		return found;
 	}
 
-	static String normaliseHeader(String text) {
-		return VietnameseText.fold(text).replaceAll("[^a-z0-9/ ,-]", " ").replaceAll("\\s+", " ").strip()
-			.replaceAll("^stt$", "stt");
+	/** The field a header names: the longest known header equal to it, or (4 letters or more) beginning it. */
+	static @Nullable String field(String header) {
+		var text = normaliseHeader(header);
+		if (text.isEmpty()) {
+			return null;
+		}
+		String best = null;
+		int bestLength = 0;
+		for (var entry : HEADERS.entrySet()) {
+			for (var known : entry.getValue()) {
+				boolean match = text.equals(known) || (known.length() >= 4 && text.startsWith(known)
+						&& !Character.isLetterOrDigit(text.charAt(known.length())));
+				if (match && known.length() > bestLength) {
+					best = entry.getKey();
+					bestLength = known.length();
+				}
+			}
+		}
+		return best;
 	}
 
-	private RowResult checkRow(Row row, Map<String, Integer> columns, Map<String, Integer> seenIds) {
-		int number = row.getRowNum();
+	static String normaliseHeader(String text) {
+		return VietnameseText.fold(text).replace('_', ' ').replaceAll("[^a-z0-9/ ,-]", " ").replaceAll("\\s+", " ").strip();
+	}
+
+	/** A row read and checked without the database. */
+	private record Draft(int row, @Nullable PersonData data, @Nullable String degree, List<Problem> problems) {
+	}
+
+	/** The code of a value typed by name, looked up once per file and list. */
+	private String code(Map<String, String> cache, String list, String text) {
+		return cache.computeIfAbsent(list + "\u0000" + text, k -> codes.codeFor(list, text).orElseGet(() -> {
+			// "Cơ Ho", "co-ho" and "Cơ-ho" alike: letters and digits only
+			var key = ImportCodes.key(text);
+			return codes.choices(list).stream().filter(e -> ImportCodes.key(e.name()).equals(key)).findFirst()
+				.map(e -> e.code()).orElse(text);
+		}));
+	}
+
+	private Draft parseRow(ImportSheets.SheetRow row, Map<String, Integer> columns, Map<String, Integer> seenIds,
+			Map<String, String> codeCache) {
+		int number = row.number();
 		var problems = new ArrayList<Problem>();
 		String family = text(row, columns.get("familyName"));
 		String middle = text(row, columns.get("middleName"));
 		String given = text(row, columns.get("givenName"));
 		var full = text(row, columns.get("fullName"));
 		if (full != null && (family == null || given == null)) {
-			var parts = VietnameseText.nfc(full).split("\\s+");
+			var parts = full.split("\\s+");
 			if (parts.length >= 2) {
 				family = parts[0];
 				given = parts[parts.length - 1];
@@ -264,16 +503,16 @@ public class SpreadsheetImport {
 				problems.add(new Problem(number, "fullName", "registry.import.fullName", List.of(), false));
 			}
 		}
-		if (family == null || given == null) {
-			problems.add(new Problem(number, "givenName", "registry.required", List.of(), false));
+		else if (full == null && (family == null || given == null)) {
+			problems.add(new Problem(number, columns.containsKey("fullName") ? "fullName" : "givenName",
+					"registry.required", List.of(), false));
 		}
 		Sex sex = null;
 		var sexText = text(row, columns.get("sex"));
 		if (sexText != null) {
-			var folded = VietnameseText.fold(sexText);
-			sex = switch (folded) {
-				case "nam", "m", "male", "1" -> Sex.MALE;
-				case "nu", "f", "female", "0", "2" -> Sex.FEMALE;
+			sex = switch (VietnameseText.fold(sexText)) {
+				case "nam", "m", "male", "1", "trai" -> Sex.MALE;
+				case "nu", "f", "female", "0", "2", "gai" -> Sex.FEMALE;
 				default -> null;
 			};
 			if (sex == null) {
@@ -285,11 +524,11 @@ public class SpreadsheetImport {
 		}
 		LocalDate birthDate = null;
 		Integer birthYear = null;
-		var birthCell = cell(row, columns.get("birth"));
-		if (birthCell != null) {
-			var parsed = birth(birthCell);
+		var birthCell = row.cell(columns.get("birth"));
+		if (!birthCell.blank()) {
+			var parsed = birth(birthCell, clock);
 			if (parsed == null) {
-				problems.add(new Problem(number, "birth", "registry.import.birth", List.of(birthCell.getText()), false));
+				problems.add(new Problem(number, "birth", "registry.import.birth", List.of(birthCell.text()), false));
 			}
 			else if (parsed instanceof LocalDate date) {
 				birthDate = date;
@@ -299,9 +538,9 @@ public class SpreadsheetImport {
 			}
 		}
 		String nationalId = null;
-		var idCell = cell(row, columns.get("nationalId"));
-		if (idCell != null) {
-			var raw = idCell.getType() == CellType.NUMBER ? idCell.asNumber().toPlainString() : idCell.getText().replaceAll("[\\s.]", "");
+		var idCell = row.cell(columns.get("nationalId"));
+		if (!idCell.blank()) {
+			var raw = idCell.text().replaceAll("[\\s.]", "");
 			if (!DIGITS.matcher(raw).matches() || raw.length() != 12) {
 				problems.add(new Problem(number, "nationalId", raw.length() == 11 && DIGITS.matcher(raw).matches()
 						? "registry.import.nationalIdLeadingZero" : "registry.nationalId.format", List.of(raw.length()), false));
@@ -315,62 +554,103 @@ public class SpreadsheetImport {
 			}
 		}
 		String oldId = text(row, columns.get("oldId"));
-		if (oldId != null && !nationalIds.validOldId(oldId.replaceAll("\\s", ""))) {
-			problems.add(new Problem(number, "oldId", "registry.oldId.format", List.of(), false));
-			oldId = null;
+		if (oldId != null) {
+			oldId = oldId.replaceAll("\\s", "");
+			if (!nationalIds.validOldId(oldId)) {
+				problems.add(new Problem(number, "oldId", oldId.length() == 8 && DIGITS.matcher(oldId).matches()
+						? "registry.import.oldIdLeadingZero" : "registry.oldId.format", List.of(), false));
+				oldId = null;
+			}
+		}
+		String degree = null;
+		var degreeText = text(row, columns.get("degree"));
+		if (degreeText != null) {
+			var match = ImportCodes.degree(degreeText);
+			if (match.code() != null && match.exact()) {
+				degree = match.code();
+			}
+			else if (match.code() != null) {
+				problems.add(new Problem(number, "degree", "registry.import.degreeSuggested",
+						List.of(degreeText, codes.name("education-levels", match.code())), false));
+			}
+			else {
+				problems.add(new Problem(number, "degree", "registry.import.degreeUnknown", List.of(degreeText), false));
+			}
 		}
 		var email = text(row, columns.get("email"));
 		var phone = text(row, columns.get("phone"));
 		if (problems.stream().anyMatch(p -> !p.warning())) {
-			return new RowResult(number, Outcome.ERROR, null, problems);
+			return new Draft(number, null, null, problems);
 		}
 		var ethnic = text(row, columns.get("ethnicGroup"));
 		var religion = text(row, columns.get("religion"));
 		var data = new PersonData(family, middle == null ? "" : middle, given, null, sex, birthDate, birthYear,
-				ethnic == null ? null : codes.codeFor("ethnic-groups", ethnic).orElse(ethnic),
-				religion == null ? null : codes.codeFor("religions", religion).orElse(religion), nationalId,
-				oldId == null ? null : oldId.replaceAll("\\s", ""), null, null, phone, email, null);
+				ethnic == null ? null : code(codeCache, "ethnic-groups", ethnic),
+				religion == null ? null : code(codeCache, "religions", religion), nationalId, oldId, null,
+				null, phone, email, null);
 		if (nationalId != null) {
 			var result = nationalIds.check(nationalId, data.birthYear(), sex);
 			result.errors().forEach(f -> problems.add(new Problem(number, "nationalId", f.messageKey(), f.arguments(), false)));
 			result.warnings().forEach(f -> problems.add(new Problem(number, "nationalId", f.messageKey(), f.arguments(), true)));
 			if (!result.valid()) {
-				return new RowResult(number, Outcome.ERROR, null, problems);
+				return new Draft(number, null, null, problems);
 			}
-			var holder = jdbc.sql("select id from registry.person where national_id = :n").param("n", nationalId)
-				.query(UUID.class).optional();
-			if (holder.isPresent()) {
-				return new RowResult(number, Outcome.UNCHANGED, data, problems);
+		}
+		return new Draft(number, data, degree, problems);
+	}
+
+	/** The national IDs of the rows that are registered already, in one query per 10.000. */
+	private java.util.Set<String> registeredIds(List<Draft> drafts) {
+		var ids = drafts.stream().filter(d -> d.data() != null && d.data().nationalId() != null)
+			.map(d -> d.data().nationalId()).toList();
+		var registered = new java.util.HashSet<String>();
+		for (int from = 0; from < ids.size(); from += 10_000) {
+			var chunk = ids.subList(from, Math.min(ids.size(), from + 10_000)).toArray(String[]::new);
+			registered.addAll(jdbc.sql("select national_id from registry.person where national_id = any(:ids)")
+				.param("ids", chunk).query(String.class).list());
+		}
+		return registered;
+	}
+
+	private RowResult complete(Draft draft, java.util.Set<String> registered) {
+		var data = draft.data();
+		var problems = new ArrayList<>(draft.problems());
+		int number = draft.row();
+		if (data == null) {
+			return new RowResult(number, Outcome.ERROR, null, problems, null);
+		}
+		if (data.nationalId() != null) {
+			if (registered.contains(data.nationalId())) {
+				return new RowResult(number, Outcome.UNCHANGED, data, problems, draft.degree());
 			}
-			return validated(new RowResult(number, Outcome.NEW, data, problems));
+			return validated(new RowResult(number, Outcome.NEW, data, problems, draft.degree()));
 		}
 		var match = duplicates.findMatch(data);
 		if (match.isPresent()) {
 			var existing = profiles.load(match.get()).map(Profile::data);
 			if (existing.isPresent() && same(existing.get(), data)) {
-				return new RowResult(number, Outcome.UNCHANGED, data, problems);
+				return new RowResult(number, Outcome.UNCHANGED, data, problems, draft.degree());
 			}
 			if (duplicates.openFor(match.get(), data)) {
-				return new RowResult(number, Outcome.UNCHANGED, data, problems);
+				return new RowResult(number, Outcome.UNCHANGED, data, problems, draft.degree());
 			}
 			problems.add(new Problem(number, null, "registry.import.duplicate", List.of(), true));
-			return validated(new RowResult(number, Outcome.DUPLICATE_REVIEW, data, problems));
+			return validated(new RowResult(number, Outcome.DUPLICATE_REVIEW, data, problems, draft.degree()));
 		}
-		return validated(new RowResult(number, Outcome.NEW, data, problems));
+		return validated(new RowResult(number, Outcome.NEW, data, problems, draft.degree()));
 	}
 
 	/** The same rules as the forms; a broken rule makes the row an error. */
 	private RowResult validated(RowResult result) {
-		try {
-			profiles.validate(result.data(), null);
+		// national IDs were looked up for the whole file at once (registeredIds)
+		var errors = profiles.errorsOf(result.data(), false);
+		if (errors.isEmpty()) {
 			return result;
 		}
-		catch (Profiles.InvalidProfileException e) {
-			var problems = new ArrayList<>(result.problems());
-			e.errors().forEach(err -> problems.add(new Problem(result.row(), err.field(), err.messageKey(),
-					List.of(err.arguments()), false)));
-			return new RowResult(result.row(), Outcome.ERROR, null, problems);
-		}
+		var problems = new ArrayList<>(result.problems());
+		errors.forEach(err -> problems.add(new Problem(result.row(), err.field(), err.messageKey(),
+				List.of(err.arguments()), false)));
+		return new RowResult(result.row(), Outcome.ERROR, null, problems, null);
 	}
 
 	private static boolean same(PersonData a, PersonData b) {
@@ -380,66 +660,51 @@ public class SpreadsheetImport {
 				&& Objects.equals(a.phone(), b.phone()) && Objects.equals(a.email(), b.email());
 	}
 
-	/** A LocalDate, an Integer year, or null when the cell is no date. */
-	static @Nullable Object birth(Cell cell) {
-		if (cell.getType() == CellType.NUMBER) {
-			var number = cell.asNumber();
+	private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+
+	/** A LocalDate, an Integer year, or null when the cell is no date (dd/MM/yyyy, d/M/yy, year, Excel serial). */
+	static @Nullable Object birth(ImportSheets.Cell cell, Clock clock) {
+		var number = cell.number();
+		var text = cell.text().strip();
+		if (number == null && text.matches("\\d{5}")) {
+			number = new BigDecimal(text);
+		}
+		if (number != null) {
 			if (number.compareTo(BigDecimal.valueOf(1800)) >= 0 && number.compareTo(BigDecimal.valueOf(2200)) < 0
-					&& number.scale() <= 0) {
+					&& number.stripTrailingZeros().scale() <= 0) {
 				return number.intValue();
 			}
-			if (number.compareTo(BigDecimal.ONE) >= 0 && number.compareTo(BigDecimal.valueOf(80_000)) < 0) {
+			if (number.compareTo(BigDecimal.valueOf(367)) >= 0 && number.compareTo(BigDecimal.valueOf(80_000)) < 0) {
 				return LocalDate.of(1899, 12, 30).plusDays(number.longValue()); // Excel serial date
 			}
 			return null;
 		}
-		var text = cell.getText().strip();
+		text = text.replaceAll("\\s+", "");
 		if (YEAR.matcher(text).matches()) {
 			return Integer.valueOf(text);
 		}
-		var m = DMY.matcher(text);
-		if (m.matches()) {
-			int year = Integer.parseInt(m.group(3));
-			if (m.group(3).length() == 2) {
-				year += year > LocalDate.now().getYear() % 100 ? 1900 : 2000;
-			}
-			try {
+		try {
+			var m = DMY.matcher(text);
+			if (m.matches()) {
+				int year = Integer.parseInt(m.group(3));
+				if (m.group(3).length() == 2) {
+					year += year > LocalDate.now(clock).getYear() % 100 ? 1900 : 2000;
+				}
 				return LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
 			}
-			catch (java.time.DateTimeException e) {
-				return null;
+			var iso = ISO.matcher(text);
+			if (iso.matches()) {
+				return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
 			}
+		}
+		catch (java.time.DateTimeException e) {
+			return null;
 		}
 		return null;
 	}
 
-	private static @Nullable Cell cell(Row row, @Nullable Integer column) {
-		if (column == null) {
-			return null;
-		}
-		var cell = row.getOptionalCell(column).orElse(null);
-		if (cell == null || cell.getType() == CellType.EMPTY || cell.getText() == null || cell.getText().isBlank()) {
-			return null;
-		}
-		return cell;
-	}
-
-	private static @Nullable String text(Row row, @Nullable Integer column) {
-		var cell = cell(row, column);
-		if (cell == null) {
-			return null;
-		}
-		var text = cell.getType() == CellType.NUMBER ? cell.asNumber().toPlainString() : cell.getText();
-		var value = VietnameseText.nfc(text);
-		return value.isEmpty() ? null : value;
-	}
-
-	private static boolean blank(Row row) {
-		for (var cell : row) {
-			if (cell != null && cell.getType() != CellType.EMPTY && cell.getText() != null && !cell.getText().isBlank()) {
-				return false;
-			}
-		}
-		return true;
+	private static @Nullable String text(ImportSheets.SheetRow row, @Nullable Integer column) {
+		var cell = row.cell(column);
+		return cell.blank() ? null : cell.text();
 	}
 }

@@ -83,7 +83,7 @@ class ExportController {
 				sheet.style(0, c).bold().set();
 			}
 			int[] row = { 1 };
-			search.each(new PeopleSearch.Query(q, query.filters(), 0, 1), caller, person -> {
+			search.each(query, caller, person -> {
 				var values = values(person, columns, locale);
 				for (int c = 0; c < values.size(); c++) {
 					sheet.value(row[0], c, values.get(c));
@@ -118,7 +118,7 @@ class ExportController {
 			writer.write('\uFEFF');
 			writer.write(csvLine(columns.stream().map(c -> header(c, locale)).toList()));
 			long[] rows = { 0 };
-			search.each(new PeopleSearch.Query(q, query.filters(), 0, 1), caller, person -> {
+			search.each(query, caller, person -> {
 				try {
 					writer.write(csvLine(values(person, columns, locale)));
 					rows[0]++;

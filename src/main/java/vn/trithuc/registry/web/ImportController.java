@@ -15,6 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import vn.trithuc.registry.internal.ImportErrorReport;
 import vn.trithuc.registry.internal.SpreadsheetImport;
 
 /** Import from .xlsx: upload, dry-run report, apply. */
@@ -22,11 +28,16 @@ import vn.trithuc.registry.internal.SpreadsheetImport;
 class ImportController {
 
 	private final SpreadsheetImport imports;
+	private final ImportErrorReport errorReports;
 	private final MessageSource messages;
+	private final org.springframework.util.unit.DataSize uploadLimit;
 
-	ImportController(SpreadsheetImport imports, MessageSource messages) {
+	ImportController(SpreadsheetImport imports, ImportErrorReport errorReports, MessageSource messages,
+			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:20MB}") org.springframework.util.unit.DataSize uploadLimit) {
 		this.imports = imports;
+		this.errorReports = errorReports;
 		this.messages = messages;
+		this.uploadLimit = uploadLimit;
 	}
 
 	@GetMapping("/registry/import")
@@ -39,12 +50,10 @@ class ImportController {
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Authentication authentication,
 			RedirectAttributes redirect) throws IOException {
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("error", "registry.import.noFile");
+			redirect.addFlashAttribute("error", "registry.import.noFileAll");
 			return "redirect:/registry/import";
 		}
-		var name = file.getOriginalFilename() == null ? "import.xlsx" : file.getOriginalFilename();
-		var report = imports.upload(name.length() > 255 ? name.substring(0, 255) : name, file.getBytes(),
-				authentication.getName());
+		var report = imports.upload(file.getOriginalFilename(), file.getBytes(), authentication.getName());
 		return "redirect:/registry/import/" + report.job();
 	}
 
@@ -54,10 +63,68 @@ class ImportController {
 		var report = imports.dryRun(id).orElseThrow(Exceptions::notFound);
 		model.addAttribute("job", job);
 		model.addAttribute("report", report);
+		model.addAttribute("mappingName", imports.mappingName(id).orElse(null));
+		model.addAttribute("fields", SpreadsheetImport.fields());
+		var byColumn = new java.util.HashMap<Integer, String>();
+		report.columns().forEach((field, column) -> byColumn.putIfAbsent(column, field));
+		var lines = new java.util.ArrayList<MappingLine>();
+		for (int c = 0; c < report.headers().size(); c++) {
+			var header = report.headers().get(c);
+			if (!header.isBlank() || byColumn.containsKey(c)) {
+				lines.add(new MappingLine(c, letter(c), header, byColumn.getOrDefault(c, "")));
+			}
+		}
+		model.addAttribute("mapping", lines);
 		model.addAttribute("problems", report.problems().stream().map(p -> new ProblemLine(p.row(),
 				p.column() == null ? "" : messages.getMessage("registry.field." + p.column(), null, p.column(), locale),
 				messages.getMessage(p.messageKey(), p.arguments().toArray(), locale), p.warning())).toList());
 		return "registry/import-report";
+	}
+
+	/** The dry run as .xlsx: the uploaded rows, bad cells filled and commented with the message. */
+	@GetMapping("/registry/import/{id}/errors.xlsx")
+	ResponseEntity<byte[]> errors(@PathVariable UUID id, Locale locale) {
+		var job = imports.job(id).orElseThrow(Exceptions::notFound);
+		var workbook = errorReports.workbook(id, locale).orElseThrow(Exceptions::notFound);
+		var base = job.fileName().replaceAll("\\.[A-Za-z]+$", "");
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(base + "-kiem-tra.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(workbook);
+	}
+
+	/** One column of the file on the mapping screen: its letter, header text and the field it goes to. */
+	record MappingLine(int index, String letter, String header, String field) {
+	}
+
+	static String letter(int column) {
+		var letters = new StringBuilder();
+		for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+			letters.insert(0, (char) ('A' + (c - 1) % 26));
+		}
+		return letters.toString();
+	}
+
+	/** The officer's column choice ("column.3" = "fullName"), optionally saved under a name for the next file. */
+	@PostMapping("/registry/import/{id}/mapping")
+	String map(@PathVariable UUID id, @RequestParam java.util.Map<String, String> form, Authentication authentication,
+			RedirectAttributes redirect) {
+		imports.job(id).orElseThrow(Exceptions::notFound);
+		var columns = new java.util.LinkedHashMap<String, Integer>();
+		form.forEach((name, field) -> {
+			if (name.startsWith("column.") && name.substring(7).matches("\\d{1,3}") && !field.isBlank()) {
+				columns.putIfAbsent(field, Integer.valueOf(name.substring(7)));
+			}
+		});
+		if (!imports.map(id, columns, form.get("saveAs"), authentication.getName())) {
+			redirect.addFlashAttribute("error", "registry.import.appliedAlready");
+		}
+		else {
+			redirect.addFlashAttribute("success", form.getOrDefault("saveAs", "").isBlank() ? "registry.import.mapped"
+					: "registry.import.mappingSaved");
+		}
+		return "redirect:/registry/import/" + id;
 	}
 
 	record ProblemLine(int row, String column, String message, boolean warning) {
@@ -66,8 +133,13 @@ class ImportController {
 	/** A file over the upload limit (spring.servlet.multipart.max-file-size) or a broken upload: nothing read. */
 	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
 	String uploadFailed(org.springframework.web.multipart.MultipartException e, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("error", e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
-				? "registry.import.tooLarge" : "registry.import.unreadable");
+		if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+			redirect.addFlashAttribute("error", "registry.import.tooLargeLimit");
+			redirect.addFlashAttribute("errorArgument", uploadLimit.toMegabytes() + " MB");
+		}
+		else {
+			redirect.addFlashAttribute("error", "registry.import.unreadableFile");
+		}
 		return "redirect:/registry/import";
 	}
 

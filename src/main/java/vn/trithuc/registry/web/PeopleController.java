@@ -51,10 +51,12 @@ class PeopleController {
 	private final java.time.Clock clock;
 	private final RegistryCodes codes;
 	private final vn.trithuc.registry.internal.SelfService selfService;
+	private final vn.trithuc.registry.internal.Erasures erasures;
 
 	PeopleController(Profiles profiles, PeopleSearch search, ProfileVisibility visibility, RegistryScope scope,
 			MessageSource messages, java.time.Clock clock, RegistryCodes codes,
-			vn.trithuc.registry.internal.SelfService selfService) {
+			vn.trithuc.registry.internal.SelfService selfService, vn.trithuc.registry.internal.Erasures erasures) {
+		this.erasures = erasures;
 		this.selfService = selfService;
 		this.codes = codes;
 		this.profiles = profiles;
@@ -166,6 +168,8 @@ class PeopleController {
 			model.addAttribute("requests", selfService.ofPerson(profile.id()));
 			model.addAttribute("consents", selfService.consents(profile.id()));
 			model.addAttribute("requestKinds", SelfServiceController.requestKinds());
+			model.addAttribute("erasureEligible", erasures.eligible(profile.id()));
+			model.addAttribute("erasureRequests", erasures.ofPerson(profile.id()));
 		}
 	}
 

@@ -34,10 +34,14 @@ class RegistryWebConfiguration {
 				// evidence files: officers who reach the person (scope), and the person (own requests only)
 				AccessRule.roles(HttpMethod.GET, "/registry/requests/*/files/*", Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR,
 						Role.UNIT_OFFICER, Role.INTELLECTUAL),
+				AccessRule.roles("/registry/erasures/**", WRITERS),
 				AccessRule.roles("/registry/requests", WRITERS),
 				AccessRule.roles("/registry/requests/**", WRITERS),
 				// the public expert directory: only people who consented, no identifiers
 				AccessRule.publicAccess("/directory"),
+				// an invitation link: the token is the secret (one-time, expiring); the page opens an intellectual account
+				AccessRule.publicAccess("/invitation/*"),
+				AccessRule.roles(HttpMethod.POST, "/registry/people/*/invite", WRITERS),
 				AccessRule.roles("/registry/duplicates", OFFICERS),
 				AccessRule.roles("/registry/import", OFFICERS),
 				AccessRule.roles("/registry/import/**", OFFICERS),

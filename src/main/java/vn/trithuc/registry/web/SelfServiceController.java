@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.trithuc.registry.internal.Erasures;
 import vn.trithuc.registry.internal.EvidenceFilePolicy;
 import vn.trithuc.registry.internal.PartKind;
 import vn.trithuc.registry.internal.Profiles;
@@ -42,13 +43,19 @@ class SelfServiceController {
 	private final Profiles profiles;
 	private final RegistryScope scope;
 	private final MessageSource messages;
+	private final Erasures erasures;
 
-	SelfServiceController(SelfService selfService, Profiles profiles, RegistryScope scope, MessageSource messages) {
+	SelfServiceController(SelfService selfService, Profiles profiles, RegistryScope scope, MessageSource messages,
+			Erasures erasures, java.time.Clock clock) {
+		this.erasures = erasures;
+		this.clock = clock;
 		this.selfService = selfService;
 		this.profiles = profiles;
 		this.scope = scope;
 		this.messages = messages;
 	}
+
+	private final java.time.Clock clock;
 
 	private UUID own(Authentication authentication) {
 		return profiles.ownProfile(authentication.getName()).orElseThrow(Exceptions::notFound);
@@ -131,7 +138,56 @@ class SelfServiceController {
 			}
 		}
 		model.addAttribute("current", current);
+		model.addAttribute("erasures", erasures.queue(caller, scope));
+		model.addAttribute("today", java.time.LocalDate.now(clock));
 		return "registry/requests";
+	}
+
+	@PostMapping("/registry/me/erasure")
+	String requestErasure(@RequestParam(defaultValue = "") String reason, Authentication authentication,
+			RedirectAttributes redirect) {
+		var id = own(authentication);
+		if (!erasures.eligible(id)) {
+			redirect.addFlashAttribute("error", "registry.erasure.statutory");
+		}
+		else if (erasures.request(id, reason, authentication.getName()).isPresent()) {
+			redirect.addFlashAttribute("success", "registry.erasure.requested");
+		}
+		else {
+			redirect.addFlashAttribute("error", "registry.erasure.alreadyOpen");
+		}
+		return "redirect:/registry/people/" + id;
+	}
+
+	@PostMapping("/registry/erasures/{id}/execute")
+	String executeErasure(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+		var task = erasures.find(id, Callers.of(authentication), scope).orElseThrow(Exceptions::notFound);
+		try {
+			erasures.execute(task, authentication.getName());
+			redirect.addFlashAttribute("success", "registry.erasure.executed");
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("error", "registry.request.notApplicable");
+		}
+		return "redirect:/registry/requests";
+	}
+
+	@PostMapping("/registry/erasures/{id}/refuse")
+	String refuseErasure(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+			Authentication authentication, RedirectAttributes redirect) {
+		var task = erasures.find(id, Callers.of(authentication), scope).orElseThrow(Exceptions::notFound);
+		if (reason.isBlank()) {
+			redirect.addFlashAttribute("error", "registry.erasure.reasonRequired");
+			return "redirect:/registry/requests";
+		}
+		try {
+			erasures.refuse(task, authentication.getName(), reason);
+			redirect.addFlashAttribute("success", "registry.erasure.refused");
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("error", "registry.request.notApplicable");
+		}
+		return "redirect:/registry/requests";
 	}
 
 	/** An evidence file: for officers who reach the person, and for the person. Always a download, never inline. */

@@ -35,12 +35,17 @@ class FollowUpPagesTest {
 	UnitReports reports;
 	@Autowired
 	Inspections inspections;
+	@Autowired
+	vn.trithuc.orgunit.internal.OrgUnitOperations operations;
+	@Autowired
+	vn.trithuc.identity.UserScopes scopes;
 
 	@Test
 	void an_inspection_recommendation_is_followed_to_closure_through_the_pages() {
 		var program = programs.importSeedProgram("test");
 		var unitName = "Chi bộ được kiểm tra " + UUID.randomUUID().toString().substring(0, 6);
-		var unit = reports.addUnit(program, unitName, null);
+		var orgUnit = vn.trithuc.program.ReportingUnitsFixtures.partyCommittee(operations, unitName);
+		var unit = reports.addUnit(program, unitName, orgUnit);
 		var lan = TestAccounts.loggedIn(port, administration, "followup.lan", Role.PROGRAM_MANAGER);
 		var list = lan.get("/program/programs/" + program + "/inspections");
 		assertThat(list.status()).isEqualTo(200);
@@ -56,6 +61,8 @@ class FollowUpPagesTest {
 		var recommendation = inspections.inspection(UUID.fromString(path.substring(path.lastIndexOf('/') + 1))).orElseThrow()
 			.recommendations().get(0);
 
+		// the unit's own officer answers (scoped on the unit)
+		vn.trithuc.program.ReportingUnitsFixtures.officerOf(administration, scopes, "followup.hai", orgUnit);
 		var hai = TestAccounts.loggedIn(port, administration, "followup.hai", Role.UNIT_OFFICER);
 		var unitPage = hai.get(path);
 		hai.postForm("/program/recommendations/" + recommendation.id() + "/respond", Map.of("_csrf",
@@ -77,7 +84,9 @@ class FollowUpPagesTest {
 	void a_unit_records_a_dissemination_session_and_the_coverage_counts_it() {
 		var program = programs.importSeedProgram("test");
 		var unitName = "Chi bộ quán triệt " + UUID.randomUUID().toString().substring(0, 6);
-		var unit = reports.addUnit(program, unitName, null);
+		var orgUnit = vn.trithuc.program.ReportingUnitsFixtures.partyCommittee(operations, unitName);
+		var unit = reports.addUnit(program, unitName, orgUnit);
+		vn.trithuc.program.ReportingUnitsFixtures.officerOf(administration, scopes, "followup.hai2", orgUnit);
 		var hai = TestAccounts.loggedIn(port, administration, "followup.hai2", Role.UNIT_OFFICER);
 		var page = hai.get("/program/programs/" + program + "/dissemination?from=01/01/2030&to=31/12/2030");
 		assertThat(page.status()).isEqualTo(200);

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,11 +19,14 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.trithuc.IntegrationTest;
 import vn.trithuc.TestAccounts;
 import vn.trithuc.WebClientSession;
+import vn.trithuc.bench.BenchData;
+import vn.trithuc.bench.BenchReport;
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.internal.UserAdministration;
 import vn.trithuc.registry.internal.PeopleBulkLoader;
@@ -31,13 +36,19 @@ import vn.trithuc.registry.internal.RegistryFixtures;
 import vn.trithuc.shared.VietnameseText;
 
 /**
- * Benchmark, not a test (the name keeps it out of `mvn verify`). Loads generated people with COPY, then runs 40
- * realistic name queries (a quarter with one typo) through the search service — facet counts included — and
- * over HTTP (the JSON API), at 1, 4 and 16 concurrent clients. Run:
- * {@code mvn -o test -Dtest=RegistrySearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dregistry.bench.people=100000}
+ * Benchmark, not a test (the name keeps it out of {@code mvn verify}). On the benchmark data set
+ * ({@link BenchData}, {@code -Dbench.size=100k|1m}) it runs a realistic query mix — names with and without
+ * diacritics, NFD input, one-typo names, names with facet filters, expert queries — each a full search: page of 20
+ * rows plus every facet count. Two ways, interleaved in alternating blocks at 1, 4 and 16 clients so that neither runs
+ * cold: over HTTP (the JSON API, logged-in sessions) and the same search service in-process (the same SQL statements,
+ * no HTTP, no JSON, no security filters). Records p50/p95/p99 and throughput of both and the HTTP/direct ratio with
+ * {@link BenchReport}. Run:
+ * {@code mvn -o test -Dtest=RegistrySearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.size=100k}
  */
 @IntegrationTest
 class RegistrySearchBenchmark {
+
+	private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
 
 	@Autowired
 	PeopleBulkLoader loader;
@@ -46,77 +57,126 @@ class RegistrySearchBenchmark {
 	@Autowired
 	TransactionTemplate transactions;
 	@Autowired
+	JdbcClient jdbc;
+	@Autowired
 	UserAdministration administration;
 	@LocalServerPort
 	int port;
 
-	@Test
-	void search_latency_and_throughput() throws Exception {
-		long people = Long.getLong("registry.bench.people", 100_000);
-		var today = LocalDate.of(2026, 11, 26);
-		long started = System.nanoTime();
-		transactions.execute(s -> loader.load(new PeopleGenerator(45, List.of(), today), people, "benchmark"));
-		double seconds = (System.nanoTime() - started) / 1e9;
-		report("load %,d people: %.1f s (%,.0f people/s)", people, seconds, people / seconds);
+	/** One search of the mix: text, filters, expert mode, and its class for the per-class figures. */
+	record Q(String kind, String text, Map<String, String> filters, boolean experts) {
 
-		var queries = queries(today);
+		String path() {
+			var p = new StringBuilder(experts ? "/api/v1/registry/experts" : "/api/v1/registry/people");
+			p.append("?q=").append(URLEncoder.encode(text, StandardCharsets.UTF_8));
+			filters.forEach((k, v) -> p.append('&').append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+			return p.toString();
+		}
+	}
+
+	@Test
+	void search_latency_and_throughput_http_vs_direct() throws Exception {
+		long size = BenchData.size();
+		BenchData.ensurePeople(size, jdbc, transactions, loader);
+		var queries = queries();
 		var hr = RegistryFixtures.hr();
-		run("service", queries, q -> search.search(new PeopleSearch.Query(q, Map.of(), 0, 20), hr).rows().size());
+		Function<Q, Integer> direct = q -> search.search(new PeopleSearch.Query(q.text(), q.filters(), 0, 20, q.experts()), hr)
+			.rows().size();
 		var sessions = new ArrayList<WebClientSession>();
 		for (int i = 0; i < 16; i++) {
 			sessions.add(TestAccounts.loggedIn(port, administration, "bench.hr", Role.HR_OFFICER));
 		}
-		var counter = new java.util.concurrent.atomic.AtomicInteger();
-		run("http", queries, q -> {
-			var session = sessions.get(Math.floorMod(counter.getAndIncrement(), sessions.size()));
-			var response = session.get("/api/v1/registry/people?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
-					"Accept", "application/json");
-			assertThat(response.status()).isEqualTo(200);
+		Function<Q, Integer> http = q -> {
+			var session = sessions.get((int) (Thread.currentThread().getId() % sessions.size()));
+			var response = session.get(q.path(), "Accept", "application/json");
+			assertThat(response.status()).as(q.path()).isEqualTo(200);
 			return response.body().length();
-		});
-	}
-
-	private List<String> queries(LocalDate today) {
-		var generator = new PeopleGenerator(99, List.of(), today);
-		var queries = new ArrayList<String>();
-		for (int i = 0; i < 40; i++) {
-			var d = generator.next().data();
-			var text = VietnameseText.fold(d.familyName() + " " + d.middleName() + " " + d.givenName());
-			if (i % 4 == 3) { // one typo in the longest token
-				var tokens = text.split(" ");
-				int longest = 0;
-				for (int t = 1; t < tokens.length; t++) {
-					longest = tokens[t].length() > tokens[longest].length() ? t : longest;
-				}
-				if (tokens[longest].length() >= 4) {
-					tokens[longest] = tokens[longest].substring(0, tokens[longest].length() - 1) + "x";
-				}
-				text = String.join(" ", tokens);
-			}
-			queries.add(text);
+		};
+		// warm-up of both paths, and the size of the results (so that the mix is known to find people)
+		var found = new LinkedHashMap<String, Long>();
+		for (var q : queries) {
+			http.apply(q);
+			var result = search.search(new PeopleSearch.Query(q.text(), q.filters(), 0, 20, q.experts()), hr);
+			found.merge(q.kind(), result.total(), Long::sum);
 		}
-		return queries;
-	}
+		var label = size >= 1_000_000 ? (size / 1_000_000) + "M" : (size / 1_000) + "k";
+		found.forEach((kind, total) -> BenchReport.figure("search", label + " people: mean matches, " + kind,
+				(double) total / queries.stream().filter(q -> q.kind().equals(kind)).count(), "people"));
 
-	private void run(String label, List<String> queries, Function<String, Integer> call) throws Exception {
-		for (var q : queries) { // warm-up
-			call.apply(q);
-		}
 		for (int clients : new int[] { 1, 4, 16 }) {
-			ExecutorService pool = Executors.newFixedThreadPool(clients);
-			var latencies = Collections.synchronizedList(new ArrayList<Long>());
+			var httpRun = new Run();
+			var directRun = new Run();
+			for (int round = 0; round < ROUNDS; round++) { // alternate blocks: HTTP, direct, HTTP, direct, ...
+				block(clients, queries, http, httpRun, round);
+				block(clients, queries, direct, directRun, round);
+			}
+			var prefix = label + " people, " + clients + (clients == 1 ? " client" : " clients") + ": ";
+			BenchReport.ratio("search", prefix + "p50", httpRun.percentile(0.50), directRun.percentile(0.50), "ms",
+					"same SQL in-process p50");
+			BenchReport.ratio("search", prefix + "p95", httpRun.percentile(0.95), directRun.percentile(0.95), "ms",
+					"same SQL in-process p95");
+			BenchReport.ratio("search", prefix + "p99", httpRun.percentile(0.99), directRun.percentile(0.99), "ms",
+					"same SQL in-process p99");
+			BenchReport.ratio("search", prefix + "throughput", httpRun.throughput(), directRun.throughput(), "searches/s",
+					"same SQL in-process");
+			if (clients == 1) {
+				for (var kind : found.keySet()) {
+					BenchReport.ratio("search", prefix + "p95 " + kind, httpRun.percentile(0.95, kind),
+							directRun.percentile(0.95, kind), "ms", "same SQL in-process");
+				}
+			}
+		}
+	}
+
+	/** Latencies (ms) by query class, and the time spent, of one way of searching. */
+	static final class Run {
+		final List<double[]> samples = Collections.synchronizedList(new ArrayList<>());
+		final List<String> sampleKinds = Collections.synchronizedList(new ArrayList<>());
+		double seconds;
+
+		void add(String kind, double ms) {
+			synchronized (samples) {
+				samples.add(new double[] { ms });
+				sampleKinds.add(kind);
+			}
+		}
+
+		double percentile(double p) {
+			return percentile(p, null);
+		}
+
+		double percentile(double p, String kind) {
+			var values = new ArrayList<Double>();
+			synchronized (samples) {
+				for (int i = 0; i < samples.size(); i++) {
+					if (kind == null || kind.equals(sampleKinds.get(i))) {
+						values.add(samples.get(i)[0]);
+					}
+				}
+			}
+			Collections.sort(values);
+			return values.isEmpty() ? Double.NaN : values.get(Math.min(values.size() - 1, (int) Math.ceil(p * values.size()) - 1));
+		}
+
+		double throughput() {
+			return samples.size() / seconds;
+		}
+	}
+
+	/** Each client runs the whole mix once, from its own offset. */
+	private static void block(int clients, List<Q> queries, Function<Q, Integer> call, Run run, int round) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		try {
 			long start = System.nanoTime();
 			var futures = new ArrayList<Future<?>>();
 			for (int c = 0; c < clients; c++) {
-				int offset = c;
+				int offset = c * 7 + round * 3;
 				futures.add(pool.submit(() -> {
-					for (int round = 0; round < 3; round++) {
-						for (int i = 0; i < queries.size(); i++) {
-							var q = queries.get((i + offset * 7) % queries.size());
-							long t = System.nanoTime();
-							call.apply(q);
-							latencies.add(System.nanoTime() - t);
-						}
+					for (int i = 0; i < queries.size(); i++) {
+						var q = queries.get((i + offset) % queries.size());
+						long t = System.nanoTime();
+						call.apply(q);
+						run.add(q.kind(), (System.nanoTime() - t) / 1e6);
 					}
 					return null;
 				}));
@@ -124,17 +184,53 @@ class RegistrySearchBenchmark {
 			for (var f : futures) {
 				f.get();
 			}
-			double elapsed = (System.nanoTime() - start) / 1e9;
+			run.seconds += (System.nanoTime() - start) / 1e9;
+		}
+		finally {
 			pool.shutdown();
-			var sorted = new ArrayList<>(latencies);
-			Collections.sort(sorted);
-			report("%s, %2d clients: p50 %.1f ms, p95 %.1f ms, %.0f queries/s (%d queries)", label, clients,
-					sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.95)) / 1e6,
-					sorted.size() / elapsed, sorted.size());
 		}
 	}
 
-	private static void report(String format, Object... args) {
-		System.out.println("BENCHMARK " + String.format(format, args));
+	/** 60 searches: 12 of each class, names drawn from the same generator (another seed) as the data. */
+	static List<Q> queries() {
+		var generator = new PeopleGenerator(99, List.of(), BenchData.TODAY);
+		var names = new ArrayList<String>();
+		for (int i = 0; i < 48; i++) {
+			var d = generator.next().data();
+			names.add((d.familyName() + " " + d.middleName() + " " + d.givenName()).replaceAll("\\s+", " ").strip());
+		}
+		var queries = new ArrayList<Q>();
+		for (int i = 0; i < 12; i++) {
+			var name = names.get(i);
+			queries.add(new Q(i % 2 == 0 ? "name with diacritics" : "name, NFD input",
+					i % 2 == 0 ? name : Normalizer.normalize(name, Normalizer.Form.NFD), Map.of(), false));
+			queries.add(new Q("name without diacritics", VietnameseText.fold(names.get(12 + i)), Map.of(), false));
+			queries.add(new Q("name with one typo", typo(VietnameseText.fold(names.get(24 + i))), Map.of(), false));
+			var filters = List.of(Map.of("degree", "THAC_SI"), Map.of("sex", "FEMALE"), Map.of("age", "41_50"),
+					Map.of("category", "PUBLIC_EMPLOYEE", "party", "true"), Map.of("field", "62"), Map.of("ethnicGroup", "01"));
+			queries.add(new Q("name + facet filters", names.get(36 + i).split(" ")[0] + " "
+					+ names.get(36 + i).substring(names.get(36 + i).lastIndexOf(' ') + 1), filters.get(i % filters.size()), false));
+		}
+		var experts = List.of("trồng cà phê", "năng lượng sạch", "giáo dục dân tộc thiểu số", "y tế cộng đồng",
+				"du lich sinh thai", "chuyển đổi số", "quản lý đất đai", "dược liệu", "chăn nuôi bò sữa", "thủy lợi",
+				"lâm nghiệp bền vững", "rau hoa công nghệ cao");
+		for (var e : experts) {
+			queries.add(new Q("expert query", e, Map.of(), true));
+		}
+		return queries;
+	}
+
+	/** One edit in the longest token of four letters or more (the last letter replaced). */
+	static String typo(String folded) {
+		var tokens = folded.split(" ");
+		int longest = 0;
+		for (int t = 1; t < tokens.length; t++) {
+			longest = tokens[t].length() > tokens[longest].length() ? t : longest;
+		}
+		if (tokens[longest].length() >= 4) {
+			var last = tokens[longest].charAt(tokens[longest].length() - 1);
+			tokens[longest] = tokens[longest].substring(0, tokens[longest].length() - 1) + (last == 'x' ? 'z' : 'x');
+		}
+		return String.join(" ", tokens).toLowerCase(Locale.ROOT);
 	}
 }

@@ -125,7 +125,7 @@ class SpreadsheetImportTest {
 	@Test
 	void a_file_that_is_no_spreadsheet_gets_a_clear_message_and_changes_nothing() {
 		var report = imports.upload("bang.xlsx", "không phải tệp Excel".getBytes(java.nio.charset.StandardCharsets.UTF_8), "test.hr");
-		assertThat(report.fileError()).isEqualTo("registry.import.unreadable");
+		assertThat(report.fileError()).isEqualTo("registry.import.unreadableFile");
 		assertThat(report.rows()).isEmpty();
 	}
 

@@ -1,0 +1,103 @@
+package vn.trithuc.planning.web;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import vn.trithuc.identity.Role;
+import vn.trithuc.identity.UserScopes;
+import vn.trithuc.orgunit.OrgUnitId;
+import vn.trithuc.orgunit.OrgUnits;
+import vn.trithuc.planning.internal.Scope;
+
+/**
+ * The caller's scope: the whole province for administrators, HR officers, program managers and leaders; a unit
+ * officer's subtree (where its root's successors are when it has changed); nobody for a unit officer without a scope.
+ */
+@Component
+class PlanningScopes {
+
+	private final UserScopes userScopes;
+	private final OrgUnits orgUnits;
+
+	PlanningScopes(UserScopes userScopes, OrgUnits orgUnits) {
+		this.userScopes = userScopes;
+		this.orgUnits = orgUnits;
+	}
+
+	Scope of(Authentication authentication, LocalDate date) {
+		var roles = roles(authentication);
+		for (var role : List.of(Role.SYSTEM_ADMINISTRATOR, Role.HR_OFFICER, Role.PROGRAM_MANAGER, Role.LEADER)) {
+			if (roles.contains(role.authority())) {
+				return Scope.PROVINCE;
+			}
+		}
+		var root = userScopes.scopeRoot(authentication.getName());
+		if (root.isEmpty()) {
+			return Scope.of(Set.of());
+		}
+		var units = new HashSet<UUID>();
+		orgUnits.scopeAsOf(new OrgUnitId(root.get()), date).forEach(u -> units.add(u.value()));
+		return Scope.of(units);
+	}
+
+	/** The caller's scope narrowed to the subtree of {@code unit} when given. */
+	Scope of(Authentication authentication, LocalDate date, @Nullable UUID unit) {
+		var scope = of(authentication, date);
+		if (unit == null) {
+			return scope;
+		}
+		var subtree = new HashSet<UUID>();
+		orgUnits.subtreeAsOf(new OrgUnitId(unit), date).forEach(u -> subtree.add(u.value()));
+		return scope.within(subtree);
+	}
+
+	/** The units of the caller's scope on {@code date}, by name (for choosing a unit). */
+	List<vn.trithuc.orgunit.OrgUnit> units(Authentication authentication, LocalDate date) {
+		var scope = of(authentication, date);
+		var ids = new HashSet<UUID>(scope.units());
+		if (scope.whole()) {
+			for (var root : orgUnits.roots(date)) {
+				orgUnits.subtreeAsOf(root.id(), date).forEach(u -> ids.add(u.value()));
+			}
+		}
+		var collator = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi-VN"));
+		return ids.stream().map(id -> orgUnits.find(new OrgUnitId(id), date)).flatMap(java.util.Optional::stream)
+			.sorted(java.util.Comparator.comparing(vn.trithuc.orgunit.OrgUnit::name, collator)).toList();
+	}
+
+	/** The subtree of {@code unit} on {@code date}, as plain ids. */
+	Set<UUID> subtree(UUID unit, LocalDate date) {
+		var ids = new HashSet<UUID>();
+		orgUnits.subtreeAsOf(new OrgUnitId(unit), date).forEach(u -> ids.add(u.value()));
+		return ids;
+	}
+
+	/** The unit in force on {@code date} with this code. */
+	java.util.Optional<UUID> unitByCode(String code, LocalDate date) {
+		return orgUnits.findByCode(code.strip()).filter(u -> u.inForceOn(date)).map(u -> u.id().value());
+	}
+
+	static Set<String> roles(Authentication authentication) {
+		var roles = new HashSet<String>();
+		authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).forEach(roles::add);
+		return roles;
+	}
+
+	static boolean seesPeople(Authentication authentication) {
+		var roles = roles(authentication);
+		return List.of(PlanningWebConfiguration.PEOPLE_READERS).stream().anyMatch(r -> roles.contains(r.authority()));
+	}
+
+	static boolean edits(Authentication authentication) {
+		var roles = roles(authentication);
+		return List.of(PlanningWebConfiguration.EDITORS).stream().anyMatch(r -> roles.contains(r.authority()));
+	}
+}

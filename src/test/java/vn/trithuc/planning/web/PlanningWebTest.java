@@ -1,0 +1,100 @@
+package vn.trithuc.planning.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.trithuc.IntegrationTest;
+import vn.trithuc.TestAccounts;
+import vn.trithuc.WebClientSession;
+import vn.trithuc.identity.Role;
+import vn.trithuc.identity.UserScopes;
+import vn.trithuc.identity.internal.UserAdministration;
+import vn.trithuc.orgunit.internal.OrgUnitOperations;
+import vn.trithuc.planning.PlanningFixtures;
+import vn.trithuc.registry.Sex;
+import vn.trithuc.registry.internal.Profiles;
+
+/** The planning pages over real HTTP, as each role sees them. */
+@IntegrationTest
+class PlanningWebTest {
+
+	@LocalServerPort
+	int port;
+	@Autowired
+	UserAdministration administration;
+	@Autowired
+	UserScopes scopes;
+	@Autowired
+	Profiles profiles;
+	@Autowired
+	OrgUnitOperations operations;
+
+	static List<List<String>> read(byte[] xlsx) throws Exception {
+		var rows = new ArrayList<List<String>>();
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+			workbook.getFirstSheet().openStream().forEach(r -> {
+				var cells = new ArrayList<String>();
+				for (int c = 0; c < r.getCellCount(); c++) {
+					cells.add(r.getCellText(c));
+				}
+				rows.add(cells);
+			});
+		}
+		return rows;
+	}
+
+	@Test
+	void retirements_by_unit_with_drill_down_override_and_export_in_scope_only() throws Exception {
+		var school = PlanningFixtures.unit(operations, "Trường Dự Báo A", null);
+		var other = PlanningFixtures.unit(operations, "Trường Dự Báo B", null);
+		var inScope = PlanningFixtures.person(profiles, "Dự Báo", Sex.MALE, LocalDate.of(1966, 1, 1), "THAC_SI", "14", school, Map.of());
+		var outside = PlanningFixtures.person(profiles, "Ngoài Phạm Vi", Sex.MALE, LocalDate.of(1966, 2, 1), "THAC_SI", "14", other, Map.of());
+
+		var officer = TestAccounts.ready(administration, "planning.officer", Role.UNIT_OFFICER);
+		scopes.assign(administration.findByUsername(officer).orElseThrow().id(), school, "test");
+		var web = TestAccounts.loggedIn(port, administration, officer, Role.UNIT_OFFICER);
+		var page = web.get("/planning/retirements?by=UNIT");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Dự báo nghỉ hưu", "Trường Dự Báo A", "id=\"retirement-table\"", "<svg")
+			.doesNotContain("Trường Dự Báo B", "style=\"");
+		// born 1/1/1966: 61y9m reached 1/10/2027, retires 1/11/2027
+		var people = web.get("/planning/retirements/people?by=UNIT&value=" + school + "&year=2027");
+		assertThat(people.body()).contains("Kiểm Thử Dự Báo", "01/11/2027").doesNotContain("Ngoài Phạm Vi");
+		assertThat(web.get("/planning/retirements/people/" + outside).status()).isEqualTo(404);
+
+		var form = web.get("/planning/retirements/people/" + inScope);
+		assertThat(form.status()).isEqualTo(200);
+		var saved = web.postForm("/planning/retirements/people/" + inScope, Map.of("extensionMonths", "12", "reason",
+				"Kéo dài theo nhu cầu đơn vị", "_csrf", WebClientSession.csrfToken(form.body())));
+		assertThat(saved.status()).isEqualTo(302);
+		var after = web.get("/planning/retirements/people/" + inScope);
+		assertThat(after.body()).contains("01/11/2028", "Kéo dài theo nhu cầu đơn vị", "Kéo dài 12 tháng", "Đã lưu điều chỉnh");
+		var refused = web.postForm("/planning/retirements/people/" + inScope, Map.of("plannedDate", "31/02/2030", "reason", "x", "version", "0",
+				"_csrf", WebClientSession.csrfToken(after.body())));
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(web.get("/planning/retirements/people/" + inScope).body()).contains("Ngày không hợp lệ", "01/11/2028");
+		assertThat(web.postForm("/planning/retirements/people/" + outside, Map.of("extensionMonths", "12", "reason", "x",
+				"_csrf", WebClientSession.csrfToken(after.body()))).status()).isEqualTo(404);
+
+		var rows = read(web.getBytes("/planning/retirements.xlsx?by=UNIT"));
+		assertThat(rows.get(0).get(0)).startsWith("Dự báo nghỉ hưu");
+		assertThat(rows.stream().filter(r -> !r.isEmpty()).map(r -> r.get(0))).contains("Trường Dự Báo A", "Tổng")
+			.doesNotContain("Trường Dự Báo B");
+
+		var manager = TestAccounts.loggedIn(port, administration, "planning.manager", Role.PROGRAM_MANAGER);
+		assertThat(manager.get("/planning/retirements?by=DEGREE").body()).contains("Dự báo nghỉ hưu", "Thạc sĩ").doesNotContain("cell-link");
+		assertThat(manager.get("/planning/retirements/people?by=DEGREE&value=THAC_SI").status()).isEqualTo(403);
+		var intellectual = TestAccounts.loggedIn(port, administration, "planning.intellectual", Role.INTELLECTUAL);
+		assertThat(intellectual.get("/planning/retirements").status()).isEqualTo(403);
+	}
+}

@@ -1,0 +1,128 @@
+package vn.trithuc.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.trithuc.IntegrationTest;
+import vn.trithuc.TestAccounts;
+import vn.trithuc.identity.Role;
+import vn.trithuc.identity.internal.UserAdministration;
+import vn.trithuc.registry.Sex;
+import vn.trithuc.registry.internal.RegistryFixtures;
+
+/** The import over HTTP: upload, the on-screen report, and the downloadable error report read back. */
+@IntegrationTest
+class ImportWebTest {
+
+	private static final Pattern JOB = Pattern.compile("/registry/import/([0-9a-f-]{36})$");
+
+	@LocalServerPort
+	int port;
+	@Autowired
+	UserAdministration administration;
+
+	@Test
+	void the_error_report_downloads_as_xlsx_with_bad_cells_filled_and_commented() throws Exception {
+		var hr = TestAccounts.loggedIn(port, administration, "imp.hr", Role.HR_OFFICER);
+		var tag = RegistryFixtures.uniqueToken("Loi");
+		var good = RegistryFixtures.nationalId(1985, Sex.FEMALE);
+		var file = new XSSFWorkbook();
+		var sheet = file.createSheet("DS");
+		sheet.createRow(0).createCell(0).setCellValue("DANH SÁCH");
+		var header = sheet.createRow(1);
+		String[] titles = { "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Trình độ chuyên môn" };
+		for (int c = 0; c < titles.length; c++) {
+			header.createCell(c).setCellValue(titles[c]);
+		}
+		Object[][] rows = { { "Lê Thị " + tag + " Mai", "Nữ", "05/09/1985", good, "ThS" },
+				{ "Trần Văn " + tag + " An", "Nam", "1970", 68192001234d, "Cử nhân" },
+				{ "Võ " + tag + " Hà", "X", "31/02/1990", null, "Thac xi" } };
+		for (int r = 0; r < rows.length; r++) {
+			var row = sheet.createRow(2 + r);
+			for (int c = 0; c < rows[r].length; c++) {
+				if (rows[r][c] instanceof String s) {
+					row.createCell(c).setCellValue(s);
+				}
+				else if (rows[r][c] instanceof Double d) {
+					row.createCell(c).setCellValue(d);
+				}
+			}
+		}
+		var bytes = new ByteArrayOutputStream();
+		file.write(bytes);
+		file.close();
+
+		var uploaded = hr.upload("/registry/import", "danh-sach-loi.xlsx", bytes.toByteArray());
+		assertThat(uploaded.status()).isEqualTo(302);
+		var matcher = JOB.matcher(uploaded.header("Location"));
+		assertThat(matcher.find()).isTrue();
+		var job = matcher.group(1);
+		var page = hr.get("/registry/import/" + job);
+		assertThat(page.body()).contains("có thể ô đã mất số 0 ở đầu", "Giới tính &quot;X&quot; không rõ",
+				"có phải là &quot;Thạc sĩ&quot;", "/registry/import/" + job + "/errors.xlsx");
+
+		var report = hr.getBytes("/registry/import/" + job + "/errors.xlsx");
+		try (var read = new XSSFWorkbook(new ByteArrayInputStream(report))) {
+			var ws = read.getSheetAt(0);
+			assertThat(ws.getRow(1).getCell(5).getStringCellValue()).isEqualTo("Lỗi");
+			// row 3 (index 2) is clean
+			assertThat(ws.getRow(2).getCell(3).getCellComment()).isNull();
+			assertThat(ws.getRow(2).getCell(5)).isNull();
+			// row 4: the 11-digit number, filled and commented, the value as uploaded
+			var id = ws.getRow(3).getCell(3);
+			assertThat(id.getNumericCellValue()).isEqualTo(68192001234d);
+			assertThat(id.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
+			assertThat(id.getCellStyle().getFillForegroundColor()).isEqualTo(IndexedColors.ROSE.getIndex());
+			assertThat(id.getCellComment().getString().getString()).contains("mất số 0 ở đầu");
+			// row 5: sex, date and degree each commented; the summary column lists all three
+			var bad = ws.getRow(4);
+			assertThat(bad.getCell(1).getCellComment().getString().getString()).contains("Giới tính \"X\" không rõ");
+			assertThat(bad.getCell(4).getCellComment().getString().getString()).contains("Thạc sĩ");
+			assertThat(bad.getCell(5).getStringCellValue()).contains("Giới tính:", "Trình độ chuyên môn:");
+			assertThat(bad.getCell(0).getStringCellValue()).isEqualTo("Võ " + tag + " Hà");
+		}
+	}
+
+	@Test
+	void a_column_not_recognised_is_mapped_on_screen_and_the_saved_mapping_is_reused_for_the_same_headers() {
+		var hr = TestAccounts.loggedIn(port, administration, "imp.mapper", Role.HR_OFFICER);
+		var tag = RegistryFixtures.uniqueToken("Ghep");
+		var csv = "Họ và tên,Phái,Năm sinh\nĐinh Thị " + tag + " Lan,Nữ,1988\nHoàng Văn " + tag + " Sơn,Nam,1979\n";
+		var job = upload(hr, "phai.csv", csv);
+		var page = hr.get("/registry/import/" + job);
+		assertThat(page.body()).contains("2 dòng có lỗi", "name=\"column.1\"", ">Phái</label>");
+
+		var mapped = hr.postForm("/registry/import/" + job + "/mapping", java.util.Map.of("_csrf",
+				vn.trithuc.WebClientSession.csrfToken(page.body()), "column.0", "fullName", "column.1", "sex", "column.2",
+				"birth", "saveAs", "Mẫu phái"));
+		assertThat(mapped.status()).isEqualTo(302);
+		page = hr.get("/registry/import/" + job);
+		assertThat(page.body()).contains("2 người sẽ được thêm mới", "0 dòng có lỗi");
+
+		var again = upload(hr, "phai-2.csv", csv);
+		page = hr.get("/registry/import/" + again);
+		assertThat(page.body()).contains("Đã dùng cách ghép cột đã lưu &quot;Mẫu phái&quot;", "2 người sẽ được thêm mới");
+		// another officer's files are not affected by this officer's mapping
+		var other = TestAccounts.loggedIn(port, administration, "imp.other", Role.HR_OFFICER);
+		page = other.get("/registry/import/" + upload(other, "phai-3.csv", csv));
+		assertThat(page.body()).contains("2 dòng có lỗi").doesNotContain("Mẫu phái");
+	}
+
+	private static String upload(vn.trithuc.WebClientSession web, String name, String csv) {
+		var uploaded = web.upload("/registry/import", name, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(uploaded.status()).isEqualTo(302);
+		var matcher = JOB.matcher(uploaded.header("Location"));
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+}
