@@ -426,15 +426,6 @@ class ScopeIsolationHarnessTest {
 			provide(p, () -> Probe.reference(p.substring(p.indexOf(' ') + 1).replace("{list}", "ethnic-groups")
 				.replace("{id}", UUID.randomUUID().toString()), catalog).withoutControl());
 		}
-		// standard tables are named definitions; their figures are counted within the caller's scope (Questions)
-		String tables = "standard tables are named definitions; the figures inside follow the caller's scope";
-		for (var p : List.of("GET /analytics/tables/{code}", "GET /analytics/tables/{code}.docx",
-				"GET /analytics/tables/{code}.pdf", "GET /analytics/tables/{code}.xlsx")) {
-			provide(p, () -> Probe.reference(p.substring(p.indexOf(' ') + 1).replace("{code}", "bieu-02"), tables));
-		}
-		provide("POST /analytics/remote-areas/{id}/delete", () -> Probe.reference(
-				"/analytics/remote-areas/" + UUID.randomUUID() + "/delete",
-				"remote-area lists are province-wide reference data kept by administrators and HR officers").withoutControl());
 	}
 
 	// ------------------------------------------------------------------------------------------------ the checks
