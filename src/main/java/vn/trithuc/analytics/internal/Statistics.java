@@ -299,19 +299,6 @@ public class Statistics {
 			group.forEach(d -> keys.addAll(keys(d)));
 			sets.computeIfAbsent(keys, k -> new ArrayList<>()).add(group);
 		}
-		// the keys of few values go into one grouping: one hash lookup per row instead of one per dimension (a
-		// dashboard's dozen breakdowns), a few thousand combinations that are summed up per dimension afterwards
-		var small = java.util.EnumSet.complementOf(java.util.EnumSet.of(Key.ORG_UNIT, Key.RESIDENCE, Key.AREA_UNIT));
-		var smallSets = sets.keySet().stream().filter(small::containsAll).toList();
-		if (smallSets.size() > 1) {
-			var combined = java.util.EnumSet.noneOf(Key.class);
-			var combinedGroups = new ArrayList<List<Dimension>>();
-			for (var set : smallSets) {
-				combined.addAll(set);
-				combinedGroups.addAll(sets.remove(set));
-			}
-			sets.put(combined, combinedGroups);
-		}
 		var used = java.util.EnumSet.noneOf(Key.class);
 		sets.keySet().forEach(used::addAll);
 		var usedList = new ArrayList<>(used);
