@@ -65,7 +65,7 @@ class AnalyticsBrowserTest {
 		asOf.clear();
 		asOf.sendKeys("31/12/2018");
 		var content = browser.findElement(By.id("content"));
-		browser.findElement(By.id("show")).click();
+		Browser.click(browser, browser.findElement(By.id("show")));
 		wait(browser).until(ExpectedConditions.stalenessOf(content));
 		wait(browser).until(ExpectedConditions.attributeToBe(By.id("asOf"), "value", "31/12/2018"));
 		assertThat(browser.findElements(By.cssSelector("#breakdown-DEGREE tr[data-value=TIEN_SI_KHOA_HOC]"))).isEmpty();
@@ -76,7 +76,7 @@ class AnalyticsBrowserTest {
 			.filter(r -> r.findElement(By.tagName("th")).getText().equals("Tiến sĩ khoa học")).findFirst().orElseThrow();
 		var screen = cellsOf(browser);
 		content = browser.findElement(By.id("content"));
-		row.findElement(By.cssSelector("a.cell-link")).click();
+		Browser.click(browser, row.findElement(By.cssSelector("a.cell-link")));
 		wait(browser).until(ExpectedConditions.stalenessOf(content));
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content h1"),
 				"Danh sách trí thức"));
@@ -111,10 +111,10 @@ class AnalyticsBrowserTest {
 		// a named standard table from the dashboard: the .xlsx carries the numbers on screen and the chart
 		browser.get(url("/analytics/dashboard"));
 		content = browser.findElement(By.id("content"));
-		browser.findElement(By.linkText("Biểu thống kê chuẩn")).click();
+		Browser.click(browser, browser.findElement(By.linkText("Biểu thống kê chuẩn")));
 		wait(browser).until(ExpectedConditions.stalenessOf(content));
 		content = browser.findElement(By.id("content"));
-		browser.findElement(By.partialLinkText("Biểu 02")).click();
+		Browser.click(browser, browser.findElement(By.partialLinkText("Biểu 02")));
 		wait(browser).until(ExpectedConditions.stalenessOf(content));
 		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pivot-table")));
 		assertThat(browser.findElements(By.cssSelector("figure.table-chart svg"))).hasSize(1);

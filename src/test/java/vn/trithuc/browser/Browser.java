@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -30,6 +32,15 @@ final class Browser {
 		}
 		driver.manage().deleteAllCookies();
 		return driver;
+	}
+
+	/**
+	 * Clicks an element after scrolling it to the middle of the small headless window (at its edge the pointer can
+	 * land under the sticky page header or footer).
+	 */
+	static void click(WebDriver browser, WebElement element) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		element.click();
 	}
 
 	private static ChromeDriver start() {

@@ -75,7 +75,7 @@ class CatalogBrowserTest {
 		assertThat(browser.findElement(By.cssSelector(".diff-added")).getText()).contains("GS_DANH_DU", "Giáo sư danh dự");
 		screenshot(browser, "catalog-preview");
 
-		click(browser, browser.findElement(By.cssSelector(".actions button[type=submit]")));
+		Browser.click(browser, browser.findElement(By.cssSelector(".actions button[type=submit]")));
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content .alert-success"),
 				"Đã áp dụng tệp"));
 		assertThat(browser.findElement(By.cssSelector("table.entries")).getText()).contains("Giáo sư danh dự");
@@ -86,11 +86,6 @@ class CatalogBrowserTest {
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".version-line"), "phiên bản 1"));
 		assertThat(browser.findElement(By.cssSelector("table.entries")).getText()).doesNotContain("Giáo sư danh dự");
 		screenshot(browser, "catalog-version-1");
-	}
-
-	private static void click(WebDriver browser, WebElement element) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-		element.click();
 	}
 
 	private static void show(WebDriver browser, String date, String q) {

@@ -118,15 +118,8 @@ class ProgramBrowserTest {
 	}
 
 	private WebDriver loginAs(String username, Role role) {
-		TestAccounts.ready(administration, username, role);
 		var browser = Browser.get();
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-		var page = browser.findElement(By.tagName("html"));
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait(browser).until(ExpectedConditions.stalenessOf(page));
-		wait(browser).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		BrowserLogin.as(browser, port, administration, username, role);
 		return browser;
 	}
 
