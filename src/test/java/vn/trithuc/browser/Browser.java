@@ -36,11 +36,18 @@ final class Browser {
 
 	/**
 	 * Clicks an element after scrolling it to the middle of the small headless window (at its edge the pointer can
-	 * land under the sticky page header or footer).
+	 * land under the sticky page header or footer); by keyboard when the pointer would still hit something else.
 	 */
 	static void click(WebDriver browser, WebElement element) {
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-		element.click();
+		try {
+			element.click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException e) {
+			// near the page's end the element cannot reach the middle and may stay under the sticky layout: use the
+			// keyboard, as a keyboard user would (Enter follows a link or presses a button)
+			element.sendKeys(org.openqa.selenium.Keys.ENTER);
+		}
 	}
 
 	private static ChromeDriver start() {
