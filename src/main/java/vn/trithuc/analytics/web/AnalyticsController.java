@@ -177,7 +177,7 @@ class AnalyticsController {
 		model.addAttribute("headers", headers);
 		model.addAttribute("rows", rows);
 		model.addAttribute("totalRow", totalRow);
-		model.addAttribute("chart", Charts.withoutStyleAttributes(chart.svg()).replaceFirst("<svg ",
+		model.addAttribute("chart", vn.trithuc.documents.Charts.withoutStyleAttributes(chart.svg()).replaceFirst("<svg ",
 				"<svg aria-hidden=\"true\" focusable=\"false\" class=\"chart\" "));
 		model.addAttribute("scopeUnits", scope.whole() ? null : scope.orgUnits().size());
 		model.addAttribute("notes", d == Dimension.AREA ? notes.between(order, dates.get(0), today, locale) : List.of());

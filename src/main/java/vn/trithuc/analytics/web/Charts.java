@@ -58,31 +58,6 @@ class Charts {
 		var g = new SVGGraphics2D(width, height);
 		chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
 		var svg = g.getSVGElement(null, true, new org.jfree.svg.ViewBox(0, 0, width, height), null, null);
-		return withoutStyleAttributes(svg).replaceFirst("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" class=\"chart\" ");
-	}
-
-	private static final java.util.regex.Pattern STYLE = java.util.regex.Pattern.compile("style=(?:\"([^\"]*)\"|'([^']*)')");
-
-	/** The CSP (style-src 'self') refuses style attributes: the same declarations as SVG presentation attributes. */
-	static String withoutStyleAttributes(String svg) {
-		var matcher = STYLE.matcher(svg);
-		var out = new StringBuilder();
-		while (matcher.find()) {
-			var attributes = new StringBuilder();
-			var declarations = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-			for (var declaration : declarations.split(";")) {
-				int colon = declaration.indexOf(':');
-				if (colon > 0) {
-					var name = declaration.substring(0, colon).strip();
-					var value = declaration.substring(colon + 1).strip().replace("&quot;", "'").replace("\"", "'");
-					if (name.matches("[a-z-]+")) {
-						attributes.append(attributes.isEmpty() ? "" : " ").append(name).append("=\"").append(value).append('"');
-					}
-				}
-			}
-			matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(attributes.toString()));
-		}
-		matcher.appendTail(out);
-		return out.toString();
+		return vn.trithuc.documents.Charts.withoutStyleAttributes(svg).replaceFirst("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" class=\"chart\" ");
 	}
 }

@@ -75,7 +75,7 @@ class StandardTableController {
 		var built = build(code, asOf, boundaries, authentication, locale, model);
 		model.addAttribute("standard", built.definition());
 		model.addAttribute("table", built.table());
-		model.addAttribute("chart", Charts.withoutStyleAttributes(built.chart().svg()).replaceFirst("<svg ",
+		model.addAttribute("chart", vn.trithuc.documents.Charts.withoutStyleAttributes(built.chart().svg()).replaceFirst("<svg ",
 				"<svg aria-hidden=\"true\" focusable=\"false\" class=\"chart\" "));
 		model.addAttribute("seesPeople", false);
 		return "analytics/table";
