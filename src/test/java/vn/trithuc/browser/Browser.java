@@ -50,6 +50,14 @@ final class Browser {
 		}
 	}
 
+	/** Saves what the browser shows to {@code target/screenshots/<name>.png} (for a look after the run). */
+	static void screenshot(WebDriver browser, String name) throws IOException {
+		var png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+		var target = Path.of("target", "screenshots", name + ".png");
+		Files.createDirectories(target.getParent());
+		Files.write(target, png);
+	}
+
 	private static ChromeDriver start() {
 		if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
 			throw new IllegalStateException("Browser tests need Chromium and its driver at " + CHROMIUM + " and "

@@ -73,7 +73,7 @@ class CatalogBrowserTest {
 		assertThat(browser.findElement(By.cssSelector(".preview-summary")).getText()).contains("Thêm mới 1", "đổi tên 0",
 				"ngừng sử dụng 0");
 		assertThat(browser.findElement(By.cssSelector(".diff-added")).getText()).contains("GS_DANH_DU", "Giáo sư danh dự");
-		screenshot(browser, "catalog-preview");
+		Browser.screenshot(browser, "catalog-preview");
 
 		Browser.click(browser, browser.findElement(By.cssSelector(".actions button[type=submit]")));
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content .alert-success"),
@@ -85,7 +85,7 @@ class CatalogBrowserTest {
 		browser.get(browser.findElement(By.cssSelector("table.versions a[href$='version=1']")).getAttribute("href"));
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".version-line"), "phiên bản 1"));
 		assertThat(browser.findElement(By.cssSelector("table.entries")).getText()).doesNotContain("Giáo sư danh dự");
-		screenshot(browser, "catalog-version-1");
+		Browser.screenshot(browser, "catalog-version-1");
 	}
 
 	private static void show(WebDriver browser, String date, String q) {
@@ -116,12 +116,6 @@ class CatalogBrowserTest {
 		wait(browser).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
-	private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
-		var png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-		var target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.write(target, png);
-	}
 
 	private static WebDriverWait wait(WebDriver browser) {
 		return new WebDriverWait(browser, Duration.ofSeconds(10));

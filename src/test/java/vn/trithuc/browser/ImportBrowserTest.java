@@ -65,7 +65,7 @@ class ImportBrowserTest {
 				"phông chữ cũ (TCVN3/VNI)");
 		var problems = browser.findElement(By.cssSelector("table.import-problems")).getText();
 		assertThat(problems).contains("Số CCCD này đã xuất hiện ở dòng 5", "có thể ô đã mất số 0 ở đầu");
-		screenshot(browser, "import-dry-run");
+		Browser.screenshot(browser, "import-dry-run");
 
 		// the check report, fetched with the officer's session as the download link does
 		var link = browser.findElement(By.cssSelector("a[href$='/errors.xlsx']")).getAttribute("href");
@@ -97,7 +97,7 @@ class ImportBrowserTest {
 		submit(browser, browser.findElement(By.cssSelector("form[action$='/apply'] button[type=submit]")));
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content"),
 				"Đã ghi các dòng không có lỗi"));
-		screenshot(browser, "import-applied");
+		Browser.screenshot(browser, "import-applied");
 
 		browser.get(url("/registry/people"));
 		var q = browser.findElement(By.id("q"));
@@ -143,12 +143,6 @@ class ImportBrowserTest {
 		wait(browser).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
-	private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
-		var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-		var target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.write(target, png);
-	}
 
 	private static WebDriverWait wait(WebDriver browser) {
 		return new WebDriverWait(browser, Duration.ofSeconds(15));

@@ -67,7 +67,7 @@ class ProgramBrowserTest {
 		assertThat(groups.get(0).findElement(By.tagName("h3")).getText())
 			.isEqualTo("1. Nâng cao nhận thức về vị trí, vai trò, tầm quan trọng của đội ngũ trí thức");
 		assertThat(browser.findElements(By.cssSelector(".cascade-list a"))).hasSize(3);
-		screenshot(browser, "program");
+		Browser.screenshot(browser, "program");
 	}
 
 	@Test
@@ -107,14 +107,14 @@ class ProgramBrowserTest {
 		clickAndExpect(browser, ".accept-report", "Đã duyệt báo cáo.");
 		assertThat(browser.findElement(By.cssSelector(".report-state")).getText()).contains("Đã duyệt");
 		assertThat(browser.findElement(By.id("narrative")).isEnabled()).isFalse();
-		screenshot(browser, "unit-report");
+		Browser.screenshot(browser, "unit-report");
 		assertThat(reports.report(reportId).orElseThrow().status()).isEqualTo(ReportStatus.ACCEPTED);
 
 		browser.get(url("/program/programs/" + program + "/completeness"));
 		var row = browser.findElements(By.cssSelector(".heatmap tbody tr")).stream()
 			.filter(r -> r.findElement(By.tagName("th")).getText().equals(unitName)).findFirst().orElseThrow();
 		assertThat(row.getText()).contains("Đúng hạn");
-		screenshot(browser, "completeness");
+		Browser.screenshot(browser, "completeness");
 	}
 
 	private WebDriver loginAs(String username, Role role) {
@@ -131,12 +131,6 @@ class ProgramBrowserTest {
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content .alert-success"), message));
 	}
 
-	private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
-		var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-		var target = java.nio.file.Path.of("target", "screenshots", name + ".png");
-		java.nio.file.Files.createDirectories(target.getParent());
-		java.nio.file.Files.write(target, png);
-	}
 
 	private static WebDriverWait wait(WebDriver browser) {
 		return new WebDriverWait(browser, Duration.ofSeconds(10));

@@ -62,7 +62,7 @@ class RegistryBrowserTest {
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".result-count"),
 				"Tìm thấy 1 người"));
 		wait(browser).until(ExpectedConditions.elementToBeClickable(By.linkText("Đặng Ngọc Bích Thuỷ")));
-		screenshot(browser, "registry-search");
+		Browser.screenshot(browser, "registry-search");
 
 		// the result list may be swapped once more by htmx after it appears: click the link that stays
 		wait(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
@@ -89,7 +89,7 @@ class RegistryBrowserTest {
 				"0912000111");
 		// the form now shows the colleague's value; nothing was overwritten
 		assertThat(browser.findElement(By.id("phone")).getAttribute("value")).isEqualTo("0263999999");
-		screenshot(browser, "registry-conflict");
+		Browser.screenshot(browser, "registry-conflict");
 
 		// saving again on the latest version works
 		phone = browser.findElement(By.id("phone"));
@@ -135,12 +135,6 @@ class RegistryBrowserTest {
 			.map(entry -> entry.getMessage()).toList();
 	}
 
-	private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
-		var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-		var target = java.nio.file.Path.of("target", "screenshots", name + ".png");
-		java.nio.file.Files.createDirectories(target.getParent());
-		java.nio.file.Files.write(target, png);
-	}
 
 	private static WebDriverWait wait(WebDriver browser) {
 		return new WebDriverWait(browser, Duration.ofSeconds(10));

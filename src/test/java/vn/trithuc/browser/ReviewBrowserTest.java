@@ -102,7 +102,7 @@ class ReviewBrowserTest {
 		assertThat(new String(svg.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("<svg", "Nhóm 1", "Đã hoàn thành");
 		wait(browser).until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
 				"return arguments[0].complete ? arguments[0].naturalWidth : 0", chart)).intValue() > 0);
-		screenshot(browser, "review-report");
+		Browser.screenshot(browser, "review-report");
 
 		var docxUrl = browser.findElement(By.cssSelector(".download-docx")).getAttribute("href");
 		var pdfUrl = browser.findElement(By.cssSelector(".download-pdf")).getAttribute("href");
@@ -143,23 +143,11 @@ class ReviewBrowserTest {
 	}
 
 	private WebDriver loginAs(String username, Role role) {
-		TestAccounts.ready(administration, username, role);
 		var browser = Browser.get();
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-		var page = browser.findElement(By.tagName("html"));
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait(browser).until(ExpectedConditions.stalenessOf(page));
+		BrowserLogin.as(browser, port, administration, username, role);
 		return browser;
 	}
 
-	private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
-		var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-		var target = java.nio.file.Path.of("target", "screenshots", name + ".png");
-		java.nio.file.Files.createDirectories(target.getParent());
-		java.nio.file.Files.write(target, png);
-	}
 
 	private static WebDriverWait wait(WebDriver browser) {
 		return new WebDriverWait(browser, Duration.ofSeconds(15));

@@ -37,8 +37,6 @@ import vn.trithuc.shared.CopyText;
  * {@code mvn -o test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dimport.bench.rows=100000}
  */
 @IntegrationTest
-// last of the benchmarks in one run: the people it imports stay in the shared data set the others measure on
-@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 class ImportBenchmark {
 
 	private static final String[] HEADERS = { "STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Dân tộc",
