@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.trithuc.IntegrationTest;
+import vn.trithuc.registry.internal.PersonData;
+import vn.trithuc.registry.internal.PartKind;
+import vn.trithuc.registry.Sex;
 import vn.trithuc.orgunit.OrgUnitId;
 import vn.trithuc.orgunit.OrgUnitKind;
 import vn.trithuc.orgunit.internal.OrgUnitOperations;
@@ -27,6 +30,10 @@ class ReorganisationTest {
 	UnitReports reports;
 	@Autowired
 	OrgUnitOperations operations;
+	@Autowired
+	Indicators indicators;
+	@Autowired
+	vn.trithuc.registry.internal.Profiles profiles;
 
 	@Test
 	void a_unit_merge_carries_its_reports_and_keeps_their_history_under_the_old_names() {
@@ -78,11 +85,30 @@ class ReorganisationTest {
 		assertThat(reports.report(runningA).orElseThrow().content().narrative()).isEqualTo("Đang soạn.");
 		assertThat(reports.reports(running)).extracting(UnitReports.ReportLine::unitId).doesNotContain(unitA, unitB)
 			.containsOnlyOnce(successor.get(0).id());
+		// computed indicators after the merge count a person of the new commune once, not once per merged unit
+		person(merged.value(), today);
+		var ended = reports.units(program).stream().filter(u -> u.id().equals(unitA) || u.id().equals(unitB)).toList();
+		var computed = indicators.computed(java.util.stream.Stream.concat(ended.stream(), successor.stream()).toList(), today);
+		assertThat(computed.get(successor.get(0).id()).get("INTELLECTUALS")).isEqualByComparingTo("1");
+		assertThat(computed.values().stream().map(v -> v.get("INTELLECTUALS")).reduce(java.math.BigDecimal.ZERO,
+				java.math.BigDecimal::add)).as("the same person, counted once over all units").isEqualByComparingTo("1");
+		// without the successor among them, the ended units carry it between them, still once
+		var carriedOnly = indicators.computed(ended, today);
+		assertThat(carriedOnly.values().stream().map(v -> v.get("INTELLECTUALS")).reduce(java.math.BigDecimal.ZERO,
+				java.math.BigDecimal::add)).isEqualByComparingTo("1");
+
 		// a period opened afterwards expects the successor, not the ended units
 		var later = reports.openPeriod(program, PeriodKind.AD_HOC, "Đột xuất sau sáp nhập " + tag,
 				new UnitReports.PeriodDates(today, today.minusMonths(1), today, today.plusDays(20)), "lan");
 		assertThat(reports.reports(later)).extracting(UnitReports.ReportLine::unitId).doesNotContain(unitA, unitB)
 			.contains(successor.get(0).id());
+	}
+
+	private void person(UUID unit, LocalDate from) {
+		var id = profiles.registerAnyway(new PersonData("Kiểm", "Thử", "Sáp Nhập", null, Sex.MALE, LocalDate.of(1990, 5, 6),
+				null, "01", null, null, null, null, null, null, null, null), "test");
+		profiles.addPart(id, 1, PartKind.POSITION, from, null,
+				Map.of("orgUnit", unit.toString(), "jobTitle", "Cán bộ", "personnelCategory", "CIVIL_SERVANT"), "test");
 	}
 
 	private UnitReports.ReportLine line(UUID period, UUID unit) {

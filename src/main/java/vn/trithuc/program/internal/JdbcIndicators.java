@@ -71,16 +71,26 @@ class JdbcIndicators implements Indicators {
 			return result;
 		}
 		var counts = registry.countsByOrgUnit(asOf, youngAge);
+		// a unit ended by a merge or split is counted through its successors, but each carrier once: not when the
+		// successor is itself among the units, nor a second time for the next unit merged into it
+		var own = new HashSet<OrgUnitId>();
+		units.stream().filter(u -> u.orgUnitId() != null).forEach(u -> own.add(new OrgUnitId(u.orgUnitId())));
+		var carried = new HashSet<OrgUnitId>();
 		for (var unit : units) {
 			if (unit.orgUnitId() == null) {
 				continue;
 			}
+			var id = new OrgUnitId(unit.orgUnitId());
 			var subtree = new HashSet<OrgUnitId>();
-			orgUnits.successors(new OrgUnitId(unit.orgUnitId()), asOf)
-				.forEach(carrier -> subtree.addAll(orgUnits.subtreeAsOf(carrier, asOf)));
+			for (var carrier : orgUnits.successors(id, asOf)) {
+				boolean itself = carrier.equals(id);
+				if (itself || (!own.contains(carrier) && carried.add(carrier))) {
+					subtree.addAll(orgUnits.subtreeAsOf(carrier, asOf));
+				}
+			}
 			var total = RegistryFacts.UnitCounts.NONE;
-			for (var id : subtree) {
-				total = total.plus(counts.getOrDefault(id.value(), RegistryFacts.UnitCounts.NONE));
+			for (var member : subtree) {
+				total = total.plus(counts.getOrDefault(member.value(), RegistryFacts.UnitCounts.NONE));
 			}
 			var values = new LinkedHashMap<String, BigDecimal>();
 			values.put("INTELLECTUALS", BigDecimal.valueOf(total.intellectuals()));
