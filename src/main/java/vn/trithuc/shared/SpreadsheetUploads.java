@@ -56,4 +56,24 @@ public final class SpreadsheetUploads {
 			return true; // not a (readable) zip: the spreadsheet reader reports it as unreadable
 		}
 	}
+
+	/**
+	 * The first {@code count} cells of a row of an uploaded sheet as trimmed NFC text (what the cell shows, of any
+	 * type; a missing cell is empty). @return null when all of them are empty (a blank row)
+	 */
+	public static String[] cells(org.dhatim.fastexcel.reader.Row row, int count) {
+		var cells = new String[count];
+		boolean empty = true;
+		for (int c = 0; c < count; c++) {
+			cells[c] = text(row, c);
+			empty &= cells[c].isEmpty();
+		}
+		return empty ? null : cells;
+	}
+
+	/** One cell of a row of an uploaded sheet as trimmed NFC text (what it shows, of any type); missing = empty. */
+	public static String text(org.dhatim.fastexcel.reader.Row row, int column) {
+		var cell = column < row.getCellCount() ? row.getCell(column) : null;
+		return cell == null || cell.getRawValue() == null ? "" : VietnameseText.nfc(cell.getText()).strip();
+	}
 }

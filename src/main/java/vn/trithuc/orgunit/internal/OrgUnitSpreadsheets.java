@@ -137,7 +137,7 @@ public class OrgUnitSpreadsheets {
 		}
 		var header = rows.get(0);
 		for (int c = 0; c < COLUMNS.size(); c++) {
-			var found = text(header, c);
+			var found = SpreadsheetUploads.text(header, c);
 			if (!COLUMNS.get(c).equals(found)) {
 				problems.add(new Problem(1, "orgunit.import.column", List.of(c + 1, COLUMNS.get(c), found)));
 			}
@@ -152,13 +152,8 @@ public class OrgUnitSpreadsheets {
 		var inFile = new HashMap<String, LocalDate>();
 		for (var row : rows.subList(1, rows.size())) {
 			int n = row.getRowNum();
-			var cells = new String[COLUMNS.size()];
-			boolean empty = true;
-			for (int c = 0; c < cells.length; c++) {
-				cells[c] = text(row, c);
-				empty &= cells[c].isEmpty();
-			}
-			if (empty) {
+			var cells = SpreadsheetUploads.cells(row, COLUMNS.size());
+			if (cells == null) {
 				continue;
 			}
 			int before = problems.size();
@@ -249,9 +244,6 @@ public class OrgUnitSpreadsheets {
 		return new ImportResult(parsed.size(), List.of());
 	}
 
-	private static String text(Row row, int column) {
-		return row.getCellAsString(column).map(VietnameseText::nfc).map(String::strip).orElse("");
-	}
 
 	public static Map<String, OrgUnitKind> kindsByFoldedName(Function<OrgUnitKind, String> kindName) {
 		var map = new HashMap<String, OrgUnitKind>();

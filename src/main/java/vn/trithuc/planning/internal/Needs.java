@@ -161,7 +161,7 @@ public class Needs {
 		var problems = new ArrayList<Problem>();
 		var header = rows.get(0);
 		for (int c = 0; c < COLUMNS.size(); c++) {
-			var found = text(header, c);
+			var found = SpreadsheetUploads.text(header, c);
 			if (!VietnameseText.fold(COLUMNS.get(c)).equals(VietnameseText.fold(found))) {
 				problems.add(new Problem(1, "planning.needs.import.column", List.of(c + 1, COLUMNS.get(c), found)));
 			}
@@ -173,13 +173,8 @@ public class Needs {
 		var seen = new HashSet<String>();
 		for (var row : rows.subList(1, rows.size())) {
 			int n = row.getRowNum();
-			var cells = new String[COLUMNS.size()];
-			boolean empty = true;
-			for (int c = 0; c < cells.length; c++) {
-				cells[c] = text(row, c);
-				empty &= cells[c].isEmpty();
-			}
-			if (empty) {
+			var cells = SpreadsheetUploads.cells(row, COLUMNS.size());
+			if (cells == null) {
 				continue;
 			}
 			int before = problems.size();
@@ -239,15 +234,4 @@ public class Needs {
 		}
 	}
 
-	private static String text(Row row, int column) {
-		if (column >= row.getCellCount()) {
-			return "";
-		}
-		var cell = row.getCell(column);
-		if (cell == null) {
-			return "";
-		}
-		var raw = cell.getRawValue();
-		return raw == null ? "" : VietnameseText.nfc(cell.getText()).strip();
-	}
 }
