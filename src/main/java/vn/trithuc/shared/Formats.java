@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 public class Formats {
 
 	public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	/** dd/MM/yyyy, strict: 31/02/2025 is refused, not read as 28/02/2025. */
+	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 	public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
 	private static final DecimalFormatSymbols SYMBOLS = symbols();

@@ -16,6 +16,10 @@ class FormatsTest {
 	void dates_are_day_month_year() {
 		assertThat(fmt.date(LocalDate.of(2023, 11, 24))).isEqualTo("24/11/2023");
 		assertThat(Formats.parseDate("06/03/2024")).isEqualTo(LocalDate.of(2024, 3, 6));
+		assertThat(Formats.parseDate("29/02/2024")).isEqualTo(LocalDate.of(2024, 2, 29));
+		// an impossible day is refused, never moved to the month's last day
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formats.parseDate("31/02/2025"))
+			.isInstanceOf(java.time.format.DateTimeParseException.class);
 	}
 
 	@Test
