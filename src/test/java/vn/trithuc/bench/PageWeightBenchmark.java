@@ -37,6 +37,8 @@ class PageWeightBenchmark {
 	@LocalServerPort
 	int port;
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+	@Autowired
 	UserAdministration administration;
 	@Autowired
 	JdbcClient jdbc;
@@ -51,7 +53,7 @@ class PageWeightBenchmark {
 
 	@Test
 	void first_load_and_htmx_fragment_of_the_main_pages() {
-		BenchData.ensurePeople(BenchData.size(), jdbc, transactions, loader);
+		BenchData.ensurePeople(BenchData.size(), context);
 		var program = programs.importSeedProgram("benchmark");
 		if (reports.units(program).isEmpty()) { // a completeness matrix of a realistic size: 12 units × 2 periods
 			for (int i = 1; i <= 12; i++) {

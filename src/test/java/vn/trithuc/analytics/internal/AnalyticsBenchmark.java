@@ -38,6 +38,8 @@ class AnalyticsBenchmark {
 	static final String SECTION = "analytics";
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+	@Autowired
 	PeopleBulkLoader loader;
 	@Autowired
 	Statistics statistics;
@@ -53,7 +55,7 @@ class AnalyticsBenchmark {
 	@Test
 	void dashboard_and_pivot_latency_and_write_cost() {
 		long size = BenchData.size();
-		BenchData.ensurePeople(size, jdbc, transactions, loader);
+		BenchData.ensurePeople(size, context);
 		String n = size >= 1_000_000 ? size / 1_000_000 + "M" : size / 1_000 + "k";
 		long people = jdbc.sql("select count(distinct person_id) from analytics.fact_period").query(Long.class).single();
 		long periods = jdbc.sql("select count(*) from analytics.fact_period").query(Long.class).single();

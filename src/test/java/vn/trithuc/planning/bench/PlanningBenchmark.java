@@ -32,6 +32,8 @@ class PlanningBenchmark {
 	static final int RUNS = 5;
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+	@Autowired
 	RetirementForecast forecast;
 	@Autowired
 	Projections projections;
@@ -47,7 +49,7 @@ class PlanningBenchmark {
 	@Test
 	void forecast_and_rates_against_the_plain_read() {
 		long people = BenchData.size();
-		BenchData.ensurePeople(people, jdbc, transactions, loader);
+		BenchData.ensurePeople(people, context);
 		var today = BenchData.TODAY;
 		String size = people / 1000 + "k people";
 		double read = median(() -> {

@@ -51,6 +51,8 @@ class RegistrySearchBenchmark {
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+	@Autowired
 	PeopleBulkLoader loader;
 	@Autowired
 	PeopleSearch search;
@@ -77,7 +79,7 @@ class RegistrySearchBenchmark {
 	@Test
 	void search_latency_and_throughput_http_vs_direct() throws Exception {
 		long size = BenchData.size();
-		BenchData.ensurePeople(size, jdbc, transactions, loader);
+		BenchData.ensurePeople(size, context);
 		var queries = queries();
 		var hr = RegistryFixtures.hr();
 		Function<Q, Integer> direct = q -> search.search(new PeopleSearch.Query(q.text(), q.filters(), 0, 20, q.experts()), hr)
