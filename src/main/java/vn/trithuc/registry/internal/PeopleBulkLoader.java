@@ -112,6 +112,13 @@ public class PeopleBulkLoader {
 	 * @return the ids, in the order given
 	 */
 	public List<UUID> insertImported(List<Imported> people, String actor, String source) {
+		return insertImported(people, actor, source, done -> {
+		});
+	}
+
+	/** {@link #insertImported(List, String, String)}, telling {@code progress} the people inserted after each batch. */
+	List<UUID> insertImported(List<Imported> people, String actor, String source,
+			java.util.function.IntConsumer progress) {
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -151,6 +158,7 @@ public class PeopleBulkLoader {
 				}
 				copy.copyIn("copy registry.change_log (person_id, version, at, actor, action, field, old_value, new_value) from stdin",
 						new StringReader(log.toString()));
+				progress.accept(from + batch.size());
 			}
 			jdbc.sql("insert into registry.name_token (token) select unnest(:tokens) on conflict do nothing")
 				.param("tokens", tokens.toArray(String[]::new)).update();

@@ -116,6 +116,12 @@ public class SpreadsheetImport {
 
 	private volatile @Nullable LastRead lastRead;
 
+	/** The last dry-run report made, with the job's mapping then. */
+	private record LastReport(UUID job, String mapping, Report report) {
+	}
+
+	private volatile @Nullable LastReport lastReport;
+
 	SpreadsheetImport(JdbcClient jdbc, Profiles profiles, DuplicateRule duplicates, Clock clock, RegistryCodes codes,
 			PlatformTransactionManager transactions, PeopleBulkLoader bulkLoader) {
 		this.bulkLoader = bulkLoader;
@@ -133,6 +139,11 @@ public class SpreadsheetImport {
 	 * is used at once.
 	 */
 	public Report upload(@Nullable String originalFileName, byte[] content, String actor) {
+		return checkStored(store(originalFileName, content, actor), ImportProgress.NONE);
+	}
+
+	/** Stores an uploaded file as a new job (its dry run follows, see {@link ImportJobs}). @return the job id */
+	public UUID store(@Nullable String originalFileName, byte[] content, String actor) {
 		var fileName = ImportSheets.safeFileName(originalFileName);
 		var id = UUID.randomUUID();
 		jdbc.sql("""
@@ -140,7 +151,17 @@ public class SpreadsheetImport {
 				values (:id, :name, :content, 'DRY_RUN', :actor, :now)""")
 			.param("id", id).param("name", fileName).param("content", content).param("actor", actor)
 			.param("now", Timestamp.from(clock.instant())).update();
-		var report = dryRun(id).orElseThrow();
+		return id;
+	}
+
+	/**
+	 * The dry run of a stored job; a mapping the job's uploader saved for a file with the same headers is used at
+	 * once. The report is kept for the job page (see {@link #report(UUID)}).
+	 */
+	public Report checkStored(UUID id, ImportProgress progress) {
+		var report = dryRun(id, progress).orElseThrow();
+		var actor = jdbc.sql("select created_by from registry.import_job where id = :id").param("id", id)
+			.query(String.class).single();
 		if (!report.headerKey().isEmpty()) {
 			jdbc.sql("update registry.import_job set header_key = :key where id = :id").param("key", report.headerKey())
 				.param("id", id).update();
@@ -150,7 +171,7 @@ public class SpreadsheetImport {
 			if (saved.isPresent()) {
 				jdbc.sql("update registry.import_job set mapping = :mapping, mapping_name = :name where id = :id")
 					.param("mapping", saved.get().getValue()).param("name", saved.get().getKey()).param("id", id).update();
-				report = dryRun(id).orElseThrow();
+				report = dryRun(id, progress).orElseThrow();
 			}
 		}
 		return report;
@@ -237,8 +258,38 @@ public class SpreadsheetImport {
 
 	@Transactional(readOnly = true)
 	public Optional<Report> dryRun(UUID job) {
-		return jdbc.sql("select file_name, content, mapping from registry.import_job where id = :id").param("id", job)
-			.query((rs, n) -> check(job, rs.getString(1), rs.getBytes(2), parseMapping(rs.getString(3)))).optional();
+		return dryRun(job, ImportProgress.NONE);
+	}
+
+	/** Checks the stored file now (against the registry as it is). */
+	@Transactional(readOnly = true)
+	public Optional<Report> dryRun(UUID job, ImportProgress progress) {
+		var stored = jdbc.sql("select file_name, content, mapping from registry.import_job where id = :id").param("id", job)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getBytes(2), rs.getString(3) }).optional();
+		if (stored.isEmpty()) {
+			return Optional.empty();
+		}
+		var mapping = (String) stored.get()[2];
+		var report = check(job, (String) stored.get()[0], (byte[]) stored.get()[1], parseMapping(mapping), progress);
+		lastReport = new LastReport(job, Objects.toString(mapping, ""), report);
+		return Optional.of(report);
+	}
+
+	/**
+	 * The dry-run report for the job page: the one the background dry run just made (while the job's mapping is
+	 * unchanged), else a new check.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Report> report(UUID job) {
+		var cached = lastReport;
+		if (cached != null && cached.job().equals(job)) {
+			var mapping = jdbc.sql("select mapping from registry.import_job where id = :id").param("id", job)
+				.query((rs, n) -> Objects.toString(rs.getString(1), "")).optional();
+			if (mapping.isPresent() && mapping.get().equals(cached.mapping())) {
+				return Optional.of(cached.report());
+			}
+		}
+		return dryRun(job);
 	}
 
 	@Transactional(readOnly = true)
@@ -267,6 +318,11 @@ public class SpreadsheetImport {
 	 * @return counts per outcome, empty if the job is unknown
 	 */
 	public Optional<Map<Outcome, Long>> apply(UUID job, String actor) {
+		return apply(job, actor, ImportProgress.NONE);
+	}
+
+	/** {@link #apply(UUID, String)}, telling {@code progress} how far it is (from the apply's own thread). */
+	public Optional<Map<Outcome, Long>> apply(UUID job, String actor, ImportProgress progress) {
 		separately.executeWithoutResult(s -> jdbc.sql("""
 				update registry.import_job set status = 'FAILED', applied_summary = 'INTERRUPTED'
 				where id = :id and status <> 'APPLIED'""").param("id", job).update());
@@ -274,10 +330,13 @@ public class SpreadsheetImport {
 			.optional().isEmpty()) {
 			return Optional.empty();
 		}
-		var report = dryRun(job);
+		var report = dryRun(job, progress);
 		if (report.isEmpty()) {
 			return Optional.empty();
 		}
+		lastReport = null;
+		int total = report.get().rows().size();
+		progress.at(ImportProgress.Phase.APPLYING, 0, total);
 		var counts = new LinkedHashMap<Outcome, Long>();
 		for (var outcome : Outcome.values()) {
 			counts.put(outcome, 0L);
@@ -288,7 +347,7 @@ public class SpreadsheetImport {
 				.filter(r -> r.outcome() == Outcome.NEW && r.data() != null && r.data().nationalId() != null).toList();
 			if (bulk.size() >= BULK_THRESHOLD) {
 				bulkLoader.insertImported(bulk.stream().map(r -> new PeopleBulkLoader.Imported(r.data(), r.degree())).toList(),
-						actor, "import:" + job);
+						actor, "import:" + job, done -> progress.at(ImportProgress.Phase.APPLYING, done, total));
 				counts.merge(Outcome.NEW, (long) bulk.size(), Long::sum);
 			}
 			else {
@@ -296,10 +355,12 @@ public class SpreadsheetImport {
 			}
 			var bulkRows = new java.util.HashSet<Integer>();
 			bulk.forEach(r -> bulkRows.add(r.row()));
+			int done = bulk.size();
 			for (var row : report.get().rows()) {
 				if (bulkRows.contains(row.row())) {
 					continue;
 				}
+				progress.at(ImportProgress.Phase.APPLYING, ++done, total);
 				var outcome = row.outcome();
 				if (outcome == Outcome.NEW || outcome == Outcome.DUPLICATE_REVIEW) {
 					var registration = profiles.register(row.data(), actor);
@@ -325,6 +386,11 @@ public class SpreadsheetImport {
 	 *        the column found from the headers
 	 */
 	Report check(UUID job, String fileName, byte[] content, Map<String, Integer> mapping) {
+		return check(job, fileName, content, mapping, ImportProgress.NONE);
+	}
+
+	Report check(UUID job, String fileName, byte[] content, Map<String, Integer> mapping, ImportProgress progress) {
+		progress.at(ImportProgress.Phase.READING, 0, 1);
 		ImportSheets.Sheet sheet;
 		var cached = lastRead;
 		if (cached != null && cached.job().equals(job) && cached.size() == content.length) {
@@ -364,16 +430,23 @@ public class SpreadsheetImport {
 		var drafts = new ArrayList<Draft>();
 		var seenIds = new HashMap<String, Integer>();
 		var codeCache = new HashMap<String, String>();
+		// progress counts each row twice: read and checked on its own, then against the registry
+		int total = 2 * Math.max(0, rows.size() - header.index() - 1);
+		int done = 0;
+		progress.at(ImportProgress.Phase.CHECKING, 0, total);
 		for (int i = header.index() + 1; i < rows.size(); i++) {
 			var row = rows.get(i);
 			if (!row.blank()) {
 				drafts.add(parseRow(row, columns, seenIds, codeCache));
 			}
+			progress.at(ImportProgress.Phase.CHECKING, ++done, total);
 		}
 		var registered = registeredIds(drafts);
 		var results = new ArrayList<RowResult>(drafts.size());
+		done = total - drafts.size();
 		for (var draft : drafts) {
 			results.add(complete(draft, registered));
+			progress.at(ImportProgress.Phase.CHECKING, ++done, total);
 		}
 		return new Report(job, fileName, header.number(), columns, results, null, header.texts(),
 				headerKey(header.texts()), sheet.legacyFonts());

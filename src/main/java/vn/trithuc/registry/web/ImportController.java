@@ -21,20 +21,26 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import vn.trithuc.registry.internal.ImportErrorReport;
+import vn.trithuc.registry.internal.ImportJobs;
 import vn.trithuc.registry.internal.SpreadsheetImport;
 
-/** Import from .xlsx: upload, dry-run report, apply. */
+/**
+ * Import from .xlsx, .xls, .csv: upload, dry-run report, apply. The dry run and the apply run in the background
+ * ({@link ImportJobs}); the job page shows their progress, polling while they run, and survives reloads.
+ */
 @Controller
 class ImportController {
 
 	private final SpreadsheetImport imports;
+	private final ImportJobs jobs;
 	private final ImportErrorReport errorReports;
 	private final MessageSource messages;
 	private final org.springframework.util.unit.DataSize uploadLimit;
 
-	ImportController(SpreadsheetImport imports, ImportErrorReport errorReports, MessageSource messages,
+	ImportController(SpreadsheetImport imports, ImportJobs jobs, ImportErrorReport errorReports, MessageSource messages,
 			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:20MB}") org.springframework.util.unit.DataSize uploadLimit) {
 		this.imports = imports;
+		this.jobs = jobs;
 		this.errorReports = errorReports;
 		this.messages = messages;
 		this.uploadLimit = uploadLimit;
@@ -53,15 +59,32 @@ class ImportController {
 			redirect.addFlashAttribute("error", "registry.import.noFileAll");
 			return "redirect:/registry/import";
 		}
-		var report = imports.upload(file.getOriginalFilename(), file.getBytes(), authentication.getName());
-		return "redirect:/registry/import/" + report.job();
+		var job = jobs.upload(file.getOriginalFilename(), file.getBytes(), authentication.getName());
+		return "redirect:/registry/import/" + job;
+	}
+
+	/** The job's progress bar (polled by htmx while the work runs); when it has ended, the page reloads for the result. */
+	@GetMapping("/registry/import/{id}/progress")
+	String progress(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		imports.job(id).orElseThrow(Exceptions::notFound);
+		var state = jobs.state(id);
+		model.addAttribute("state", state);
+		if (!state.working()) {
+			response.setHeader("HX-Refresh", "true");
+		}
+		return "registry/import-progress :: bar";
 	}
 
 	@GetMapping("/registry/import/{id}")
 	String report(@PathVariable UUID id, Model model, Locale locale) {
 		var job = imports.job(id).orElseThrow(Exceptions::notFound);
-		var report = imports.dryRun(id).orElseThrow(Exceptions::notFound);
+		var state = jobs.state(id);
 		model.addAttribute("job", job);
+		model.addAttribute("state", state);
+		if (state.working()) {
+			return "registry/import-report";
+		}
+		var report = imports.report(id).orElseThrow(Exceptions::notFound);
 		model.addAttribute("report", report);
 		model.addAttribute("mappingName", imports.mappingName(id).orElse(null));
 		model.addAttribute("fields", SpreadsheetImport.fields());
@@ -145,9 +168,10 @@ class ImportController {
 
 	@PostMapping("/registry/import/{id}/apply")
 	String apply(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
-		var counts = imports.apply(id, authentication.getName()).orElseThrow(Exceptions::notFound);
-		redirect.addFlashAttribute("applied", counts);
-		redirect.addFlashAttribute("success", "registry.import.applied");
+		imports.job(id).orElseThrow(Exceptions::notFound);
+		if (!jobs.apply(id, authentication.getName())) {
+			redirect.addFlashAttribute("error", "registry.import.busy");
+		}
 		return "redirect:/registry/import/" + id;
 	}
 }

@@ -67,6 +67,7 @@ class ImportWebTest {
 		var matcher = JOB.matcher(uploaded.header("Location"));
 		assertThat(matcher.find()).isTrue();
 		var job = matcher.group(1);
+		vn.trithuc.ImportJobWait.done(hr, job);
 		var page = hr.get("/registry/import/" + job);
 		assertThat(page.body()).contains("có thể ô đã mất số 0 ở đầu", "Giới tính &quot;X&quot; không rõ",
 				"có phải là &quot;Thạc sĩ&quot;", "/registry/import/" + job + "/errors.xlsx");
@@ -123,6 +124,7 @@ class ImportWebTest {
 		assertThat(uploaded.status()).isEqualTo(302);
 		var matcher = JOB.matcher(uploaded.header("Location"));
 		assertThat(matcher.find()).isTrue();
+		vn.trithuc.ImportJobWait.done(web, matcher.group(1));
 		return matcher.group(1);
 	}
 }
