@@ -78,6 +78,8 @@ class ScopeIsolationHarnessTest {
 	/** Roles whose reach a unit scope bounds in the registry ({@code RegistryScope}); intellectuals reach themselves. */
 	private static final Set<Role> REGISTRY_SCOPED = EnumSet.of(Role.UNIT_OFFICER, Role.HR_OFFICER, Role.LEADER,
 			Role.INTELLECTUAL);
+	/** Import jobs: HR officers scoped to a unit reach the jobs uploaded within it (administrators reach every job). */
+	private static final Set<Role> IMPORT_SCOPED = EnumSet.of(Role.HR_OFFICER);
 	/** Unit reports, inspections and recommendations: unit officers reach their units' ones ({@code ReportScope}). */
 	private static final Set<Role> REPORT_SCOPED = EnumSet.of(Role.UNIT_OFFICER);
 
@@ -113,6 +115,8 @@ class ScopeIsolationHarnessTest {
 	vn.trithuc.registry.internal.Erasures erasures;
 	@Autowired
 	SavedSearches savedSearches;
+	@Autowired
+	vn.trithuc.registry.internal.SpreadsheetImport imports;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 	private final List<AccessRule> rules = new ArrayList<>();
@@ -244,17 +248,22 @@ class ScopeIsolationHarnessTest {
 				() -> Probe.scoped("/registry/duplicates/" + duplicateOf(personIn(unitA, null)) + "/register", REGISTRY_SCOPED));
 		provide("POST /registry/duplicates/{id}/discard",
 				() -> Probe.scoped("/registry/duplicates/" + duplicateOf(personIn(unitA, null)) + "/discard", REGISTRY_SCOPED));
-		// import jobs are not bound to a unit (owned by the import work; see the report to the lead)
-		provide("GET /registry/import/{id}", () -> Probe.reference("/registry/import/" + UUID.randomUUID(),
-				"import jobs are the HR officers' and administrators' province-wide work, not bound to a unit")
-			.withoutControl());
-		provide("POST /registry/import/{id}/apply", () -> Probe.reference("/registry/import/" + UUID.randomUUID() + "/apply",
-				"import jobs are the HR officers' and administrators' province-wide work, not bound to a unit"));
-		provide("GET /registry/import/{id}/errors.xlsx", () -> Probe.reference("/registry/import/" + UUID.randomUUID()
-				+ "/errors.xlsx", "import jobs are the HR officers' and administrators' province-wide work, not bound to a unit")
-			.withoutControl());
-		provide("POST /registry/import/{id}/mapping", () -> Probe.reference("/registry/import/" + UUID.randomUUID()
-				+ "/mapping", "import jobs are the HR officers' and administrators' province-wide work, not bound to a unit"));
+		// import jobs are bound to their uploader's scope: a job uploaded by an officer scoped to unit A
+		for (var p : List.of("GET /registry/import/{id}", "GET /registry/import/{id}/progress",
+				"GET /registry/import/{id}/errors.xlsx")) {
+			provide(p, () -> Probe.scoped(expand(p, importJobIn(unitA)), IMPORT_SCOPED));
+		}
+		provide("POST /registry/import/{id}/apply", () -> {
+			var job = importJobIn(unitA);
+			return Probe.scoped("/registry/import/" + job + "/apply", IMPORT_SCOPED)
+				.unchangedWhen(() -> importStatus(job).equals("DRY_RUN"));
+		});
+		provide("POST /registry/import/{id}/mapping", () -> {
+			var job = importJobIn(unitA);
+			return Probe.scoped("/registry/import/" + job + "/mapping", IMPORT_SCOPED).with("column.0", "fullName")
+				.unchangedWhen(() -> jdbc.sql("select count(*) from registry.import_job where id = :id and mapping is null")
+					.param("id", job).query(Long.class).single() == 1);
+		});
 
 		// ---------------------------------------------------------------- program: reports of unit A
 		for (var p : List.of("GET /program/reports/{reportId}", "POST /program/reports/{reportId}",
@@ -633,5 +642,16 @@ class ScopeIsolationHarnessTest {
 				values (:c, :u, :k, 0, false, false, 'internal', 'public-key', now(), now(), 'harness')""")
 			.param("c", credential).param("u", entity).param("k", new byte[] { 1, 2, 3 }).update();
 		return credential;
+	}
+
+	/** An import job uploaded by an officer scoped to {@code unit} (a small clean .csv). */
+	private UUID importJobIn(UUID unit) {
+		var csv = "Họ và tên,Giới tính,Năm sinh\nPhạm Thị Cô Lập " + run + ",Nữ,1990\n";
+		return imports.store("co-lap.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "iso-importer", unit);
+	}
+
+	private String importStatus(UUID job) {
+		return jdbc.sql("select status from registry.import_job where id = :id").param("id", job).query(String.class)
+			.single();
 	}
 }

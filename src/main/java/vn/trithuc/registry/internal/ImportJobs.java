@@ -56,9 +56,11 @@ public class ImportJobs {
 	private final SpreadsheetImport imports;
 	private final Clock clock;
 	private final TransactionTemplate separately;
+	private final RegistryScope scope;
 
 	ImportJobs(JdbcClient jdbc, @Lazy SchedulerClient scheduler, @Lazy OneTimeTask<String> registryImportTask,
-			SpreadsheetImport imports, Clock clock, PlatformTransactionManager transactions) {
+			SpreadsheetImport imports, Clock clock, PlatformTransactionManager transactions, RegistryScope scope) {
+		this.scope = scope;
 		this.jdbc = jdbc;
 		this.scheduler = scheduler;
 		this.task = registryImportTask;
@@ -69,8 +71,8 @@ public class ImportJobs {
 	}
 
 	/** Stores the uploaded file and starts its dry run in the background. @return the job id */
-	public UUID upload(@org.jspecify.annotations.Nullable String fileName, byte[] content, String actor) {
-		var job = imports.store(fileName, content, actor);
+	public UUID upload(@org.jspecify.annotations.Nullable String fileName, byte[] content, Caller caller) {
+		var job = imports.store(fileName, content, caller.username(), scope.scopeRootOf(caller).orElse(null));
 		start(job, CHECK);
 		return job;
 	}
@@ -117,10 +119,17 @@ public class ImportJobs {
 
 	public State state(UUID job) {
 		var instance = new String[1];
-		var row = jdbc.sql("select phase, done, total, task_instance from registry.import_progress where job_id = :id")
+		var row = jdbc.sql("""
+				select p.phase, p.done, p.total, p.task_instance, j.status from registry.import_progress p
+				join registry.import_job j on j.id = p.job_id where p.job_id = :id""")
 			.param("id", job).query((rs, n) -> {
 				instance[0] = rs.getString(4);
-				return new State(job, Phase.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3), false);
+				var phase = Phase.valueOf(rs.getString(1));
+				// the apply's transaction has committed; its last progress write may not have followed yet
+				if (phase == Phase.APPLYING && "APPLIED".equals(rs.getString(5))) {
+					return new State(job, Phase.DONE, 1, 1, false);
+				}
+				return new State(job, phase, rs.getInt(2), rs.getInt(3), false);
 			}).optional();
 		if (row.isEmpty()) {
 			// a job from before background work, or uploaded through the service directly: its dry run is done

@@ -109,6 +109,7 @@ public class SpreadsheetImport {
 	private final RegistryCodes codes;
 	private final TransactionTemplate separately;
 	private final PeopleBulkLoader bulkLoader;
+	private final RegistryScope scope;
 
 	/** The last file read (a job's stored bytes never change): its apply usually follows its dry run. */
 	private record LastRead(UUID job, int size, ImportSheets.Sheet sheet) {
@@ -123,8 +124,9 @@ public class SpreadsheetImport {
 	private volatile @Nullable LastReport lastReport;
 
 	SpreadsheetImport(JdbcClient jdbc, Profiles profiles, DuplicateRule duplicates, Clock clock, RegistryCodes codes,
-			PlatformTransactionManager transactions, PeopleBulkLoader bulkLoader) {
+			PlatformTransactionManager transactions, PeopleBulkLoader bulkLoader, RegistryScope scope) {
 		this.bulkLoader = bulkLoader;
+		this.scope = scope;
 		this.codes = codes;
 		this.jdbc = jdbc;
 		this.profiles = profiles;
@@ -139,18 +141,23 @@ public class SpreadsheetImport {
 	 * is used at once.
 	 */
 	public Report upload(@Nullable String originalFileName, byte[] content, String actor) {
-		return checkStored(store(originalFileName, content, actor), ImportProgress.NONE);
+		return checkStored(store(originalFileName, content, actor, null), ImportProgress.NONE);
 	}
 
-	/** Stores an uploaded file as a new job (its dry run follows, see {@link ImportJobs}). @return the job id */
-	public UUID store(@Nullable String originalFileName, byte[] content, String actor) {
+	/**
+	 * Stores an uploaded file as a new job (its dry run follows, see {@link ImportJobs}).
+	 * @param scopeUnit the root unit of the uploader's unit scope (null: the uploader reaches the whole province);
+	 *        the job is visible only to officers whose scope holds it
+	 * @return the job id
+	 */
+	public UUID store(@Nullable String originalFileName, byte[] content, String actor, @Nullable UUID scopeUnit) {
 		var fileName = ImportSheets.safeFileName(originalFileName);
 		var id = UUID.randomUUID();
 		jdbc.sql("""
-				insert into registry.import_job (id, file_name, content, status, created_by, created_at)
-				values (:id, :name, :content, 'DRY_RUN', :actor, :now)""")
+				insert into registry.import_job (id, file_name, content, status, created_by, created_at, scope_unit)
+				values (:id, :name, :content, 'DRY_RUN', :actor, :now, :scope)""")
 			.param("id", id).param("name", fileName).param("content", content).param("actor", actor)
-			.param("now", Timestamp.from(clock.instant())).update();
+			.param("now", Timestamp.from(clock.instant())).param("scope", scopeUnit).update();
 		return id;
 	}
 
@@ -297,9 +304,38 @@ public class SpreadsheetImport {
 		return jobs("where id = :id", Map.of("id", id)).stream().findFirst();
 	}
 
+	/** The job if the caller may see it: its uploader's scope lies within the caller's (see {@link #recent(Caller)}). */
+	@Transactional(readOnly = true)
+	public Optional<Job> job(UUID id, Caller caller) {
+		var params = new HashMap<String, Object>(visibility(caller).parameters());
+		params.put("id", id);
+		return jobs("where id = :id and " + visibility(caller).sql(), params).stream().findFirst();
+	}
+
 	@Transactional(readOnly = true)
 	public List<Job> recent() {
 		return jobs("", Map.of());
+	}
+
+	/**
+	 * The last jobs the caller may see. A job is bound to its uploader's scope: an officer who reaches the whole
+	 * province (administrator, HR officer without a unit scope) sees every job; an officer scoped to a unit sees the
+	 * jobs uploaded within that unit's subtree, not those of another unit nor the province-wide ones.
+	 */
+	@Transactional(readOnly = true)
+	public List<Job> recent(Caller caller) {
+		var filter = visibility(caller);
+		return jobs("where " + filter.sql(), filter.parameters());
+	}
+
+	private RegistryScope.Filter visibility(Caller caller) {
+		if (scope.scopeRootOf(caller).isEmpty()) {
+			return caller.hasAny(vn.trithuc.identity.Role.SYSTEM_ADMINISTRATOR, vn.trithuc.identity.Role.HR_OFFICER)
+					? new RegistryScope.Filter("true", Map.of()) : new RegistryScope.Filter("false", Map.of());
+		}
+		var units = scope.unitScope(caller);
+		return new RegistryScope.Filter("scope_unit = any(cast(:scopeUnits as uuid[]))",
+				Map.of("scopeUnits", units.stream().map(UUID::toString).toArray(String[]::new)));
 	}
 
 	private List<Job> jobs(String where, Map<String, Object> params) {
@@ -346,8 +382,9 @@ public class SpreadsheetImport {
 			var bulk = report.get().rows().stream()
 				.filter(r -> r.outcome() == Outcome.NEW && r.data() != null && r.data().nationalId() != null).toList();
 			if (bulk.size() >= BULK_THRESHOLD) {
-				bulkLoader.insertImported(bulk.stream().map(r -> new PeopleBulkLoader.Imported(r.data(), r.degree())).toList(),
-						actor, "import:" + job, done -> progress.at(ImportProgress.Phase.APPLYING, done, total));
+				bulkLoader.insertImported(bulk.stream()
+					.map(r -> new PeopleBulkLoader.Imported(r.data(), r.degree(), source(job, report.get(), r.row()))).toList(),
+						actor, done -> progress.at(ImportProgress.Phase.APPLYING, done, total));
 				counts.merge(Outcome.NEW, (long) bulk.size(), Long::sum);
 			}
 			else {
@@ -363,7 +400,7 @@ public class SpreadsheetImport {
 				progress.at(ImportProgress.Phase.APPLYING, ++done, total);
 				var outcome = row.outcome();
 				if (outcome == Outcome.NEW || outcome == Outcome.DUPLICATE_REVIEW) {
-					var registration = profiles.register(row.data(), actor);
+					var registration = profiles.register(row.data(), actor, source(job, report.get(), row.row()));
 					outcome = registration instanceof Profiles.RoutedToReview ? Outcome.DUPLICATE_REVIEW : Outcome.NEW;
 					if (registration instanceof Profiles.Created created && row.degree() != null) {
 						profiles.addPart(created.id(), 1, PartKind.DEGREE, null, null, Map.of("level", row.degree()), actor);
@@ -372,9 +409,20 @@ public class SpreadsheetImport {
 				counts.merge(outcome, 1L, Long::sum);
 			}
 		}
-		jdbc.sql("update registry.import_job set status = 'APPLIED', applied_at = :now, applied_summary = :summary where id = :id")
-			.param("now", Timestamp.from(clock.instant())).param("summary", counts.toString()).param("id", job).update();
+		jdbc.sql("""
+				update registry.import_job set status = 'APPLIED', applied_at = :now, applied_by = :actor,
+				  applied_summary = :summary where id = :id""")
+			.param("now", Timestamp.from(clock.instant())).param("actor", actor).param("summary", counts.toString())
+			.param("id", job).update();
 		return Optional.of(counts);
+	}
+
+	/**
+	 * Where an imported person comes from, for their one change-log entry: the job (its record keeps the uploader,
+	 * the times, the summary and the file with every value), the file name and the row.
+	 */
+	static String source(UUID job, Report report, int row) {
+		return "import:" + job + ", " + report.fileName() + ", row " + row;
 	}
 
 	Report check(UUID job, String fileName, byte[] content) {

@@ -47,8 +47,8 @@ class ImportController {
 	}
 
 	@GetMapping("/registry/import")
-	String form(Model model) {
-		model.addAttribute("jobs", imports.recent());
+	String form(Model model, Authentication authentication) {
+		model.addAttribute("jobs", imports.recent(Callers.of(authentication)));
 		return "registry/import";
 	}
 
@@ -59,14 +59,15 @@ class ImportController {
 			redirect.addFlashAttribute("error", "registry.import.noFileAll");
 			return "redirect:/registry/import";
 		}
-		var job = jobs.upload(file.getOriginalFilename(), file.getBytes(), authentication.getName());
+		var job = jobs.upload(file.getOriginalFilename(), file.getBytes(), Callers.of(authentication));
 		return "redirect:/registry/import/" + job;
 	}
 
 	/** The job's progress bar (polled by htmx while the work runs); when it has ended, the page reloads for the result. */
 	@GetMapping("/registry/import/{id}/progress")
-	String progress(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletResponse response) {
-		imports.job(id).orElseThrow(Exceptions::notFound);
+	String progress(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletResponse response,
+			Authentication authentication) {
+		imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
 		var state = jobs.state(id);
 		model.addAttribute("state", state);
 		if (!state.working()) {
@@ -76,8 +77,8 @@ class ImportController {
 	}
 
 	@GetMapping("/registry/import/{id}")
-	String report(@PathVariable UUID id, Model model, Locale locale) {
-		var job = imports.job(id).orElseThrow(Exceptions::notFound);
+	String report(@PathVariable UUID id, Model model, Locale locale, Authentication authentication) {
+		var job = imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
 		var state = jobs.state(id);
 		model.addAttribute("job", job);
 		model.addAttribute("state", state);
@@ -106,8 +107,8 @@ class ImportController {
 
 	/** The dry run as .xlsx: the uploaded rows, bad cells filled and commented with the message. */
 	@GetMapping("/registry/import/{id}/errors.xlsx")
-	ResponseEntity<byte[]> errors(@PathVariable UUID id, Locale locale) {
-		var job = imports.job(id).orElseThrow(Exceptions::notFound);
+	ResponseEntity<byte[]> errors(@PathVariable UUID id, Locale locale, Authentication authentication) {
+		var job = imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
 		var workbook = errorReports.workbook(id, locale).orElseThrow(Exceptions::notFound);
 		var base = job.fileName().replaceAll("\\.[A-Za-z]+$", "");
 		return ResponseEntity.ok()
@@ -133,7 +134,7 @@ class ImportController {
 	@PostMapping("/registry/import/{id}/mapping")
 	String map(@PathVariable UUID id, @RequestParam java.util.Map<String, String> form, Authentication authentication,
 			RedirectAttributes redirect) {
-		imports.job(id).orElseThrow(Exceptions::notFound);
+		imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
 		var columns = new java.util.LinkedHashMap<String, Integer>();
 		form.forEach((name, field) -> {
 			if (name.startsWith("column.") && name.substring(7).matches("\\d{1,3}") && !field.isBlank()) {
@@ -168,7 +169,7 @@ class ImportController {
 
 	@PostMapping("/registry/import/{id}/apply")
 	String apply(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
-		imports.job(id).orElseThrow(Exceptions::notFound);
+		imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
 		if (!jobs.apply(id, authentication.getName())) {
 			redirect.addFlashAttribute("error", "registry.import.busy");
 		}
