@@ -68,7 +68,8 @@ class KillDuringImportTest {
 			assertThat(apply(web, largeJob).status()).isEqualTo(302);
 			awaitWritingApply(databasePort, largeJob);
 			assertThat(web.get("/registry/import/" + largeJob + "/progress", "HX-Request", "true").body())
-				.as("the page shows the apply working").contains("Đang ghi vào cơ sở dữ liệu", "every 1s");
+				.as("the page shows the apply working (re-checking the rows, then writing)").contains("every 1s",
+						"aria-busy=\"true\"").containsAnyOf("Đang kiểm tra từng dòng", "Đang ghi vào cơ sở dữ liệu");
 			applyMillisBeforeKill = (System.nanoTime() - applyStarted) / 1_000_000;
 			long postmaster = postmasterPid();
 			first.kill();

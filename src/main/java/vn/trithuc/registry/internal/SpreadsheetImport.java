@@ -478,23 +478,23 @@ public class SpreadsheetImport {
 		var drafts = new ArrayList<Draft>();
 		var seenIds = new HashMap<String, Integer>();
 		var codeCache = new HashMap<String, String>();
-		// progress counts each row twice: read and checked on its own, then against the registry
-		int total = 2 * Math.max(0, rows.size() - header.index() - 1);
-		int done = 0;
+		// each row is checked twice (on its own, then against the registry): each pass is half of a row's progress
+		int total = Math.max(0, rows.size() - header.index() - 1);
+		int passes = 0;
 		progress.at(ImportProgress.Phase.CHECKING, 0, total);
 		for (int i = header.index() + 1; i < rows.size(); i++) {
 			var row = rows.get(i);
 			if (!row.blank()) {
 				drafts.add(parseRow(row, columns, seenIds, codeCache));
 			}
-			progress.at(ImportProgress.Phase.CHECKING, ++done, total);
+			progress.at(ImportProgress.Phase.CHECKING, ++passes / 2, total);
 		}
 		var registered = registeredIds(drafts);
 		var results = new ArrayList<RowResult>(drafts.size());
-		done = total - drafts.size();
+		passes = 2 * total - drafts.size(); // first passes done; blank rows need no second pass
 		for (var draft : drafts) {
 			results.add(complete(draft, registered));
-			progress.at(ImportProgress.Phase.CHECKING, ++done, total);
+			progress.at(ImportProgress.Phase.CHECKING, ++passes / 2, total);
 		}
 		return new Report(job, fileName, header.number(), columns, results, null, header.texts(),
 				headerKey(header.texts()), sheet.legacyFonts());
