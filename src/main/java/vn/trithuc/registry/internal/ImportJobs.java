@@ -140,7 +140,10 @@ public class ImportJobs {
 		if (state.phase().working() && instance[0] != null) {
 			var execution = scheduler.getScheduledExecution(TaskInstanceId.of(TASK, instance[0]));
 			working = execution.isPresent();
-			if (working && state.phase() == Phase.APPLYING) {
+			if (working && state.phase() != Phase.QUEUED && execution.get().isPicked()
+					&& String.valueOf(execution.get().getData()).startsWith(APPLY)) {
+				// past QUEUED an apply (its re-check included) runs while its transaction holds the job row: it
+				// reports its first phase only once it holds it
 				working = applyHoldsTheJob(job);
 			}
 		}
