@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -182,10 +181,5 @@ public class ImportJobs {
 				  updated_at = excluded.updated_at""")
 			.param("id", job).param("phase", phase.name()).param("done", done).param("total", total)
 			.param("now", Timestamp.from(clock.instant())).update());
-	}
-
-	Optional<Phase> phase(UUID job) {
-		return jdbc.sql("select phase from registry.import_progress where job_id = :id").param("id", job).query(String.class)
-			.optional().map(Phase::valueOf);
 	}
 }
