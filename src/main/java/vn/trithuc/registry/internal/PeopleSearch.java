@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.trithuc.catalog.AdminUnitLevel;
 import vn.trithuc.orgunit.OrgUnitId;
 import vn.trithuc.orgunit.OrgUnits;
 import vn.trithuc.registry.Sex;
@@ -492,7 +493,7 @@ public class PeopleSearch {
 				values = units(values == null ? List.of() : values, query, filters, caller);
 			}
 			if (values != null && !values.isEmpty()) {
-				result.put(facet, labelled(facet, values));
+				result.put(facet, labelled(facet, values, adminUnitNames(facet, values, query)));
 			}
 		}
 		result.put("total", counts.getOrDefault("total", List.of(new FacetValue("total", 0))));
@@ -563,11 +564,23 @@ public class PeopleSearch {
 		return out;
 	}
 
-	private List<FacetValue> labelled(String facet, List<FacetValue> values) {
+	/** The names of the province and commune values of a facet, in one look-up each (none for other facets). */
+	private Map<UUID, String> adminUnitNames(String facet, List<FacetValue> values, Query query) {
+		if (!Set.of("province", "commune", "hometown").contains(facet)) {
+			return Map.of();
+		}
+		var ids = new java.util.HashSet<UUID>();
+		values.forEach(v -> ids.add(UUID.fromString(v.value())));
+		var commune = facet.equals("commune");
+		return codes.adminUnitNames(ids, commune ? AdminUnitLevel.COMMUNE : AdminUnitLevel.PROVINCE,
+				commune ? uuid(query.filters().get("province")) : null, LocalDate.now(clock));
+	}
+
+	private List<FacetValue> labelled(String facet, List<FacetValue> values, Map<UUID, String> adminUnitNames) {
 		var out = new ArrayList<FacetValue>();
 		for (var v : values) {
 			var label = switch (facet) {
-				case "province", "commune", "hometown" -> codes.adminUnitName(UUID.fromString(v.value())).orElse(v.value());
+				case "province", "commune", "hometown" -> adminUnitNames.getOrDefault(UUID.fromString(v.value()), v.value());
 				case "ethnicGroup" -> codes.name("ethnic-groups", v.value());
 				case "field" -> codes.name("fields-of-study", v.value());
 				case "title" -> codes.name("academic-titles", v.value());
