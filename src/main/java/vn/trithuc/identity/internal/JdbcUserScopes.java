@@ -51,6 +51,18 @@ class JdbcUserScopes implements UserScopes {
 			.optional();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<ScopedUser> scopedUsersWithRole(Role role) {
+		return jdbc.sql("""
+				select a.id, a.username, a.display_name, a.scope_org_unit from identity.user_account a
+				join identity.user_role r on r.user_account = a.id and r.role = :role
+				where a.enabled and a.scope_org_unit is not null order by a.username""")
+			.param("role", role.name())
+			.query((rs, n) -> rs.getObject("id", UUID.class)).list().stream()
+			.map(this::user).flatMap(Optional::stream).toList();
+	}
+
 	private java.util.Set<Role> roles(UUID userId) {
 		var roles = EnumSet.noneOf(Role.class);
 		jdbc.sql("select role from identity.user_role where user_account = :id").param("id", userId)
