@@ -304,6 +304,13 @@ class ScopeIsolationHarnessTest {
 				REPORT_SCOPED).with("parent", firstItem().toString()).with("text", "Nhiệm vụ cô lập " + run)
 			.unchangedWhen(() -> jdbc.sql("select count(*) from program.plan_task where text = :t")
 				.param("t", "Nhiệm vụ cô lập " + run).query(Long.class).single() == 0));
+		// notices belong to one user: another user (of any role, here those of unit B) never reads or marks them
+		provide("POST /notices/{id}/read", () -> {
+			var notice = noticeOf(userName("a", Role.UNIT_OFFICER));
+			return Probe.scoped("/notices/" + notice + "/read", EnumSet.of(Role.UNIT_OFFICER, Role.LEADER))
+				.unchangedWhen(() -> jdbc.sql("select count(*) from program.notice where id = :id and read_at is null")
+					.param("id", notice).query(Long.class).single() == 1);
+		});
 		String consolidated = "review reports consolidate every unit for the commission and leaders; no personal data";
 		for (var p : List.of("GET /program/reviews/{id}", "GET /program/reviews/{id}/chart.svg",
 				"GET /program/reviews/{id}/docx", "GET /program/reviews/{id}/pdf")) {
@@ -595,6 +602,16 @@ class ScopeIsolationHarnessTest {
 
 	private UUID reportOfA() {
 		return reports.reports(periodA).stream().filter(r -> r.unitId().equals(reportingUnitA)).findFirst().orElseThrow().id();
+	}
+
+	/** An unread notice of {@code username} about the report of unit A. */
+	private UUID noticeOf(String username) {
+		var id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into program.notice (id, username, kind, report_id, unit_name, period_name, source, created_at)
+				values (:id, :u, 'OVERDUE', :r, 'A', 'P', :src, now())""")
+			.param("id", id).param("u", username).param("r", reportOfA()).param("src", "harness:" + id).update();
+		return id;
 	}
 
 	private UUID planOfA() {
