@@ -132,6 +132,9 @@ class RetirementsController {
 		});
 	}
 
+	/** People per page of a drill-down list. */
+	static final int PAGE_SIZE = 50;
+
 	public record Person(PersonId id, String name, String value, LocalDate roadmapDate, LocalDate retirementDate,
 			boolean overridden, boolean birthDayAssumed) {
 	}
@@ -139,19 +142,23 @@ class RetirementsController {
 	@GetMapping("/planning/retirements/people")
 	String people(@RequestParam(required = false) String by, @RequestParam(required = false) String value,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit,
-			Authentication authentication, Locale locale, Model model) {
+			@RequestParam(defaultValue = "0") int page, Authentication authentication, Locale locale, Model model) {
 		var today = LocalDate.now(clock);
 		var b = By.parse(by);
 		var unitId = uuid(unit);
-		var retirees = forecast.people(today, scopes.of(authentication, today, unitId), b, value, year);
-		var names = registry.displayNames(retirees.stream().map(r -> r.facts().person()).toList());
+		int p = Math.max(0, page);
+		var found = forecast.people(today, scopes.of(authentication, today, unitId), b, value, year, p * PAGE_SIZE, PAGE_SIZE);
+		var names = registry.displayNames(found.people().stream().map(r -> r.facts().person()).toList());
 		var people = new ArrayList<Person>();
-		for (Retiree r : retirees) {
+		for (Retiree r : found.people()) {
 			people.add(new Person(r.facts().person(), names.getOrDefault(r.facts().person(), "?"),
 					labels.label(b, b.value(r.facts()), today, locale), r.roadmapDate(), r.retirementDate(), r.overridden(),
 					r.birthDayAssumed()));
 		}
 		model.addAttribute("people", people);
+		model.addAttribute("total", found.total());
+		model.addAttribute("page", p);
+		model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
 		model.addAttribute("by", b);
 		model.addAttribute("value", value);
 		model.addAttribute("valueLabel", value == null ? null : labels.label(b, value, today, locale));
