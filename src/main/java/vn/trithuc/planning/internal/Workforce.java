@@ -147,8 +147,8 @@ public class Workforce {
 		}
 	}
 
-	/** One person's copy replaced by their current timeline. */
-	void refresh(PersonId person) {
+	/** One person's copy replaced by their current timeline (the write cost each registry change adds). */
+	public void refresh(PersonId person) {
 		transactions.executeWithoutResult(s -> {
 			lock();
 			var timeline = registry.timeline(person);
