@@ -126,6 +126,7 @@ class SelfServiceBrowserTest {
 		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".returned-reason")));
 		assertThat(text(browser, ".returned-reason")).contains("Năm cấp bằng trên bản scan là 2024");
 		assertThat(browser.findElement(By.id("institution")).getAttribute("value")).isEqualTo("Trường Đại học Tây Nguyên");
+		assertThat(browser.findElement(By.id("validFrom")).getAttribute("value")).isEqualTo("15/06/2024");
 		assertThat(new Select(browser.findElement(By.id("level"))).getFirstSelectedOption().getText()).isEqualTo("Thạc sĩ");
 		var year = browser.findElement(By.id("year"));
 		year.clear();
@@ -149,7 +150,7 @@ class SelfServiceBrowserTest {
 		// her profile shows the degree in its timeline; her request is approved
 		switchTo(browser, email, "Cô-Hương-2026");
 		browser.get(url("/registry/me"));
-		assertThat(text(browser, ".timeline")).contains("Thạc sĩ", "Trường Đại học Tây Nguyên", "2024");
+		assertThat(text(browser, ".timeline")).contains("15/06/2024", "Thạc sĩ", "Trường Đại học Tây Nguyên", "2024");
 		assertThat(text(browser, ".my-requests")).contains("Đã duyệt");
 
 		// consent: listed in the public expert directory, then withdrawn: gone at once

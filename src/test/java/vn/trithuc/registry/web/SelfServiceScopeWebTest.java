@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.trithuc.IntegrationTest;
 import vn.trithuc.TestAccounts;
+import vn.trithuc.WebClientSession;
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.UserScopes;
 import vn.trithuc.identity.internal.UserAdministration;
@@ -107,5 +108,19 @@ class SelfServiceScopeWebTest {
 		assertThat(mine.status()).isEqualTo(200);
 		assertThat(mine.body()).contains("Thiếu minh chứng").contains("0912345678");
 		assertThat(TestAccounts.loggedIn(port, administration, other, Role.INTELLECTUAL).get(path).status()).isEqualTo(404);
+	}
+
+	@Test
+	void a_refused_date_is_shown_beside_the_field_and_what_was_typed_is_kept() {
+		var own = "scope.date." + run;
+		personIn(unit("D"), RegistryFixtures.uniqueToken("Ngay"), RegistryFixtures.uniqueToken("z"), own);
+		var session = TestAccounts.loggedIn(port, administration, own, Role.INTELLECTUAL);
+		var form = session.get("/registry/me/requests/new?kind=DEGREE");
+		var refused = session.postMultipart("/registry/me/requests/new?_csrf=" + WebClientSession.csrfToken(form.body()),
+				Map.of("kind", "DEGREE", "validFrom", "31/02/2024", "level", "THAC_SI", "institution", "Trường Đại học Đà Lạt"),
+				java.util.List.of());
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("value=\"31/02/2024\"").contains("is-invalid")
+			.contains("value=\"Trường Đại học Đà Lạt\"");
 	}
 }
