@@ -161,6 +161,9 @@ class SelfServiceBrowserTest {
 		submit(browser, consentButton(browser, "Có tên trong danh bạ chuyên gia công khai"));
 		assertThat(text(browser, ".messages")).contains("Đã rút lại sự đồng ý; thay đổi có hiệu lực ngay.");
 		assertThat(directory.names()).isEmpty();
+		assertThat(browser.findElement(By.cssSelector(".consent-history")).getAttribute("textContent"))
+			.as("she sees her own consent log").contains("Có tên trong danh bạ chuyên gia công khai — Không đồng ý (người thực hiện: " + email + ")")
+			.contains("Có tên trong danh bạ chuyên gia công khai — Đồng ý (người thực hiện: " + email + ")");
 		assertThat(jdbc.sql("select granted, actor from registry.consent where person_id = :p and purpose = 'EXPERT_DIRECTORY' order by id")
 			.param("p", id).query((rs, n) -> rs.getBoolean(1) + " " + rs.getString(2)).list())
 			.as("grant and withdrawal logged with who").containsExactly("true " + email, "false " + email);
