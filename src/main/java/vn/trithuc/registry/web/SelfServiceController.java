@@ -111,8 +111,11 @@ class SelfServiceController {
 		var kind = kind(params.getOrDefault("kind", ""));
 		var resubmits = params.getOrDefault("resubmits", "").isBlank() ? null : uuid(params.get("resubmits"));
 		var returned = resubmits == null ? null
-				: selfService.own(resubmits, id).filter(r -> r.resubmittable() && r.kind().equals(kind))
-					.orElseThrow(Exceptions::notFound);
+				: selfService.own(resubmits, id).filter(r -> r.resubmittable() && r.kind().equals(kind)).orElse(null);
+		if (resubmits != null && returned == null) { // sent again meanwhile (another tab), or not theirs
+			redirect.addFlashAttribute("error", "registry.request.notResubmittable");
+			return "redirect:/registry/people/" + id;
+		}
 		var errors = new HashMap<String, String>();
 		LocalDate from = date(params.get("validFrom"), "validFrom", errors, locale);
 		LocalDate to = date(params.get("validTo"), "validTo", errors, locale);

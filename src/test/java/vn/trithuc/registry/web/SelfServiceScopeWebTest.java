@@ -49,6 +49,8 @@ class SelfServiceScopeWebTest {
 	SelfService selfService;
 	@Autowired
 	Erasures erasures;
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -107,7 +109,15 @@ class SelfServiceScopeWebTest {
 		var mine = TestAccounts.loggedIn(port, administration, own, Role.INTELLECTUAL).get(path);
 		assertThat(mine.status()).isEqualTo(200);
 		assertThat(mine.body()).contains("Thiếu minh chứng").contains("0912345678");
-		assertThat(TestAccounts.loggedIn(port, administration, other, Role.INTELLECTUAL).get(path).status()).isEqualTo(404);
+		var intruder = TestAccounts.loggedIn(port, administration, other, Role.INTELLECTUAL);
+		assertThat(intruder.get(path).status()).isEqualTo(404);
+		var form = intruder.get("/registry/me/requests/new?kind=CONTACT");
+		var forged = intruder.postMultipart("/registry/me/requests/new?_csrf=" + WebClientSession.csrfToken(form.body()),
+				Map.of("kind", "CONTACT", "resubmits", request.id().toString(), "phone", "0999999999"), java.util.List.of());
+		assertThat(forged.status()).isEqualTo(302);
+		assertThat(selfService.ofPerson(id)).as("nothing sent again for someone else").hasSize(1);
+		assertThat(jdbc.sql("select count(*) from registry.change_request where resubmits = :r").param("r", request.id())
+			.query(Long.class).single()).isZero();
 	}
 
 	@Test
