@@ -227,6 +227,15 @@ class ScopeIsolationHarnessTest {
 			var file = selfService.ofPerson(person).get(0).files().get(0).id();
 			return Probe.scoped("/registry/requests/" + request + "/files/" + file, REGISTRY_SCOPED);
 		});
+		// a returned request is corrected and sent again only by its own person (another intellectual: 404)
+		provide("GET /registry/me/requests/{id}/resubmit", () -> {
+			var own = jdbc.sql("select id from registry.person where user_account = :u")
+				.param("u", userName("a", Role.INTELLECTUAL)).query(UUID.class).single();
+			var request = selfService.propose(own, SelfService.CONTACT, null, null, Map.of("phone", "0912345678"), null, "iso");
+			selfService.giveBack(selfService.ofPerson(own).stream().filter(r -> r.id().equals(request)).findFirst().orElseThrow(),
+					"iso", "Thiếu minh chứng");
+			return Probe.scoped("/registry/me/requests/" + request + "/resubmit", EnumSet.of(Role.INTELLECTUAL));
+		});
 		for (var p : List.of("POST /registry/erasures/{id}/execute", "POST /registry/erasures/{id}/refuse")) {
 			provide(p, () -> {
 				var person = personIn(unitA, null, "ENTERPRISE");
