@@ -352,12 +352,16 @@ class ScopeIsolationHarnessTest {
 		String tree = "the organisation tree is reference data (no personal data); only administrators and HR officers change it";
 		for (var p : List.of("GET /orgunit/units/{id}", "GET /orgunit/units/{id}/children", "GET /api/v1/orgunit/units/{id}",
 				"GET /api/v1/orgunit/units/{id}/children", "GET /api/v1/orgunit/units/{id}/history",
-				"GET /api/v1/orgunit/units/{id}/subtree", "GET /api/v1/orgunit/units/{id}/successors",
-				"GET /orgunit/operations/{id}/rename", "GET /orgunit/operations/{id}/move", "GET /orgunit/operations/{id}/split",
-				"GET /orgunit/operations/{id}/dissolve", "POST /orgunit/operations/{id}/rename",
-				"POST /orgunit/operations/{id}/move", "POST /orgunit/operations/{id}/split",
-				"POST /orgunit/operations/{id}/dissolve")) {
+				"GET /api/v1/orgunit/units/{id}/subtree", "GET /api/v1/orgunit/units/{id}/successors")) {
 			provide(p, () -> Probe.reference(expand(p, unitA), tree));
+		}
+		// changing the tree: an HR officer with a unit scope changes only units of that scope (OperationScope); the
+		// control (unit A's officer, no form fields) gets the form back with a refusal, so nothing is replayed
+		for (var p : List.of("GET /orgunit/operations/{id}/rename", "GET /orgunit/operations/{id}/move",
+				"GET /orgunit/operations/{id}/split", "GET /orgunit/operations/{id}/dissolve",
+				"POST /orgunit/operations/{id}/rename", "POST /orgunit/operations/{id}/move",
+				"POST /orgunit/operations/{id}/split", "POST /orgunit/operations/{id}/dissolve")) {
+			provide(p, () -> Probe.scoped(expand(p, unitA), EnumSet.of(Role.HR_OFFICER)));
 		}
 		String admin = "user administration is the system administrator's alone";
 		for (var p : List.of("GET /orgunit/scopes/{userId}", "POST /orgunit/scopes/{userId}", "GET /admin/users/{id}",
