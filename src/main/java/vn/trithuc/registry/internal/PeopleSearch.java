@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.trithuc.catalog.AdminUnitLevel;
+import vn.trithuc.orgunit.OrgUnitEvents;
 import vn.trithuc.orgunit.OrgUnitId;
 import vn.trithuc.orgunit.OrgUnits;
 import vn.trithuc.registry.Sex;
@@ -541,20 +542,21 @@ public class PeopleSearch {
 		var chosen = filters.facets().containsKey("unit") ? uuid(query.filters().get("unit")) : null;
 		List<vn.trithuc.orgunit.OrgUnit> shown;
 		if (chosen != null) {
-			shown = units.children(new OrgUnitId(chosen), today);
+			shown = tree("children", chosen, today, () -> units.children(new OrgUnitId(chosen), today));
 			if (shown.isEmpty()) {
-				shown = units.find(new OrgUnitId(chosen), today).map(List::of).orElse(List.of());
+				shown = tree("unit", chosen, today, () -> units.find(new OrgUnitId(chosen), today).map(List::of).orElse(List.of()));
 			}
 		}
 		else {
 			var root = scope.scopeRootOf(caller);
-			shown = root.isPresent() ? units.find(new OrgUnitId(root.get()), today).map(List::of).orElse(List.of())
-					: units.roots(today);
+			shown = root.isPresent()
+					? tree("unit", root.get(), today, () -> units.find(new OrgUnitId(root.get()), today).map(List::of).orElse(List.of()))
+					: tree("roots", null, today, () -> units.roots(today));
 		}
 		var out = new ArrayList<FacetValue>();
 		for (var unit : shown) {
 			long n = 0;
-			for (var id : units.subtreeAsOf(unit.id(), today)) {
+			for (var id : tree("subtree", unit.id().value(), today, () -> List.copyOf(units.subtreeAsOf(unit.id(), today)))) {
 				n += perUnit.getOrDefault(id.value(), 0L);
 			}
 			if (n > 0) {
@@ -574,6 +576,44 @@ public class PeopleSearch {
 		var commune = facet.equals("commune");
 		return codes.adminUnitNames(ids, commune ? AdminUnitLevel.COMMUNE : AdminUnitLevel.PROVINCE,
 				commune ? uuid(query.filters().get("province")) : null, LocalDate.now(clock));
+	}
+
+	/** How long the unit facet keeps what it read of the organisation tree (changes made here clear it at once). */
+	private static final long TREE_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+	private record TreeKey(String kind, @Nullable UUID unit, LocalDate date) {
+	}
+
+	private final java.util.concurrent.ConcurrentHashMap<TreeKey, List<?>> tree = new java.util.concurrent.ConcurrentHashMap<>();
+	private final java.util.concurrent.atomic.AtomicLong treeSince = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+
+	/**
+	 * The levels and subtrees of the organisation tree the unit facet shows (about ten look-ups a search otherwise):
+	 * kept for at most a minute, and dropped as soon as an operation on the tree commits on this instance (another
+	 * instance's operation shows in its counts within the minute). The caller's scope never comes from here.
+	 */
+	@SuppressWarnings("unchecked")
+	private <T> List<T> tree(String kind, @Nullable UUID unit, LocalDate date, java.util.function.Supplier<List<T>> load) {
+		long now = System.nanoTime();
+		long since = treeSince.get();
+		if (now - since > TREE_TTL_NANOS && treeSince.compareAndSet(since, now)) {
+			tree.clear();
+		}
+		var key = new TreeKey(kind, unit, date);
+		var cached = tree.get(key);
+		if (cached == null) {
+			cached = load.get();
+			tree.put(key, cached);
+		}
+		return (List<T>) cached;
+	}
+
+	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true, classes = {
+			OrgUnitEvents.OrgUnitCreated.class, OrgUnitEvents.OrgUnitRenamed.class, OrgUnitEvents.OrgUnitMoved.class,
+			OrgUnitEvents.OrgUnitsMerged.class, OrgUnitEvents.OrgUnitSplit.class, OrgUnitEvents.OrgUnitDissolved.class })
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	public void organisationTreeChanged() {
+		tree.clear();
 	}
 
 	private List<FacetValue> labelled(String facet, List<FacetValue> values, Map<UUID, String> adminUnitNames) {
