@@ -18,6 +18,12 @@ public interface UserScopes {
 	/** Sets (or clears, with null) the scope of a user; recorded in the security audit log. */
 	void assign(UUID userId, @Nullable UUID orgUnitId, String description);
 
+	/**
+	 * The enabled users holding {@code role} who have a scope (a unit's officers and leaders), for notices that
+	 * go to the people of one unit; users without a scope (the whole tree) are not listed.
+	 */
+	java.util.List<ScopedUser> scopedUsersWithRole(Role role);
+
 	/** A user as scope pages show it; empty for an unknown id. */
 	Optional<ScopedUser> user(UUID userId);
 

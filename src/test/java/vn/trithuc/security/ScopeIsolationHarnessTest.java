@@ -78,6 +78,8 @@ class ScopeIsolationHarnessTest {
 	/** Roles whose reach a unit scope bounds in the registry ({@code RegistryScope}); intellectuals reach themselves. */
 	private static final Set<Role> REGISTRY_SCOPED = EnumSet.of(Role.UNIT_OFFICER, Role.HR_OFFICER, Role.LEADER,
 			Role.INTELLECTUAL);
+	/** Import jobs: HR officers scoped to a unit reach the jobs uploaded within it (administrators reach every job). */
+	private static final Set<Role> IMPORT_SCOPED = EnumSet.of(Role.HR_OFFICER);
 	/** Unit reports, inspections and recommendations: unit officers reach their units' ones ({@code ReportScope}). */
 	private static final Set<Role> REPORT_SCOPED = EnumSet.of(Role.UNIT_OFFICER);
 
@@ -113,6 +115,8 @@ class ScopeIsolationHarnessTest {
 	vn.trithuc.registry.internal.Erasures erasures;
 	@Autowired
 	SavedSearches savedSearches;
+	@Autowired
+	vn.trithuc.registry.internal.SpreadsheetImport imports;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 	private final List<AccessRule> rules = new ArrayList<>();
@@ -223,6 +227,15 @@ class ScopeIsolationHarnessTest {
 			var file = selfService.ofPerson(person).get(0).files().get(0).id();
 			return Probe.scoped("/registry/requests/" + request + "/files/" + file, REGISTRY_SCOPED);
 		});
+		// a returned request is corrected and sent again only by its own person (another intellectual: 404)
+		provide("GET /registry/me/requests/{id}/resubmit", () -> {
+			var own = jdbc.sql("select id from registry.person where user_account = :u")
+				.param("u", userName("a", Role.INTELLECTUAL)).query(UUID.class).single();
+			var request = selfService.propose(own, SelfService.CONTACT, null, null, Map.of("phone", "0912345678"), null, "iso");
+			selfService.giveBack(selfService.ofPerson(own).stream().filter(r -> r.id().equals(request)).findFirst().orElseThrow(),
+					"iso", "Thiếu minh chứng");
+			return Probe.scoped("/registry/me/requests/" + request + "/resubmit", EnumSet.of(Role.INTELLECTUAL));
+		});
 		for (var p : List.of("POST /registry/erasures/{id}/execute", "POST /registry/erasures/{id}/refuse")) {
 			provide(p, () -> {
 				var person = personIn(unitA, null, "ENTERPRISE");
@@ -244,17 +257,22 @@ class ScopeIsolationHarnessTest {
 				() -> Probe.scoped("/registry/duplicates/" + duplicateOf(personIn(unitA, null)) + "/register", REGISTRY_SCOPED));
 		provide("POST /registry/duplicates/{id}/discard",
 				() -> Probe.scoped("/registry/duplicates/" + duplicateOf(personIn(unitA, null)) + "/discard", REGISTRY_SCOPED));
-		// import jobs are not bound to a unit (owned by the import work; see the report to the lead)
-		provide("GET /registry/import/{id}", () -> Probe.reference("/registry/import/" + UUID.randomUUID(),
-				"import jobs are the HR officers' and administrators' province-wide work, not bound to a unit")
-			.withoutControl());
-		provide("POST /registry/import/{id}/apply", () -> Probe.reference("/registry/import/" + UUID.randomUUID() + "/apply",
-				"import jobs are the HR officers' and administrators' province-wide work, not bound to a unit"));
-		provide("GET /registry/import/{id}/errors.xlsx", () -> Probe.reference("/registry/import/" + UUID.randomUUID()
-				+ "/errors.xlsx", "import jobs are the HR officers' and administrators' province-wide work, not bound to a unit")
-			.withoutControl());
-		provide("POST /registry/import/{id}/mapping", () -> Probe.reference("/registry/import/" + UUID.randomUUID()
-				+ "/mapping", "import jobs are the HR officers' and administrators' province-wide work, not bound to a unit"));
+		// import jobs are bound to their uploader's scope: a job uploaded by an officer scoped to unit A
+		for (var p : List.of("GET /registry/import/{id}", "GET /registry/import/{id}/progress",
+				"GET /registry/import/{id}/errors.xlsx")) {
+			provide(p, () -> Probe.scoped(expand(p, importJobIn(unitA)), IMPORT_SCOPED));
+		}
+		provide("POST /registry/import/{id}/apply", () -> {
+			var job = importJobIn(unitA);
+			return Probe.scoped("/registry/import/" + job + "/apply", IMPORT_SCOPED)
+				.unchangedWhen(() -> importStatus(job).equals("DRY_RUN"));
+		});
+		provide("POST /registry/import/{id}/mapping", () -> {
+			var job = importJobIn(unitA);
+			return Probe.scoped("/registry/import/" + job + "/mapping", IMPORT_SCOPED).with("column.0", "fullName")
+				.unchangedWhen(() -> jdbc.sql("select count(*) from registry.import_job where id = :id and mapping is null")
+					.param("id", job).query(Long.class).single() == 1);
+		});
 
 		// ---------------------------------------------------------------- program: reports of unit A
 		for (var p : List.of("GET /program/reports/{reportId}", "POST /program/reports/{reportId}",
@@ -295,6 +313,13 @@ class ScopeIsolationHarnessTest {
 				REPORT_SCOPED).with("parent", firstItem().toString()).with("text", "Nhiệm vụ cô lập " + run)
 			.unchangedWhen(() -> jdbc.sql("select count(*) from program.plan_task where text = :t")
 				.param("t", "Nhiệm vụ cô lập " + run).query(Long.class).single() == 0));
+		// notices belong to one user: another user (of any role, here those of unit B) never reads or marks them
+		provide("POST /notices/{id}/read", () -> {
+			var notice = noticeOf(userName("a", Role.UNIT_OFFICER));
+			return Probe.scoped("/notices/" + notice + "/read", EnumSet.of(Role.UNIT_OFFICER, Role.LEADER))
+				.unchangedWhen(() -> jdbc.sql("select count(*) from program.notice where id = :id and read_at is null")
+					.param("id", notice).query(Long.class).single() == 1);
+		});
 		String consolidated = "review reports consolidate every unit for the commission and leaders; no personal data";
 		for (var p : List.of("GET /program/reviews/{id}", "GET /program/reviews/{id}/chart.svg",
 				"GET /program/reviews/{id}/docx", "GET /program/reviews/{id}/pdf")) {
@@ -592,6 +617,16 @@ class ScopeIsolationHarnessTest {
 		return reports.reports(periodA).stream().filter(r -> r.unitId().equals(reportingUnitA)).findFirst().orElseThrow().id();
 	}
 
+	/** An unread notice of {@code username} about the report of unit A. */
+	private UUID noticeOf(String username) {
+		var id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into program.notice (id, username, kind, report_id, unit_name, period_name, source, created_at)
+				values (:id, :u, 'OVERDUE', :r, 'A', 'P', :src, now())""")
+			.param("id", id).param("u", username).param("r", reportOfA()).param("src", "harness:" + id).update();
+		return id;
+	}
+
 	private UUID planOfA() {
 		return unitPlans.create(program, reportingUnitA, null, "Kế hoạch của A " + UUID.randomUUID(), null, "iso");
 	}
@@ -637,5 +672,16 @@ class ScopeIsolationHarnessTest {
 				values (:c, :u, :k, 0, false, false, 'internal', 'public-key', now(), now(), 'harness')""")
 			.param("c", credential).param("u", entity).param("k", new byte[] { 1, 2, 3 }).update();
 		return credential;
+	}
+
+	/** An import job uploaded by an officer scoped to {@code unit} (a small clean .csv). */
+	private UUID importJobIn(UUID unit) {
+		var csv = "Họ và tên,Giới tính,Năm sinh\nPhạm Thị Cô Lập " + run + ",Nữ,1990\n";
+		return imports.store("co-lap.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "iso-importer", unit);
+	}
+
+	private String importStatus(UUID job) {
+		return jdbc.sql("select status from registry.import_job where id = :id").param("id", job).query(String.class)
+			.single();
 	}
 }

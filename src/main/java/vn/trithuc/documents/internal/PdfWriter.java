@@ -42,7 +42,7 @@ public final class PdfWriter {
 		var builder = new PdfRendererBuilder();
 		builder.useFastMode();
 		for (var face : DocumentFonts.FACES) {
-			builder.useFont(face::open, DocumentFonts.FAMILY, face.weight(), face.italic() ? FontStyle.ITALIC : FontStyle.NORMAL,
+			builder.useFont(face::openForPdf, DocumentFonts.FAMILY, face.weight(), face.italic() ? FontStyle.ITALIC : FontStyle.NORMAL,
 					true);
 		}
 		var drawers = new DefaultObjectDrawerFactory();

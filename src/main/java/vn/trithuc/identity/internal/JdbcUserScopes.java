@@ -51,6 +51,24 @@ class JdbcUserScopes implements UserScopes {
 			.optional();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<ScopedUser> scopedUsersWithRole(Role role) {
+		return jdbc.sql("""
+				select a.id, a.username, a.display_name, a.scope_org_unit,
+				  (select string_agg(r2.role, ',') from identity.user_role r2 where r2.user_account = a.id) as roles
+				from identity.user_account a
+				join identity.user_role r on r.user_account = a.id and r.role = :role
+				where a.enabled and a.scope_org_unit is not null order by a.username""")
+			.param("role", role.name())
+			.query((rs, n) -> {
+				var roles = EnumSet.noneOf(Role.class);
+				java.util.Arrays.stream(rs.getString("roles").split(",")).forEach(r -> roles.add(Role.valueOf(r)));
+				return new ScopedUser(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+						roles, rs.getObject("scope_org_unit", UUID.class));
+			}).list();
+	}
+
 	private java.util.Set<Role> roles(UUID userId) {
 		var roles = EnumSet.noneOf(Role.class);
 		jdbc.sql("select role from identity.user_role where user_account = :id").param("id", userId)

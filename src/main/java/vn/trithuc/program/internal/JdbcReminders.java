@@ -18,6 +18,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.trithuc.identity.Role;
+import vn.trithuc.orgunit.OrgUnit;
+import vn.trithuc.program.NoticeKind;
 import vn.trithuc.program.ReminderKind;
 import vn.trithuc.program.Reminders;
 import vn.trithuc.shared.Formats;
@@ -34,12 +37,17 @@ class JdbcReminders implements Reminders {
 	private final ObjectProvider<JavaMailSender> mail;
 	private final ProgramSettings settings;
 	private final ReminderPolicy policy;
+	private final JdbcNotices notices;
+	private final NoticeRecipients recipients;
 
-	JdbcReminders(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mail, ProgramSettings settings) {
+	JdbcReminders(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mail, ProgramSettings settings,
+			JdbcNotices notices, NoticeRecipients recipients) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.mail = mail;
 		this.settings = settings;
+		this.notices = notices;
+		this.recipients = recipients;
 		this.policy = new ReminderPolicy(settings.reminderDaysBefore(), settings.escalationDaysLate());
 	}
 
@@ -63,8 +71,7 @@ class JdbcReminders implements Reminders {
 			jdbc.sql("select kind from program.reminder where report_id = :r").param("r", report.id()).query(String.class)
 				.list().forEach(k -> already.add(ReminderKind.valueOf(k)));
 			var due = policy.due(today, report.opensOn(), report.deadline(), null, already);
-			if (due.isPresent()) {
-				send(report, due.get(), "system");
+			if (due.isPresent() && send(report, due.get(), "system")) {
 				sent++;
 			}
 		}
@@ -88,23 +95,48 @@ class JdbcReminders implements Reminders {
 	/** Reports not sent yet (never submitted), with what a reminder needs. */
 	private List<Pending> pending(String condition, Object parameter) {
 		return jdbc.sql("""
-				select r.id, u.name, u.contact_email, u.leader_email, p.name as period_name, p.opens_on, p.deadline
+				select r.id, u.name, u.contact_email, u.leader_email, u.org_unit_id, p.name as period_name, p.opens_on,
+				  p.deadline
 				from program.unit_report r join program.reporting_unit u on u.id = r.unit_id
 				join program.reporting_period p on p.id = r.period_id
 				where r.first_submitted_at is null""" + " " + condition + " order by p.deadline, u.position")
 			.param("period", parameter)
 			.query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("contact_email"),
-					rs.getString("leader_email"), rs.getString("period_name"), rs.getDate("opens_on").toLocalDate(),
+					rs.getString("leader_email"), rs.getObject("org_unit_id", UUID.class), rs.getString("period_name"), rs.getDate("opens_on").toLocalDate(),
 					rs.getDate("deadline").toLocalDate()))
 			.list();
 	}
 
-	private void send(Pending report, ReminderKind kind, String by) {
-		var recipient = kind == ReminderKind.ESCALATION && report.leaderEmail() != null ? report.leaderEmail()
-				: report.contactEmail();
+	/**
+	 * Records the reminder first (an automatic kind only once per report: a second pass, or a second instance,
+	 * finds it recorded and sends nothing), then mails it and gives the in-app notices: the unit's officers for a
+	 * reminder, the leaders whose scope covers the unit for an escalation — when there are none, the escalation
+	 * mail goes to the unit's leader address or the head contact of the unit in the organisation tree.
+	 *
+	 * @return false when this reminder was already recorded
+	 */
+	private boolean send(Pending report, ReminderKind kind, String by) {
+		var reminderId = UUID.randomUUID();
+		var recorded = jdbc.sql("""
+				insert into program.reminder (id, report_id, kind, sent_at, sent_by, recipient, outcome)
+				values (:id, :r, :k, :at, :by, null, 'PENDING')
+				on conflict (report_id, kind) where kind <> 'MANUAL' do nothing""")
+			.param("id", reminderId).param("r", report.id()).param("k", kind.name())
+			.param("at", Timestamp.from(clock.instant())).param("by", by).update();
+		if (recorded == 0) {
+			return false;
+		}
+		var noticeKind = NoticeKind.valueOf(kind.name());
+		var told = recipients.covering(report.orgUnitId(),
+				kind == ReminderKind.ESCALATION ? Role.LEADER : Role.UNIT_OFFICER);
+		notices.post(told, noticeKind, report.id(), "reminder:" + reminderId);
+		var recipient = recipient(report, kind, told.isEmpty());
 		String outcome;
 		var sender = mail.getIfAvailable();
-		if (recipient == null || recipient.isBlank()) {
+		if ((recipient == null || recipient.isBlank()) && !told.isEmpty()) {
+			outcome = "NOTICES";
+		}
+		else if (recipient == null || recipient.isBlank()) {
 			outcome = "NO_ADDRESS";
 		}
 		else if (sender == null) {
@@ -125,12 +157,26 @@ class JdbcReminders implements Reminders {
 				outcome = "FAILED";
 			}
 		}
-		jdbc.sql("""
-				insert into program.reminder (id, report_id, kind, sent_at, sent_by, recipient, outcome)
-				values (:id, :r, :k, :at, :by, :to, :o)""")
-			.param("id", UUID.randomUUID()).param("r", report.id()).param("k", kind.name())
-			.param("at", Timestamp.from(clock.instant())).param("by", by).param("to", recipient, java.sql.Types.VARCHAR)
-			.param("o", outcome).update();
+		jdbc.sql("update program.reminder set recipient = :to, outcome = :o where id = :id")
+			.param("to", recipient, java.sql.Types.VARCHAR).param("o", outcome).param("id", reminderId).update();
+		return true;
+	}
+
+	/** Where the mail goes: the unit's address; an escalation to its leader, else (nobody told in the application) its head contact. */
+	private @Nullable String recipient(Pending report, ReminderKind kind, boolean noLeaderTold) {
+		if (kind != ReminderKind.ESCALATION) {
+			return report.contactEmail();
+		}
+		if (report.leaderEmail() != null && !report.leaderEmail().isBlank()) {
+			return report.leaderEmail();
+		}
+		if (noLeaderTold) {
+			var head = recipients.unit(report.orgUnitId()).map(OrgUnit::email).filter(e -> !e.isBlank());
+			if (head.isPresent()) {
+				return head.get();
+			}
+		}
+		return noLeaderTold ? report.contactEmail() : null;
 	}
 
 	/** The mail is in Vietnamese whatever the sender's language: it goes to a unit. */
@@ -153,6 +199,6 @@ class JdbcReminders implements Reminders {
 	}
 
 	record Pending(UUID id, String unitName, @Nullable String contactEmail, @Nullable String leaderEmail,
-			String periodName, LocalDate opensOn, LocalDate deadline) {
+			@Nullable UUID orgUnitId, String periodName, LocalDate opensOn, LocalDate deadline) {
 	}
 }

@@ -200,15 +200,24 @@ class JdbcReviewReports implements ReviewReports {
 
 	/**
 	 * The reporting units of the period's program in the scope: those whose org unit, or the units carrying it on
-	 * at the end of the cut-off, lie in the scope's subtree then. Without a scope, every reporting unit.
+	 * at the end of the cut-off, lie in the scope's subtree then. Without a scope, every reporting unit (ended ones
+	 * too: their accepted reports stay under their old names). A scope made by a reorganisation after the cut-off
+	 * (a commune formed on 01/07/2025, reviewed for the first half of 2025) covers the units it carries on, seen on
+	 * its first day; a scope that ended during the cut-off also covers its subtree of its last day.
 	 */
 	List<UnitReports.ReportingUnit> unitsInScope(UnitReports.Period period, @Nullable UUID scope) {
 		var units = reports.units(period.program());
 		if (scope == null) {
 			return units;
 		}
-		var day = period.dates().cutoffTo();
-		var subtree = orgUnits.scopeAsOf(new OrgUnitId(scope), day);
+		var scopeId = new OrgUnitId(scope);
+		var dates = period.dates();
+		var scopeUnit = orgUnits.find(scopeId);
+		var day = scopeUnit.map(u -> u.validFrom().isAfter(dates.cutoffTo()) ? u.validFrom() : dates.cutoffTo())
+			.orElse(dates.cutoffTo());
+		var subtree = new HashSet<>(orgUnits.scopeAsOf(scopeId, day));
+		scopeUnit.map(OrgUnit::validTo).filter(end -> !end.isBefore(dates.cutoffFrom()) && end.isBefore(dates.cutoffTo()))
+			.ifPresent(end -> subtree.addAll(orgUnits.subtreeAsOf(scopeId, end)));
 		return units.stream().filter(u -> u.orgUnitId() != null).filter(u -> {
 			var id = new OrgUnitId(u.orgUnitId());
 			return subtree.contains(id) || orgUnits.successors(id, day).stream().anyMatch(subtree::contains);

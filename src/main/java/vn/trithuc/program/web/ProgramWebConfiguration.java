@@ -31,6 +31,8 @@ class ProgramWebConfiguration {
 	@Order(30)
 	AccessRules programAccessRules() {
 		return () -> List.of(
+				// notices: every signed-in user reads and marks only their own (the controller asks by user name)
+				AccessRule.authenticated("/notices"), AccessRule.authenticated("/notices/**"),
 				// unit reports: unit officers fill and submit; the commission returns, accepts, reopens
 				AccessRule.roles(HttpMethod.POST, "/program/reports/*/return", WRITERS),
 				AccessRule.roles(HttpMethod.POST, "/program/reports/*/accept", WRITERS),

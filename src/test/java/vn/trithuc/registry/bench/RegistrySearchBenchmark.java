@@ -49,6 +49,9 @@ import vn.trithuc.shared.VietnameseText;
 class RegistrySearchBenchmark {
 
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
+	/** Concurrent clients, one block each: {@code -Dbench.clients=1,4} for a quicker run (default 1, 4 and 16). */
+	private static final int[] CLIENTS = java.util.Arrays.stream(System.getProperty("bench.clients", "1,4,16").split(","))
+		.map(String::strip).mapToInt(Integer::parseInt).toArray();
 
 	@Autowired
 	org.springframework.context.ApplicationContext context;
@@ -105,7 +108,7 @@ class RegistrySearchBenchmark {
 		found.forEach((kind, total) -> BenchReport.figure("search", label + " people: mean matches, " + kind,
 				(double) total / queries.stream().filter(q -> q.kind().equals(kind)).count(), "people"));
 
-		for (int clients : new int[] { 1, 4, 16 }) {
+		for (int clients : CLIENTS) {
 			var httpRun = new Run();
 			var directRun = new Run();
 			for (int round = 0; round < ROUNDS; round++) { // alternate blocks: HTTP, direct, HTTP, direct, ...
