@@ -41,6 +41,20 @@ public final class WebClientSession {
 		return send(builder.build());
 	}
 
+	/** Any method with headers and a text body (empty for none), for error and protocol tests. */
+	public Response send(String method, String path, Map<String, String> headers, String body) {
+		var builder = HttpRequest.newBuilder(URI.create(base + path))
+			.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+		headers.forEach(builder::setHeader);
+		return send(builder.build());
+	}
+
+	public Response send(String method, String path, Map<String, String> headers) {
+		return send(method, path, headers, "");
+	}
+
 	public Response postForm(String path, Map<String, String> fields) {
 		var body = fields.entrySet().stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -53,38 +67,25 @@ public final class WebClientSession {
 	}
 
 	/**
-	 * Uploads a file the way the page's upload form does: the CSRF token taken from the form's action URL
-	 * (multipart bodies are parsed lazily, after the CSRF check).
+	 * Uploads a file the way the page's upload form does: the CSRF token is the form's hidden {@code _csrf} field,
+	 * sent as a part of the multipart body before the file (never in the URL, where it would leak into logs,
+	 * history and Referer); {@code RefusedUploadFilter} parses the body before the CSRF check reads it.
 	 */
 	public Response upload(String formPath, String fileName, byte[] content) {
 		var form = get(formPath);
-		var token = Pattern.compile("_csrf=([A-Za-z0-9_\\-]+)").matcher(form.body());
+		var token = CSRF_INPUT.matcher(form.body());
 		if (!token.find()) {
-			// forms without the token in their action carry it as a hidden input; the query parameter works too
-			token = Pattern.compile("name=\"_csrf\" value=\"([A-Za-z0-9_\\-]+)\"").matcher(form.body());
-			if (!token.find()) {
-				throw new IllegalStateException("no CSRF token in the upload form of " + formPath);
-			}
+			throw new IllegalStateException("no CSRF token in the upload form of " + formPath);
 		}
-		var boundary = "----trithuc" + System.nanoTime();
-		var body = new java.io.ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send(HttpRequest.newBuilder(URI.create(base + formPath + "?_csrf=" + token.group(1)))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+		return postMultipart(formPath, Map.of("_csrf", token.group(1)), java.util.List.of(new FilePart("file", fileName,
+				content)));
 	}
 
 	/** A file part of a multipart form. */
 	public record FilePart(String field, String fileName, byte[] content) {
 	}
 
-	/**
-	 * Posts a multipart form with fields and files; {@code path} carries the CSRF token as {@code ?_csrf=} like the
-	 * page's form action (multipart bodies are parsed after the CSRF check).
-	 */
+	/** Posts a multipart form with fields (the CSRF token as the field {@code _csrf}, like the page's form) and files. */
 	public Response postMultipart(String path, Map<String, String> fields, java.util.List<FilePart> files) {
 		var boundary = "----trithuc" + System.nanoTime();
 		var body = new java.io.ByteArrayOutputStream();

@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * How many staff meet the title standards of their job positions: a computed indicator for the action program
  * (seed II.2: a civil service "đáp ứng tiêu chuẩn chức danh, vị trí việc làm"). Counted are the intellectuals of a unit
- * subtree on a date who hold a job position that has a standard; the standards are those recorded now.
+ * subtree on a date who hold a job position that has a standard; each position counts with the title standard in force on that date.
  */
 public interface JobPositionCompliance {
 

@@ -58,6 +58,8 @@ class ImportBrowserTest {
 		submit(browser, browser.findElement(By.cssSelector("#content form button[type=submit]")));
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content h1"),
 				"Kết quả kiểm tra"));
+		// the dry run runs in the background; the page reloads with the result when it ends
+		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".import-summary")));
 		var summary = browser.findElement(By.cssSelector(".import-summary")).getText();
 		assertThat(summary).contains("3 người sẽ được thêm mới", "2 dòng có lỗi");
 		assertThat(browser.findElement(By.cssSelector(".import-header")).getText()).contains("dòng 4");
@@ -92,6 +94,7 @@ class ImportBrowserTest {
 		submit(browser, browser.findElement(By.cssSelector("#content form button[type=submit]")));
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content h1"),
 				"danh-sach-da-sua.xlsx"));
+		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".import-summary")));
 		assertThat(browser.findElement(By.cssSelector(".import-summary")).getText()).contains(
 				"5 người sẽ được thêm mới", "0 dòng có lỗi");
 		submit(browser, browser.findElement(By.cssSelector("form[action$='/apply'] button[type=submit]")));
@@ -111,6 +114,50 @@ class ImportBrowserTest {
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content h1"),
 				"Nguyễn Văn Hoà"));
 		assertThat(browser.findElement(By.cssSelector("#content")).getText()).contains("03/04/1979", "Thạc sĩ");
+	}
+
+	/**
+	 * A larger file: the dry run and the apply run in the background; the job page shows the progress bar (phase,
+	 * rows), keeps it across a reload, ends at 100 % with the result, and the job is found again in the list.
+	 */
+	@Test
+	void a_large_file_is_checked_and_applied_in_the_background_with_a_progress_bar_that_survives_reloads()
+			throws Exception {
+		var browser = Browser.get();
+		BrowserLogin.as(browser, port, administration, "browser.bulkimporter", Role.HR_OFFICER);
+		int rows = 6_000;
+		var file = Files.createTempDirectory("trithuc-import").resolve("danh-sach-lon.xlsx");
+		Files.write(file, vn.trithuc.registry.bench.ImportBenchmarkSheets.sheet(
+				java.util.concurrent.ThreadLocalRandom.current().nextInt(100, 900), rows));
+
+		browser.get(url("/registry/import"));
+		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		submit(browser, browser.findElement(By.cssSelector("#content form button[type=submit]")));
+		var job = browser.getCurrentUrl();
+		assertThat(job).matches(".*/registry/import/[0-9a-f-]{36}$");
+		// the bar is there from the first response (the work may already have ended on a fast machine)
+		assertThat(browser.findElement(By.cssSelector(".import-progress progress")).isDisplayed()).isTrue();
+		browser.navigate().refresh(); // a reload while (or after) it runs: the page still knows the job
+		var slow = new WebDriverWait(browser, Duration.ofSeconds(120));
+		slow.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".import-summary")));
+		assertThat(browser.findElement(By.cssSelector(".import-percent")).getText()).isEqualTo("100 %");
+		assertThat(browser.findElement(By.cssSelector(".import-phase")).getText()).isEqualTo("Đã kiểm tra xong");
+		assertThat(browser.findElement(By.cssSelector(".import-summary")).getText()).contains("6.000 người sẽ được thêm mới");
+
+		submit(browser, browser.findElement(By.cssSelector("form[action$='/apply'] button[type=submit]")));
+		browser.navigate().refresh();
+		slow.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content"),
+				"Đã ghi các dòng không có lỗi"));
+		assertThat(browser.findElement(By.cssSelector(".import-phase")).getText()).isEqualTo("Đã ghi xong");
+		assertThat(browser.findElement(By.cssSelector(".import-percent")).getText()).isEqualTo("100 %");
+		Browser.screenshot(browser, "import-background-done");
+
+		// "my imports": the job is listed and opens with its result
+		browser.get(url("/registry/import"));
+		browser.findElement(By.linkText("danh-sach-lon.xlsx")).click();
+		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content"),
+				"Đã ghi các dòng không có lỗi"));
+		assertThat(browser.getCurrentUrl()).isEqualTo(job);
 	}
 
 	private byte[] download(WebDriver browser, String link) throws Exception {

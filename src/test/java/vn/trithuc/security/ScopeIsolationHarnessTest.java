@@ -78,6 +78,8 @@ class ScopeIsolationHarnessTest {
 	/** Roles whose reach a unit scope bounds in the registry ({@code RegistryScope}); intellectuals reach themselves. */
 	private static final Set<Role> REGISTRY_SCOPED = EnumSet.of(Role.UNIT_OFFICER, Role.HR_OFFICER, Role.LEADER,
 			Role.INTELLECTUAL);
+	/** Import jobs: HR officers scoped to a unit reach the jobs uploaded within it (administrators reach every job). */
+	private static final Set<Role> IMPORT_SCOPED = EnumSet.of(Role.HR_OFFICER);
 	/** Unit reports, inspections and recommendations: unit officers reach their units' ones ({@code ReportScope}). */
 	private static final Set<Role> REPORT_SCOPED = EnumSet.of(Role.UNIT_OFFICER);
 
@@ -113,6 +115,8 @@ class ScopeIsolationHarnessTest {
 	vn.trithuc.registry.internal.Erasures erasures;
 	@Autowired
 	SavedSearches savedSearches;
+	@Autowired
+	vn.trithuc.registry.internal.SpreadsheetImport imports;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 	private final List<AccessRule> rules = new ArrayList<>();
@@ -223,6 +227,15 @@ class ScopeIsolationHarnessTest {
 			var file = selfService.ofPerson(person).get(0).files().get(0).id();
 			return Probe.scoped("/registry/requests/" + request + "/files/" + file, REGISTRY_SCOPED);
 		});
+		// a returned request is corrected and sent again only by its own person (another intellectual: 404)
+		provide("GET /registry/me/requests/{id}/resubmit", () -> {
+			var own = jdbc.sql("select id from registry.person where user_account = :u")
+				.param("u", userName("a", Role.INTELLECTUAL)).query(UUID.class).single();
+			var request = selfService.propose(own, SelfService.CONTACT, null, null, Map.of("phone", "0912345678"), null, "iso");
+			selfService.giveBack(selfService.ofPerson(own).stream().filter(r -> r.id().equals(request)).findFirst().orElseThrow(),
+					"iso", "Thiếu minh chứng");
+			return Probe.scoped("/registry/me/requests/" + request + "/resubmit", EnumSet.of(Role.INTELLECTUAL));
+		});
 		for (var p : List.of("POST /registry/erasures/{id}/execute", "POST /registry/erasures/{id}/refuse")) {
 			provide(p, () -> {
 				var person = personIn(unitA, null, "ENTERPRISE");
@@ -244,17 +257,22 @@ class ScopeIsolationHarnessTest {
 				() -> Probe.scoped("/registry/duplicates/" + duplicateOf(personIn(unitA, null)) + "/register", REGISTRY_SCOPED));
 		provide("POST /registry/duplicates/{id}/discard",
 				() -> Probe.scoped("/registry/duplicates/" + duplicateOf(personIn(unitA, null)) + "/discard", REGISTRY_SCOPED));
-		// import jobs are not bound to a unit (owned by the import work; see the report to the lead)
-		provide("GET /registry/import/{id}", () -> Probe.reference("/registry/import/" + UUID.randomUUID(),
-				"import jobs are the HR officers' and administrators' province-wide work, not bound to a unit")
-			.withoutControl());
-		provide("POST /registry/import/{id}/apply", () -> Probe.reference("/registry/import/" + UUID.randomUUID() + "/apply",
-				"import jobs are the HR officers' and administrators' province-wide work, not bound to a unit"));
-		provide("GET /registry/import/{id}/errors.xlsx", () -> Probe.reference("/registry/import/" + UUID.randomUUID()
-				+ "/errors.xlsx", "import jobs are the HR officers' and administrators' province-wide work, not bound to a unit")
-			.withoutControl());
-		provide("POST /registry/import/{id}/mapping", () -> Probe.reference("/registry/import/" + UUID.randomUUID()
-				+ "/mapping", "import jobs are the HR officers' and administrators' province-wide work, not bound to a unit"));
+		// import jobs are bound to their uploader's scope: a job uploaded by an officer scoped to unit A
+		for (var p : List.of("GET /registry/import/{id}", "GET /registry/import/{id}/progress",
+				"GET /registry/import/{id}/errors.xlsx")) {
+			provide(p, () -> Probe.scoped(expand(p, importJobIn(unitA)), IMPORT_SCOPED));
+		}
+		provide("POST /registry/import/{id}/apply", () -> {
+			var job = importJobIn(unitA);
+			return Probe.scoped("/registry/import/" + job + "/apply", IMPORT_SCOPED)
+				.unchangedWhen(() -> importStatus(job).equals("DRY_RUN"));
+		});
+		provide("POST /registry/import/{id}/mapping", () -> {
+			var job = importJobIn(unitA);
+			return Probe.scoped("/registry/import/" + job + "/mapping", IMPORT_SCOPED).with("column.0", "fullName")
+				.unchangedWhen(() -> jdbc.sql("select count(*) from registry.import_job where id = :id and mapping is null")
+					.param("id", job).query(Long.class).single() == 1);
+		});
 
 		// ---------------------------------------------------------------- program: reports of unit A
 		for (var p : List.of("GET /program/reports/{reportId}", "POST /program/reports/{reportId}",
@@ -334,12 +352,16 @@ class ScopeIsolationHarnessTest {
 		String tree = "the organisation tree is reference data (no personal data); only administrators and HR officers change it";
 		for (var p : List.of("GET /orgunit/units/{id}", "GET /orgunit/units/{id}/children", "GET /api/v1/orgunit/units/{id}",
 				"GET /api/v1/orgunit/units/{id}/children", "GET /api/v1/orgunit/units/{id}/history",
-				"GET /api/v1/orgunit/units/{id}/subtree", "GET /api/v1/orgunit/units/{id}/successors",
-				"GET /orgunit/operations/{id}/rename", "GET /orgunit/operations/{id}/move", "GET /orgunit/operations/{id}/split",
-				"GET /orgunit/operations/{id}/dissolve", "POST /orgunit/operations/{id}/rename",
-				"POST /orgunit/operations/{id}/move", "POST /orgunit/operations/{id}/split",
-				"POST /orgunit/operations/{id}/dissolve")) {
+				"GET /api/v1/orgunit/units/{id}/subtree", "GET /api/v1/orgunit/units/{id}/successors")) {
 			provide(p, () -> Probe.reference(expand(p, unitA), tree));
+		}
+		// changing the tree: an HR officer with a unit scope changes only units of that scope (OperationScope); the
+		// control (unit A's officer, no form fields) gets the form back with a refusal, so nothing is replayed
+		for (var p : List.of("GET /orgunit/operations/{id}/rename", "GET /orgunit/operations/{id}/move",
+				"GET /orgunit/operations/{id}/split", "GET /orgunit/operations/{id}/dissolve",
+				"POST /orgunit/operations/{id}/rename", "POST /orgunit/operations/{id}/move",
+				"POST /orgunit/operations/{id}/split", "POST /orgunit/operations/{id}/dissolve")) {
+			provide(p, () -> Probe.scoped(expand(p, unitA), EnumSet.of(Role.HR_OFFICER)));
 		}
 		String admin = "user administration is the system administrator's alone";
 		for (var p : List.of("GET /orgunit/scopes/{userId}", "POST /orgunit/scopes/{userId}", "GET /admin/users/{id}",
@@ -650,5 +672,16 @@ class ScopeIsolationHarnessTest {
 				values (:c, :u, :k, 0, false, false, 'internal', 'public-key', now(), now(), 'harness')""")
 			.param("c", credential).param("u", entity).param("k", new byte[] { 1, 2, 3 }).update();
 		return credential;
+	}
+
+	/** An import job uploaded by an officer scoped to {@code unit} (a small clean .csv). */
+	private UUID importJobIn(UUID unit) {
+		var csv = "Họ và tên,Giới tính,Năm sinh\nPhạm Thị Cô Lập " + run + ",Nữ,1990\n";
+		return imports.store("co-lap.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "iso-importer", unit);
+	}
+
+	private String importStatus(UUID job) {
+		return jdbc.sql("select status from registry.import_job where id = :id").param("id", job).query(String.class)
+			.single();
 	}
 }

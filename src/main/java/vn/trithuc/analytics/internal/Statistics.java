@@ -180,24 +180,152 @@ public class Statistics {
 		return result;
 	}
 
-	/** The people counted in a cell (dimension → value), in no particular order. */
+	/** The people counted in a cell (dimension → value), ordered by id. */
 	public List<PersonId> people(Question q, Map<Dimension, String> cell) {
-		var sql = new StringBuilder("select " + FactStore.COLUMNS + " from analytics.fact_period where " + validOn());
+		return people(q, cell, 0, Integer.MAX_VALUE).people();
+	}
+
+	/** A page of the people behind a cell, and how many there are in all. */
+	public record PeoplePage(List<PersonId> people, long total) {
+	}
+
+	private static final UUID NONE = new UUID(0, 0);
+
+	/**
+	 * The people counted in a cell, {@code limit} from {@code offset} in the order of their ids, selected in SQL: the
+	 * dimensions that are plain columns or ages as conditions on analytics.fact_period; sector and area (decided in Java
+	 * by {@link Classifier}) by classifying the few distinct units or (residence, unit of split residence) keys of the
+	 * rows first, then selecting the rows whose key was accepted. The same people as classifying every row.
+	 */
+	public PeoplePage people(Question q, Map<Dimension, String> cell, int offset, int limit) {
+		var where = new StringBuilder(validOn());
 		var params = new HashMap<String, Object>();
-		params.put("d", q.asOf());
-		scope(q, sql, params);
-		var result = new ArrayList<PersonId>();
-		jdbc.sql(sql.toString()).params(params).query((RowCallbackHandler) rs -> {
-			var facts = FactStore.facts(rs);
-			var raw = Raw.of(facts, q.asOf());
-			for (var e : cell.entrySet()) {
-				if (!classifier.value(e.getKey(), raw, q.boundaries()).equals(e.getValue())) {
-					return;
+		var d = q.asOf();
+		params.put("d", d);
+		scope(q, where, params);
+		var javaDimensions = new ArrayList<Dimension>();
+		int n = 0;
+		for (var e : cell.entrySet()) {
+			var v = e.getValue();
+			var p = "v" + n++;
+			switch (e.getKey()) {
+				case ALL -> {
 				}
+				case SEX -> equal(where, params, "sex", p, v);
+				case ETHNIC_GROUP -> equal(where, params, "ethnic_group", p, v);
+				case DEGREE -> equal(where, params, "degree", p, v);
+				case FIELD -> equal(where, params, "field", p, v);
+				case ACADEMIC_TITLE -> equal(where, params, "academic_title", p, v);
+				case CATEGORY -> equal(where, params, "category", p, v);
+				case UNIT -> equal(where, params, "cast(org_unit as text)", p, v);
+				case PARTY -> where.append(v.isEmpty() ? " and false" : " and party = " + Boolean.parseBoolean(v));
+				case MINORITY -> where.append(v.isEmpty() ? " and ethnic_group is null"
+						: "true".equals(v) ? " and ethnic_group <> '" + Classifier.KINH + "'"
+								: "false".equals(v) ? " and ethnic_group = '" + Classifier.KINH + "'" : " and false");
+				case AGE_BAND -> {
+					int band = Classifier.AGE_BANDS.indexOf(v);
+					var born = BORN;
+					if (v.isEmpty()) {
+						where.append(" and ").append(born).append(" is null");
+					}
+					else if (band < 0) {
+						where.append(" and false");
+					}
+					else {
+						// band i: born after the (i)th threshold and on or before the one before it (thresholds 30, 41, 51, 61 years)
+						int[] years = { 30, 41, 51, 61 };
+						if (band < years.length) {
+							where.append(" and ").append(born).append(" > cast(:").append(p).append("a as date)");
+							params.put(p + "a", d.minusYears(years[band]));
+						}
+						if (band > 0) {
+							where.append(" and ").append(born).append(" <= cast(:").append(p).append("b as date)");
+							params.put(p + "b", d.minusYears(years[band - 1]));
+						}
+					}
+				}
+				case YOUNG -> {
+					if (v.isEmpty()) {
+						where.append(" and ").append(BORN).append(" is null");
+					}
+					else if ("true".equals(v) || "false".equals(v)) {
+						where.append(" and ").append(BORN).append("true".equals(v) ? " > " : " <= ").append("cast(:").append(p).append(" as date)");
+						params.put(p, d.minusYears(classifier.youngAge() + 1L));
+					}
+					else {
+						where.append(" and false");
+					}
+				}
+				case SECTOR, AREA, AREA_ASSUMED, REMOTE -> javaDimensions.add(e.getKey());
 			}
-			result.add(facts.person());
-		});
-		return result;
+		}
+		for (var dimension : javaDimensions) {
+			var value = cell.get(dimension);
+			if (dimension == Dimension.SECTOR) {
+				var units = jdbc.sql("select distinct org_unit from analytics.fact_period where " + where).params(params)
+					.query((rs, i) -> rs.getObject(1, UUID.class)).list();
+				var accepted = new ArrayList<String>();
+				for (var unit : units) {
+					var raw = new Raw(null, null, null, null, null, null, null, unit, null, null, d);
+					if (classifier.value(dimension, raw, q.boundaries()).equals(value)) {
+						accepted.add((unit == null ? NONE : unit).toString());
+					}
+				}
+				var p = "sector" + n++;
+				where.append(" and coalesce(org_unit, cast('").append(NONE).append("' as uuid)) = any(cast(:").append(p).append(" as uuid[]))");
+				params.put(p, accepted.toArray(String[]::new));
+			}
+			else {
+				var split = "split" + n++;
+				params.put(split, facts.residences().stream().filter(r -> areas.dependsOnUnit(r, q.boundaries())).map(UUID::toString)
+					.toArray(String[]::new));
+				var areaUnit = "case when residence = any(cast(:" + split + " as uuid[])) then org_unit end";
+				var keys = jdbc.sql("select distinct residence, " + areaUnit + " from analytics.fact_period where " + where).params(params)
+					.query((rs, i) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) }).list();
+				var residences = new ArrayList<String>();
+				var units = new ArrayList<String>();
+				for (var key : keys) {
+					var raw = new Raw(null, null, null, null, null, null, null, key[1], key[0], null, d);
+					if (classifier.value(dimension, raw, q.boundaries()).equals(value)) {
+						residences.add((key[0] == null ? NONE : key[0]).toString());
+						units.add((key[1] == null ? NONE : key[1]).toString());
+					}
+				}
+				var r = "areaResidences" + n;
+				var u = "areaUnits" + n++;
+				where.append(" and (coalesce(residence, cast('").append(NONE).append("' as uuid)), coalesce(").append(areaUnit)
+					.append(", cast('").append(NONE).append("' as uuid))) in (select * from unnest(cast(:").append(r)
+					.append(" as uuid[]), cast(:").append(u).append(" as uuid[])))");
+				params.put(r, residences.toArray(String[]::new));
+				params.put(u, units.toArray(String[]::new));
+			}
+		}
+		params.put("offset", Math.max(0, offset));
+		params.put("limit", Math.max(0, limit));
+		long[] total = { -1 };
+		var people = jdbc.sql("select person_id, count(*) over () from analytics.fact_period where " + where
+				+ " order by person_id offset :offset limit :limit").params(params)
+			.query((rs, i) -> {
+				total[0] = rs.getLong(2);
+				return new PersonId(rs.getObject(1, UUID.class));
+			}).list();
+		if (total[0] < 0) {
+			total[0] = jdbc.sql("select count(*) from analytics.fact_period where " + where).params(params).query(Long.class).single();
+		}
+		return new PeoplePage(people, total[0]);
+	}
+
+	/** The birth date, or 1 January of the birth year (as the computed path and {@link vn.trithuc.registry.PersonFacts#ageOn} take it). */
+	private static final String BORN = "coalesce(birth_date, make_date(birth_year, 1, 1))";
+
+	private static void equal(StringBuilder where, Map<String, Object> params, String column, String param, String value) {
+		if (value.isEmpty()) {
+			where.append(" and ").append(column).append(" is null");
+		}
+		else {
+			where.append(" and ").append(column).append(" = :").append(param);
+			params.put(param, value);
+		}
 	}
 
 	private static String validOn() {

@@ -40,7 +40,8 @@ class AnalyticsController {
 
 	/** Breakdowns with many values show the largest ones and "others". */
 	static final int TOP = 15;
-	static final int PEOPLE_LIMIT = 200;
+	/** People per page of a drill-down list (paged in SQL). */
+	static final int PEOPLE_PAGE = 100;
 
 	private final Statistics statistics;
 	private final Labels labels;
@@ -274,7 +275,7 @@ class AnalyticsController {
 	String people(@RequestParam(required = false) String asOf, @RequestParam(required = false) String boundaries,
 			@RequestParam(defaultValue = "DEGREE") String rows, @RequestParam(defaultValue = "") String rowValue,
 			@RequestParam(defaultValue = "SEX") String columns, @RequestParam(required = false) String columnValue,
-			Authentication authentication, Locale locale, Model model) {
+			@RequestParam(defaultValue = "0") int page, Authentication authentication, Locale locale, Model model) {
 		var q = question(asOf, boundaries, authentication, model);
 		var cell = new LinkedHashMap<Dimension, String>();
 		var rowDimension = dimension(rows, Dimension.DEGREE);
@@ -283,17 +284,21 @@ class AnalyticsController {
 		if (columnValue != null && columnDimension != rowDimension) {
 			cell.put(columnDimension, columnValue);
 		}
-		var ids = statistics.people(q, cell);
-		var names = registry.displayNames(ids.stream().limit(PEOPLE_LIMIT).toList());
+		int p = Math.max(0, page);
+		var found = statistics.people(q, cell, p * PEOPLE_PAGE, PEOPLE_PAGE);
+		var names = registry.displayNames(found.people());
 		var collator = java.text.Collator.getInstance(Locale.forLanguageTag("vi-VN"));
 		var people = names.entrySet().stream().map(e -> new Person(e.getKey(), e.getValue()))
 			.sorted(Comparator.comparing(Person::name, collator)).toList();
 		var criteria = new ArrayList<String>();
 		cell.forEach((d, v) -> criteria.add(labels.message(d.messageKey(), locale) + ": " + labels.label(d, v, q.asOf(), locale)));
 		model.addAttribute("criteria", criteria);
-		model.addAttribute("count", ids.size());
+		model.addAttribute("count", found.total());
 		model.addAttribute("people", people);
-		model.addAttribute("limited", ids.size() > PEOPLE_LIMIT);
+		model.addAttribute("page", p);
+		model.addAttribute("pages", Math.max(1, (found.total() + PEOPLE_PAGE - 1) / PEOPLE_PAGE));
+		model.addAttribute("rowValue", rowValue);
+		model.addAttribute("columnValue", columnValue);
 		model.addAttribute("rows", rowDimension.name());
 		model.addAttribute("columns", columnDimension.name());
 		return "analytics/people";

@@ -126,6 +126,7 @@ class SecurityConfiguration {
 		http.logout(logout -> logout.logoutUrl("/logout")
 			.logoutSuccessUrl("/login?logout")
 			.deleteCookies("TRITHUC_SESSION"));
+		http.csrf(csrf -> csrf.csrfTokenRequestHandler(new TokenOutsideUrls()));
 		http.sessionManagement(session -> session.invalidSessionUrl("/login?expired"));
 		http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint())
 			.accessDeniedHandler(accessDenied()));
@@ -194,5 +195,42 @@ class SecurityConfiguration {
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
 				+ ",\"detail\":\"" + detail + "\"}");
+	}
+
+	/**
+	 * The CSRF token is read from the {@code X-CSRF-TOKEN} header (htmx, scripts) or a form field, never from the
+	 * query string: a token in a URL leaks into access logs, browser history and the Referer header, so a request
+	 * carrying one is refused as if it had none (a form that put it there fails loudly in the tests).
+	 */
+	static final class TokenOutsideUrls implements org.springframework.security.web.csrf.CsrfTokenRequestHandler {
+
+		private final org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler delegate =
+				new org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler();
+
+		@Override
+		public void handle(HttpServletRequest request, HttpServletResponse response,
+				java.util.function.Supplier<org.springframework.security.web.csrf.CsrfToken> token) {
+			delegate.handle(request, response, token);
+		}
+
+		@Override
+		public @org.jspecify.annotations.Nullable String resolveCsrfTokenValue(HttpServletRequest request,
+				org.springframework.security.web.csrf.CsrfToken token) {
+			var query = request.getQueryString();
+			if (query != null && java.util.Arrays.stream(query.split("&"))
+				.anyMatch(pair -> name(pair.split("=", 2)[0]).equals(token.getParameterName()))) {
+				return null;
+			}
+			return delegate.resolveCsrfTokenValue(request, token);
+		}
+
+		private static String name(String encoded) {
+			try {
+				return java.net.URLDecoder.decode(encoded, java.nio.charset.StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException malformed) {
+				return encoded;
+			}
+		}
 	}
 }

@@ -41,9 +41,11 @@ class OrgUnitController {
 	private final OrgUnitSpreadsheets spreadsheets;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final OperationScope scope;
 
 	OrgUnitController(OrgUnits units, vn.trithuc.catalog.AdminUnits adminUnits, OrgUnitSpreadsheets spreadsheets,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, OperationScope scope) {
+		this.scope = scope;
 		this.units = units;
 		this.adminUnits = adminUnits;
 		this.spreadsheets = spreadsheets;
@@ -98,6 +100,7 @@ class OrgUnitController {
 		model.addAttribute("inForce", history.current().inForceOn(date));
 		model.addAttribute("ancestors", units.ancestors(history.current().id(), date));
 		model.addAttribute("children", units.children(history.current().id(), date));
+		model.addAttribute("changeable", scope.reaches(history.current().id()));
 		var adminUnit = history.current().adminUnitId();
 		if (adminUnit != null) {
 			adminUnits.find(new vn.trithuc.catalog.AdminUnitId(adminUnit))

@@ -72,9 +72,11 @@ class OrgUnitOperationsController {
 	private final OrgUnitSpreadsheets spreadsheets;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final OperationScope scope;
 
 	OrgUnitOperationsController(OrgUnits units, OrgUnitOperations operations, OrgUnitSpreadsheets spreadsheets,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, OperationScope scope) {
+		this.scope = scope;
 		this.units = units;
 		this.operations = operations;
 		this.spreadsheets = spreadsheets;
@@ -118,12 +120,16 @@ class OrgUnitOperationsController {
 	String merge(@ModelAttribute("form") OperationForm form, Model model, RedirectAttributes redirect) {
 		return perform(Operation.merge, null, form, model, redirect, () -> {
 			var date = DateInput.required(form.effectiveOn(), "orgunit.field.effectiveOn");
-			var sources = codes(form.sourceCodes()).stream().map(operations::requireCode).toList();
+			var sources = codes(form.sourceCodes()).stream().map(code -> {
+				var id = operations.requireCode(code);
+				scope.requireBelowTop(id, code);
+				return id;
+			}).toList();
 			if (blank(form.resultCode()) && blank(form.code())) {
 				throw new OrgUnitRuleViolation("orgunit.rule.mergeResult");
 			}
 			if (!blank(form.resultCode())) {
-				return operations.merge(sources, operations.requireCode(form.resultCode()), null, date, decision(form));
+				return operations.merge(sources, inside(form.resultCode()), null, date, decision(form));
 			}
 			return operations.merge(sources, null, newUnit(form.code(), form.name(), form.kind(), form.parentCode(), form),
 					date, decision(form));
@@ -146,7 +152,9 @@ class OrgUnitOperationsController {
 			RedirectAttributes redirect) {
 		var unit = load(id);
 		return perform(Operation.move, unit, form, model, redirect, () -> {
-			var parent = blank(form.parentCode()) ? null : operations.requireCode(form.parentCode());
+			scope.requireBelowTop(unit.id(), unit.name());
+			var parent = blank(form.parentCode()) ? null : inside(form.parentCode());
+			scope.requireParent(parent, String.valueOf(form.parentCode()));
 			operations.move(unit.id(), form.version(), parent,
 					DateInput.required(form.effectiveOn(), "orgunit.field.effectiveOn"), decision(form));
 			return unit.id();
@@ -159,7 +167,8 @@ class OrgUnitOperationsController {
 		var unit = load(id);
 		return perform(Operation.split, unit, form, model, redirect, () -> {
 			var date = DateInput.required(form.effectiveOn(), "orgunit.field.effectiveOn");
-			var existing = codes(form.resultCodes()).stream().map(operations::requireCode).toList();
+			scope.requireBelowTop(unit.id(), unit.name());
+			var existing = codes(form.resultCodes()).stream().map(this::inside).toList();
 			var fresh = new ArrayList<NewUnit>();
 			var order = new ArrayList<String>(codes(form.resultCodes()));
 			for (var line : lines(form.newUnits())) {
@@ -189,17 +198,18 @@ class OrgUnitOperationsController {
 		return perform(Operation.dissolve, unit, form, model, redirect, () -> {
 			var date = DateInput.required(form.effectiveOn(), "orgunit.field.effectiveOn");
 			var inheritors = new ArrayList<Inheritor>();
+			scope.requireBelowTop(unit.id(), unit.name());
 			for (var code : codes(form.carrierCodes())) {
-				inheritors.add(new Inheritor(operations.requireCode(code), Extent.PARTIAL, true, form.matter()));
+				inheritors.add(new Inheritor(inside(code), Extent.PARTIAL, true, form.matter()));
 			}
 			for (var code : codes(form.otherCodes())) {
-				inheritors.add(new Inheritor(operations.requireCode(code), Extent.PARTIAL, false, form.matter()));
+				inheritors.add(new Inheritor(inside(code), Extent.PARTIAL, false, form.matter()));
 			}
 			if (inheritors.size() == 1) {
 				inheritors.set(0, new Inheritor(inheritors.get(0).unit(), Extent.WHOLE, inheritors.get(0).carriesWork(),
 						form.matter()));
 			}
-			var moveTo = blank(form.childrenMoveToCode()) ? null : operations.requireCode(form.childrenMoveToCode());
+			var moveTo = blank(form.childrenMoveToCode()) ? null : inside(form.childrenMoveToCode());
 			operations.dissolve(unit.id(), form.version(), inheritors, moveTo, date, decision(form));
 			return unit.id();
 		});
@@ -215,6 +225,10 @@ class OrgUnitOperationsController {
 	@PostMapping("/import")
 	String importUnits(@RequestParam(required = false) @Nullable MultipartFile file, Model model, Locale locale)
 			throws java.io.IOException {
+		if (!scope.provinceWide()) {
+			model.addAttribute("problems", List.of(new Report(0, message("orgunit.scope.import", List.of(), locale))));
+			return "orgunit/import";
+		}
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("problems", List.of(new Report(0, message("orgunit.import.noFile", List.of(), locale))));
 			return "orgunit/import";
@@ -267,8 +281,18 @@ class OrgUnitOperationsController {
 		return "orgunit/operation";
 	}
 
+	/** The unit named in the URL; 404 when unknown, 403 when outside the caller's scope. */
 	private OrgUnit load(UUID id) {
-		return units.find(new OrgUnitId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var unit = units.find(new OrgUnitId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		scope.requireReached(unit.id());
+		return unit;
+	}
+
+	/** A unit named by code in the form, refused when outside the caller's scope. */
+	private OrgUnitId inside(String code) {
+		var id = operations.requireCode(code);
+		scope.requireInside(id, code.strip());
+		return id;
 	}
 
 	private NewUnit newUnit(@Nullable String code, @Nullable String name, @Nullable OrgUnitKind kind,
@@ -279,7 +303,8 @@ class OrgUnitOperationsController {
 		if (kind == null) {
 			throw new OrgUnitRuleViolation("orgunit.form.kindRequired");
 		}
-		var parent = blank(parentCode) ? null : operations.requireCode(parentCode);
+		var parent = blank(parentCode) ? null : inside(parentCode);
+		scope.requireParent(parent, String.valueOf(parentCode));
 		return new NewUnit(code, name == null ? "" : name, form.shortName(), kind, parent, null, form.address(),
 				form.phone(), form.email(), form.headName(), form.headTitle());
 	}

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.trithuc.catalog.CodeListKind;
@@ -23,19 +24,13 @@ import vn.trithuc.catalog.CodeListKind;
 public class Balance {
 
 	private final Needs needs;
-	private final RetirementForecast forecast;
-	private final Workforce workforce;
+	private final JdbcClient jdbc;
 	private final Levels levels;
 
-	Balance(Needs needs, RetirementForecast forecast, Workforce workforce, Levels levels) {
+	Balance(Needs needs, JdbcClient jdbc, Levels levels) {
 		this.needs = needs;
-		this.forecast = forecast;
-		this.workforce = workforce;
+		this.jdbc = jdbc;
 		this.levels = levels;
-	}
-
-	/** A person of the workforce today and the first day of their retirement (null when it cannot be known). */
-	record Member(vn.trithuc.registry.PersonFacts facts, @org.jspecify.annotations.Nullable LocalDate retirementDate) {
 	}
 
 	/**
@@ -61,14 +56,33 @@ public class Balance {
 	public record Result(int year, List<Line> byField, List<Line> byUnit, Map<String, long[]> unitShortageSurplus) {
 	}
 
-	/** {@code subtree} gives the units of a unit's subtree today. */
+	/** Today's supply in one unit, field and degree: people not past retirement, and those of them retiring by the year's end. */
+	private record Group(@org.jspecify.annotations.Nullable UUID orgUnit, String field, @org.jspecify.annotations.Nullable String degree,
+			long now, long retiring) {
+	}
+
+	/**
+	 * {@code subtree} gives the units of a unit's subtree today. The staff is grouped in SQL by unit, field and degree
+	 * (one scan); each need line then adds up the few groups that match it.
+	 */
 	public Result compute(LocalDate today, Scope scope, int year, Function<UUID, Set<UUID>> subtree) {
 		var lines = needs.list(scope, year);
-		var staff = workforce.asOf(today, scope);
-		var dates = new HashMap<vn.trithuc.registry.PersonId, LocalDate>();
-		forecast.retirees(staff).forEach(r -> dates.put(r.facts().person(), r.retirementDate()));
-		var retirees = staff.stream().map(f -> new Member(f, dates.get(f.person()))).toList();
 		var end = LocalDate.of(year, 12, 31);
+		var groupsByField = new HashMap<String, List<Group>>();
+		if (!lines.isEmpty()) {
+			var params = new HashMap<String, Object>();
+			params.put("d", today);
+			params.put("end", end);
+			jdbc.sql("select org_unit, field, degree, count(*), count(*) filter (where retires <= :end) from ("
+					+ RetirementForecast.staffSql(scope, params) + ") s where field is not null and (retires is null or retires > :d)"
+					+ " group by org_unit, field, degree")
+				.params(params)
+				.query((rs, n) -> new Group(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
+				.list().forEach(g -> groupsByField.computeIfAbsent(g.field(), k -> new ArrayList<>()).add(g));
+		}
+		var ranks = new HashMap<String, java.util.Optional<Integer>>();
+		Function<String, java.util.Optional<Integer>> rank = code -> ranks.computeIfAbsent(code == null ? "" : code,
+				c -> levels.rank(CodeListKind.EDUCATION_LEVEL, c));
 		// by field and degree over the whole scope
 		var needByField = new LinkedHashMap<String, Long>();
 		for (var n : lines) {
@@ -77,7 +91,7 @@ public class Balance {
 		var byField = new ArrayList<Line>();
 		needByField.forEach((key, need) -> {
 			var parts = key.split("\\|", 2);
-			byField.add(line(key, need, retirees, parts[0], parts[1], null, today, end));
+			byField.add(line(key, need, groupsByField, parts[0], parts[1], null, rank));
 		});
 		// by unit: each need line against the unit's subtree
 		var byUnit = new LinkedHashMap<UUID, long[]>();
@@ -85,7 +99,7 @@ public class Balance {
 		var subtrees = new HashMap<UUID, Set<UUID>>();
 		for (var n : lines) {
 			var units = subtrees.computeIfAbsent(n.orgUnit(), subtree);
-			var l = line(n.orgUnit().toString(), n.count(), retirees, n.field(), n.degree(), units, today, end);
+			var l = line(n.orgUnit().toString(), n.count(), groupsByField, n.field(), n.degree(), units, rank);
 			var sums = byUnit.computeIfAbsent(n.orgUnit(), k -> new long[4]);
 			sums[0] += l.need();
 			sums[1] += l.supplyNow();
@@ -104,26 +118,26 @@ public class Balance {
 		return new Result(year, byField, unitLines, shortageSurplus);
 	}
 
-	private Line line(String key, long need, List<Member> retirees, String field, String degree, @org.jspecify.annotations.Nullable Set<UUID> units, LocalDate today,
-			LocalDate end) {
+	/** The groups of {@code field} holding at least {@code degree}, within {@code units} when given. */
+	private static Line line(String key, long need, Map<String, List<Group>> groupsByField, String field, String degree,
+			@org.jspecify.annotations.Nullable Set<UUID> units, Function<String, java.util.Optional<Integer>> rank) {
 		long now = 0;
 		long retiring = 0;
-		for (var r : retirees) {
-			var f = r.facts();
-			if (!field.equals(f.fieldOfStudy()) || !levels.atLeast(CodeListKind.EDUCATION_LEVEL, f.degree(), degree)) {
-				continue;
-			}
-			if (units != null && (f.orgUnit() == null || !units.contains(f.orgUnit()))) {
-				continue;
-			}
-			if (r.retirementDate() != null && !r.retirementDate().isAfter(today)) {
-				continue; // already past retirement: not counted as supply
-			}
-			now++;
-			if (r.retirementDate() != null && !r.retirementDate().isAfter(end)) {
-				retiring++;
+		var required = rank.apply(degree);
+		if (required.isPresent()) {
+			for (var g : groupsByField.getOrDefault(field, List.of())) {
+				var held = rank.apply(g.degree());
+				if (held.isEmpty() || held.get() < required.get()) {
+					continue;
+				}
+				if (units != null && (g.orgUnit() == null || !units.contains(g.orgUnit()))) {
+					continue;
+				}
+				now += g.now();
+				retiring += g.retiring();
 			}
 		}
 		return new Line(key, need, now, retiring, now - retiring);
 	}
 }
+

@@ -58,10 +58,13 @@ public class JobPositions implements JobPositionCompliance {
 		}
 	}
 
-	/** A job position; each standard is a catalog code, null = not required. */
+	/**
+	 * A job position with the title standard in force from {@code validFrom} (null = since ever) until the position's next
+	 * standard; each standard is a catalog code, null = not required.
+	 */
 	public record JobPosition(UUID id, UUID orgUnit, String title, @Nullable String degree, @Nullable String fieldOfStudy,
 			@Nullable String politicalTheory, @Nullable String stateManagement, @Nullable String foreignLanguage,
-			@Nullable String itLevel) {
+			@Nullable String itLevel, @Nullable LocalDate validFrom) {
 
 		public boolean hasStandard() {
 			return degree != null || fieldOfStudy != null || politicalTheory != null || stateManagement != null || foreignLanguage != null
@@ -99,16 +102,28 @@ public class JobPositions implements JobPositionCompliance {
 		}
 	}
 
+	private static final String POSITION_COLUMNS = "id, org_unit, title, degree, field_of_study, political_theory, state_management,"
+			+ " foreign_language, it_level, valid_from";
+
+	/** Every standard of the scope's positions, each position's standards oldest first. */
 	public List<JobPosition> list(Scope scope) {
-		return jdbc.sql("""
-				select id, org_unit, title, degree, field_of_study, political_theory, state_management, foreign_language, it_level
-				from planning.job_position order by org_unit, lower(title)""")
-			.query((rs, n) -> new JobPosition(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
-			.list().stream().filter(p -> scope.includes(p.orgUnit())).toList();
+		return jdbc.sql("select " + POSITION_COLUMNS + " from planning.job_position order by org_unit, lower(title), valid_from nulls first")
+			.query((rs, n) -> position(rs)).list().stream().filter(p -> scope.includes(p.orgUnit())).toList();
 	}
 
-	/** Saves a position (replacing the unit's position of the same title). */
+	/** The scope's positions with the standard in force on {@code date} (positions whose first standard starts later are left out). */
+	public List<JobPosition> inForce(Scope scope, LocalDate date) {
+		return jdbc.sql("select distinct on (org_unit, lower(title)) " + POSITION_COLUMNS + " from planning.job_position"
+				+ " where valid_from is null or valid_from <= :d order by org_unit, lower(title), valid_from desc nulls last")
+			.param("d", date).query((rs, n) -> position(rs)).list().stream().filter(p -> scope.includes(p.orgUnit())).toList();
+	}
+
+	private static JobPosition position(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new JobPosition(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class));
+	}
+
+	/** Saves a position's standard (replacing the one of the same unit, title and first day). */
 	@Transactional
 	public void save(JobPosition p, Scope scope, String actor) {
 		if (!scope.includes(p.orgUnit())) {
@@ -124,15 +139,15 @@ public class JobPositions implements JobPositionCompliance {
 		check(CodeListKind.STATE_MANAGEMENT_LEVEL, p.stateManagement());
 		check(CodeListKind.FOREIGN_LANGUAGE_LEVEL, p.foreignLanguage());
 		check(CodeListKind.IT_LEVEL, p.itLevel());
-		jdbc.sql("delete from planning.job_position where org_unit = :u and lower(title) = lower(:t)").param("u", p.orgUnit())
-			.param("t", title).update();
+		jdbc.sql("delete from planning.job_position where org_unit = :u and lower(title) = lower(:t) and valid_from is not distinct from cast(:from as date)")
+			.param("u", p.orgUnit()).param("t", title).param("from", p.validFrom()).update();
 		jdbc.sql("""
 				insert into planning.job_position (id, org_unit, title, degree, field_of_study, political_theory, state_management,
-				  foreign_language, it_level, recorded_by, recorded_at)
-				values (:id, :u, :t, :d, :f, :pt, :sm, :fl, :it, :a, :at)""")
+				  foreign_language, it_level, valid_from, recorded_by, recorded_at)
+				values (:id, :u, :t, :d, :f, :pt, :sm, :fl, :it, :from, :a, :at)""")
 			.param("id", UUID.randomUUID()).param("u", p.orgUnit()).param("t", title).param("d", p.degree()).param("f", p.fieldOfStudy())
 			.param("pt", p.politicalTheory()).param("sm", p.stateManagement()).param("fl", p.foreignLanguage()).param("it", p.itLevel())
-			.param("a", actor).param("at", OffsetDateTime.now(clock)).update();
+			.param("from", p.validFrom()).param("a", actor).param("at", OffsetDateTime.now(clock)).update();
 	}
 
 	private void check(CodeListKind kind, @Nullable String code) {
@@ -148,10 +163,10 @@ public class JobPositions implements JobPositionCompliance {
 				&& jdbc.sql("delete from planning.job_position where id = :id").param("id", id).update() == 1;
 	}
 
-	/** The holders of the scope's job positions on {@code date}, each with their gaps. */
+	/** The holders of the scope's job positions on {@code date}, each with their gaps against the standard then in force. */
 	public List<Holder> holders(LocalDate date, Scope scope) {
 		var positions = new HashMap<String, JobPosition>();
-		for (var p : list(scope)) {
+		for (var p : inForce(scope, date)) {
 			positions.put(p.orgUnit() + "|" + VietnameseText.fold(p.title()), p);
 		}
 		if (positions.isEmpty()) {
@@ -159,7 +174,8 @@ public class JobPositions implements JobPositionCompliance {
 		}
 		var units = new HashSet<UUID>();
 		positions.values().forEach(p -> units.add(p.orgUnit()));
-		var staff = workforce.asOf(date, scope).stream().filter(f -> f.orgUnit() != null && units.contains(f.orgUnit())).toList();
+		units.removeIf(u -> !scope.includes(u));
+		var staff = workforce.asOfIn(date, units);
 		var held = new HashMap<PersonId, Qualifications>();
 		for (int i = 0; i < staff.size(); i += 1000) {
 			held.putAll(registry.qualifications(staff.subList(i, Math.min(staff.size(), i + 1000)).stream().map(PersonFacts::person).toList(), date));

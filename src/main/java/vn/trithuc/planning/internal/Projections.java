@@ -14,8 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.trithuc.planning.RetirementAgePolicy;
-import vn.trithuc.registry.PersonFacts;
 
 /**
  * The workforce projected five years ahead: each year starts with the previous year's end, loses the people who
@@ -30,13 +28,11 @@ public class Projections {
 	public static final int YEARS = 5;
 	public static final int HISTORY_YEARS = 5;
 
-	private final Workforce workforce;
 	private final RetirementForecast forecast;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	Projections(Workforce workforce, RetirementForecast forecast, JdbcClient jdbc, Clock clock) {
-		this.workforce = workforce;
+	Projections(RetirementForecast forecast, JdbcClient jdbc, Clock clock) {
 		this.forecast = forecast;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -92,40 +88,38 @@ public class Projections {
 		long[] in = new long[1];
 		long[] out = new long[1];
 		long[] retired = new long[1];
-		workforce.forEachTimeline(timeline -> {
-			boolean[] present = new boolean[dates.size()];
-			PersonFacts someFacts = null;
-			for (int i = 0; i < dates.size(); i++) {
-				var d = dates.get(i);
-				for (var f : timeline) {
-					if (f.validOn(d) && scope.includes(f.orgUnit())) {
-						present[i] = true;
-						someFacts = f;
-						break;
+		// per person (in SQL): on which of the dates they were in the scope's workforce (a bit each) and their roadmap
+		// date; Java then walks the few distinct (dates, roadmap date) groups
+		var params = new java.util.HashMap<String, Object>();
+		params.put("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new));
+		var scopeCondition = Workforce.inScope(scope, params);
+		jdbc.sql("select mask, roadmap, count(*) from (select w.person_id, bit_or(1 << cast(d.i - 1 as int)) as mask,"
+				+ " min(w.roadmap_date) as roadmap from planning.workforce_period w"
+				+ " join unnest(cast(:dates as date[])) with ordinality as d(day, i) on " + Workforce.validOn("d.day")
+				+ " where " + scopeCondition + " group by w.person_id) p group by mask, roadmap")
+			.params(params).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+				int mask = rs.getInt(1);
+				var roadmap = rs.getObject(2, LocalDate.class);
+				long n = rs.getLong(3);
+				for (int i = 0; i + 1 < dates.size(); i++) {
+					boolean here = (mask & 1 << i) != 0;
+					boolean next = (mask & 1 << (i + 1)) != 0;
+					if (here) {
+						stock[0] += n;
+					}
+					if (!here && next) {
+						in[0] += n;
+					}
+					if (here && !next) {
+						if (roadmap != null && !roadmap.isAfter(dates.get(i + 1))) {
+							retired[0] += n;
+						}
+						else {
+							out[0] += n;
+						}
 					}
 				}
-			}
-			if (someFacts == null) {
-				return;
-			}
-			var roadmap = RetirementForecast.roadmapDate(someFacts);
-			for (int i = 0; i + 1 < dates.size(); i++) {
-				if (present[i]) {
-					stock[0]++;
-				}
-				if (!present[i] && present[i + 1]) {
-					in[0]++;
-				}
-				if (present[i] && !present[i + 1]) {
-					if (roadmap.isPresent() && !roadmap.get().isAfter(dates.get(i + 1))) {
-						retired[0]++;
-					}
-					else {
-						out[0]++;
-					}
-				}
-			}
-		});
+			});
 		double inflow = stock[0] == 0 ? 0 : (double) in[0] / stock[0];
 		double outflow = stock[0] == 0 ? 0 : (double) out[0] / stock[0];
 		return new Rates(Math.min(1, inflow), Math.min(1, outflow), stock[0], in[0], out[0], retired[0], first, last);

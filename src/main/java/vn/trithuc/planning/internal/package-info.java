@@ -1,3 +1,3 @@
-/** Planning internals: the workforce read through the registry API, forecasts, needs, scenarios, job positions. */
+/** Planning internals: the workforce read model (fed through the registry API) aggregated in SQL, forecasts, needs, scenarios, job positions. */
 @org.jspecify.annotations.NullMarked
 package vn.trithuc.planning.internal;

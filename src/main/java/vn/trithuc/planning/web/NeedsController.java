@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.trithuc.catalog.CodeListKind;
 import vn.trithuc.documents.BarChart;
+import vn.trithuc.documents.Block;
+import vn.trithuc.shared.Formats;
 import vn.trithuc.planning.internal.Balance;
 import vn.trithuc.planning.internal.Levels;
 import vn.trithuc.planning.internal.Needs;
@@ -39,7 +41,11 @@ class NeedsController {
 	private final PlanningLabels labels;
 	private final Clock clock;
 
-	NeedsController(Needs needs, Balance balance, Levels levels, PlanningScopes scopes, PlanningLabels labels, Clock clock) {
+	private final PlanningDocuments documents;
+
+	NeedsController(Needs needs, Balance balance, Levels levels, PlanningScopes scopes, PlanningLabels labels, Clock clock,
+			PlanningDocuments documents) {
+		this.documents = documents;
 		this.needs = needs;
 		this.balance = balance;
 		this.levels = levels;
@@ -179,14 +185,51 @@ class NeedsController {
 		model.addAttribute("byField", byField);
 		model.addAttribute("byUnit", byUnit);
 		if (!byField.isEmpty()) {
-			model.addAttribute("chart", PlanningCharts.svg(labels.message("planning.balance.chart", locale, String.valueOf(y)),
-					labels.message("planning.balance.fieldDegree", locale), labels.message("planning.people", locale),
-					byField.stream().map(BalanceRow::label).toList(),
-					List.of(new BarChart.Series(labels.message("planning.balance.need", locale), byField.stream().map(BalanceRow::need).toList()),
-							new BarChart.Series(labels.message("planning.balance.supply", locale, String.valueOf(y)),
-									byField.stream().map(BalanceRow::supply).toList()))));
+			model.addAttribute("chart", PlanningCharts.svg(chart(byField, y, locale)));
 		}
 		return "planning/balance";
+	}
+
+	private vn.trithuc.documents.ChartImage chart(List<BalanceRow> byField, int y, Locale locale) {
+		return PlanningCharts.image(labels.message("planning.balance.chart", locale, String.valueOf(y)),
+				labels.message("planning.balance.fieldDegree", locale), labels.message("planning.people", locale),
+				byField.stream().map(BalanceRow::label).toList(),
+				List.of(new BarChart.Series(labels.message("planning.balance.need", locale), byField.stream().map(BalanceRow::need).toList()),
+						new BarChart.Series(labels.message("planning.balance.supply", locale, String.valueOf(y)),
+								byField.stream().map(BalanceRow::supply).toList())));
+	}
+
+	@GetMapping({ "/planning/balance.pdf", "/planning/balance.docx" })
+	ResponseEntity<byte[]> balanceDocument(@RequestParam(required = false) Integer year, Authentication authentication, Locale locale,
+			jakarta.servlet.http.HttpServletRequest request) {
+		var today = LocalDate.now(clock);
+		var scope = scopes.of(authentication, today);
+		int y = year != null ? year : needs.years(scope).stream().filter(v -> v >= today.getYear()).findFirst().orElse(today.getYear() + 1);
+		var result = balance.compute(today, scope, y, unit -> scopes.subtree(unit, today));
+		var byField = fieldRows(result, locale);
+		var byUnit = unitRows(result, today, locale);
+		var header = List.of(labels.message("planning.balance.fieldDegree", locale), labels.message("planning.balance.need", locale),
+				labels.message("planning.balance.supplyNow", locale), labels.message("planning.balance.retiring", locale, String.valueOf(y)),
+				labels.message("planning.balance.supply", locale, String.valueOf(y)), labels.message("planning.balance.gap", locale),
+				labels.message("planning.balance.status", locale));
+		var unitHeader = new ArrayList<>(header);
+		unitHeader.set(0, labels.message("planning.balance.unit", locale));
+		var paragraphs = List.of(labels.message("planning.document.balance.intro", locale, String.valueOf(y), Formats.DATE.format(today)));
+		var tables = new ArrayList<PlanningDocuments.Table>();
+		tables.add(new PlanningDocuments.Table(header, cells(byField, locale)));
+		if (!byUnit.isEmpty()) {
+			tables.add(new PlanningDocuments.Table(unitHeader, cells(byUnit, locale)));
+		}
+		var document = documents.document(today, labels.message("planning.document.kind", locale),
+				labels.message("planning.document.balance.title", locale, String.valueOf(y)), paragraphs, tables, chart(byField, y, locale),
+				labels.message("planning.balance.chart", locale, String.valueOf(y)));
+		return documents.file(document, "cung-cau-tri-thuc-" + y, request.getRequestURI().endsWith(".pdf") ? "pdf" : "docx");
+	}
+
+	private List<List<Block.Cell>> cells(List<BalanceRow> rows, Locale locale) {
+		return rows.stream().map(r -> List.of(Block.Cell.text(r.label()), Block.Cell.number(r.need(), 0), Block.Cell.number(r.supplyNow(), 0),
+				Block.Cell.number(r.retiring(), 0), Block.Cell.number(r.supply(), 0), Block.Cell.number(r.gap(), 0).emphasised(),
+				Block.Cell.text(labels.message("planning.balance.status." + r.status(), locale)))).toList();
 	}
 
 	@GetMapping("/planning/balance.xlsx")

@@ -54,7 +54,9 @@ class PositionsController {
 		this.clock = clock;
 	}
 
-	public record PositionRow(UUID id, String unit, String title, String standard, long staff, long meeting) {
+	/** @param status CURRENT (in force today), FUTURE (from a later date) or REPLACED (by a later standard in force) */
+	public record PositionRow(UUID id, String unit, String title, String standard, @Nullable LocalDate validFrom, String status,
+			long staff, long meeting) {
 	}
 
 	public record UnitRow(String unit, long staff, long meeting, String share) {
@@ -62,7 +64,7 @@ class PositionsController {
 
 	public record PositionForm(@Nullable String orgUnit, @Nullable String title, @Nullable String degree, @Nullable String fieldOfStudy,
 			@Nullable String politicalTheory, @Nullable String stateManagement, @Nullable String foreignLanguage,
-			@Nullable String itLevel) implements java.io.Serializable {
+			@Nullable String itLevel, @Nullable String validFrom) implements java.io.Serializable {
 	}
 
 	private Scope scope(Authentication authentication, LocalDate today, @Nullable String unit) {
@@ -74,14 +76,18 @@ class PositionsController {
 		var today = LocalDate.now(clock);
 		var scope = scope(authentication, today, unit);
 		var holders = positions.holders(today, scope);
+		var current = new java.util.HashSet<UUID>();
+		positions.inForce(scope, today).forEach(p -> current.add(p.id()));
 		var rows = new ArrayList<PositionRow>();
 		for (var p : positions.list(scope)) {
 			var mine = holders.stream().filter(h -> h.position().id().equals(p.id())).toList();
-			rows.add(new PositionRow(p.id(), labels.unit(p.orgUnit().toString(), today, locale), p.title(), standard(p, locale), mine.size(),
-					mine.stream().filter(Holder::meets).count()));
+			var status = current.contains(p.id()) ? "CURRENT" : p.validFrom() != null && p.validFrom().isAfter(today) ? "FUTURE" : "REPLACED";
+			rows.add(new PositionRow(p.id(), labels.unit(p.orgUnit().toString(), today, locale), p.title(), standard(p, locale),
+					p.validFrom(), status, mine.size(), mine.stream().filter(Holder::meets).count()));
 		}
 		var collator = java.text.Collator.getInstance(Locale.forLanguageTag("vi-VN"));
-		rows.sort(Comparator.comparing(PositionRow::unit, collator).thenComparing(PositionRow::title, collator));
+		rows.sort(Comparator.comparing(PositionRow::unit, collator).thenComparing(PositionRow::title, collator)
+			.thenComparing(PositionRow::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
 		var units = new ArrayList<UnitRow>();
 		var fmt = new vn.trithuc.shared.Formats();
 		positions.sharesByUnit(holders).forEach((u, s) -> units.add(new UnitRow(labels.unit(u.toString(), today, locale), s.staff(),
@@ -108,7 +114,7 @@ class PositionsController {
 			model.addAttribute("its", levels.choices(CodeListKind.IT_LEVEL).stream()
 				.filter(e -> !"true".equals(e.attributes().get("legacy"))).toList());
 			if (!model.containsAttribute("form")) {
-				model.addAttribute("form", new PositionForm(unit, "", null, null, null, null, null, null));
+				model.addAttribute("form", new PositionForm(unit, "", null, null, null, null, null, null, ""));
 			}
 		}
 		return "planning/positions";
@@ -122,9 +128,21 @@ class PositionsController {
 			redirect.addFlashAttribute("form", form);
 			return "redirect:/planning/positions";
 		}
+		LocalDate validFrom = null;
+		if (form.validFrom() != null && !form.validFrom().isBlank()) {
+			try {
+				validFrom = RetirementsController.strictDate(form.validFrom());
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				redirect.addFlashAttribute("problem", "planning.positions.validFromInvalid");
+				redirect.addFlashAttribute("form", form);
+				return "redirect:/planning/positions";
+			}
+		}
 		try {
 			positions.save(new JobPosition(UUID.randomUUID(), unit, form.title(), code(form.degree()), code(form.fieldOfStudy()),
-					code(form.politicalTheory()), code(form.stateManagement()), code(form.foreignLanguage()), code(form.itLevel())),
+					code(form.politicalTheory()), code(form.stateManagement()), code(form.foreignLanguage()), code(form.itLevel()),
+					validFrom),
 					scopes.of(authentication, LocalDate.now(clock)), authentication.getName());
 			redirect.addFlashAttribute("success", "planning.positions.saved");
 		}

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 import vn.trithuc.documents.BarChart;
+import vn.trithuc.documents.Block;
 import vn.trithuc.planning.internal.RetirementForecast;
 import vn.trithuc.planning.internal.RetirementForecast.By;
 import vn.trithuc.planning.internal.RetirementForecast.Retiree;
@@ -41,9 +42,11 @@ class RetirementsController {
 	private final PlanningLabels labels;
 	private final RegistryFacts registry;
 	private final Clock clock;
+	private final PlanningDocuments documents;
 
 	RetirementsController(RetirementForecast forecast, RetirementOverrides overrides, PlanningScopes scopes,
-			PlanningLabels labels, RegistryFacts registry, Clock clock) {
+			PlanningLabels labels, RegistryFacts registry, Clock clock, PlanningDocuments documents) {
+		this.documents = documents;
 		this.forecast = forecast;
 		this.overrides = overrides;
 		this.scopes = scopes;
@@ -73,17 +76,65 @@ class RetirementsController {
 		model.addAttribute("unit", unitId == null ? null : unitId.toString());
 		model.addAttribute("unitName", unitId == null ? null : labels.unit(unitId.toString(), today, locale));
 		model.addAttribute("seesPeople", PlanningScopes.seesPeople(authentication));
+		model.addAttribute("totals", totals(result));
+		model.addAttribute("chart", PlanningCharts.svg(chart(result, locale)));
+		return "planning/retirements";
+	}
+
+	private static List<Long> totals(RetirementForecast.Forecast result) {
 		var totals = new ArrayList<Long>();
 		for (long n : result.totals()) {
 			totals.add(n);
 		}
-		model.addAttribute("totals", totals);
-		model.addAttribute("chart", PlanningCharts.svg(labels.message("planning.retirements.chart", locale),
-				labels.message("planning.year", locale), labels.message("planning.people", locale),
-				result.years().stream().map(String::valueOf).toList(),
-				List.of(new BarChart.Series(labels.message("planning.retirements.series", locale), totals))));
-		return "planning/retirements";
+		return totals;
 	}
+
+	private vn.trithuc.documents.ChartImage chart(RetirementForecast.Forecast result, Locale locale) {
+		return PlanningCharts.image(labels.message("planning.retirements.chart", locale), labels.message("planning.year", locale),
+				labels.message("planning.people", locale), result.years().stream().map(String::valueOf).toList(),
+				List.of(new BarChart.Series(labels.message("planning.retirements.series", locale), totals(result))));
+	}
+
+	@GetMapping({ "/planning/retirements.pdf", "/planning/retirements.docx" })
+	ResponseEntity<byte[]> retirementsDocument(@RequestParam(required = false) String by, @RequestParam(required = false) String unit,
+			Authentication authentication, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+		var today = LocalDate.now(clock);
+		var unitId = uuid(unit);
+		var result = forecast.forecast(today, scopes.of(authentication, today, unitId), By.parse(by));
+		var header = new ArrayList<String>();
+		header.add(labels.message(result.by().messageKey(), locale));
+		result.years().forEach(y -> header.add(String.valueOf(y)));
+		header.add(labels.message("planning.total", locale));
+		var rows = new ArrayList<List<Block.Cell>>();
+		for (var row : rows(result, locale)) {
+			var cells = new ArrayList<Block.Cell>();
+			cells.add(Block.Cell.text(row.label()));
+			row.counts().forEach(n -> cells.add(Block.Cell.number(n, 0)));
+			cells.add(Block.Cell.number(row.total(), 0).emphasised());
+			rows.add(cells);
+		}
+		var total = new ArrayList<Block.Cell>();
+		total.add(Block.Cell.text(labels.message("planning.total", locale)).emphasised());
+		for (long n : result.totals()) {
+			total.add(Block.Cell.number(n, 0).emphasised());
+		}
+		total.add(Block.Cell.number(result.total(), 0).emphasised());
+		rows.add(total);
+		var paragraphs = new ArrayList<String>();
+		paragraphs.add(labels.message("planning.document.retirements.intro", locale, Formats.DATE.format(today),
+				unitId == null ? labels.message("planning.document.wholeScope", locale) : labels.unit(unitId.toString(), today, locale),
+				labels.message(result.by().messageKey(), locale).toLowerCase(locale)));
+		paragraphs.add(labels.message("planning.document.retirements.staff", locale, FORMATS.number(result.staff()),
+				FORMATS.number(result.total()), FORMATS.number(result.pastAge()), FORMATS.number(result.noBirthData())));
+		var document = documents.document(today, labels.message("planning.document.kind", locale),
+				labels.message("planning.document.retirements.title", locale, String.valueOf(result.years().get(0)),
+						String.valueOf(result.years().get(result.years().size() - 1))),
+				paragraphs, List.of(new PlanningDocuments.Table(header, rows)), chart(result, locale),
+				labels.message("planning.retirements.chart", locale));
+		return documents.file(document, "du-bao-nghi-huu-" + today, request.getRequestURI().endsWith(".pdf") ? "pdf" : "docx");
+	}
+
+	private static final Formats FORMATS = new Formats();
 
 	private List<Row> rows(RetirementForecast.Forecast result, Locale locale) {
 		var rows = new ArrayList<Row>();
@@ -132,6 +183,9 @@ class RetirementsController {
 		});
 	}
 
+	/** People per page of a drill-down list. */
+	static final int PAGE_SIZE = 50;
+
 	public record Person(PersonId id, String name, String value, LocalDate roadmapDate, LocalDate retirementDate,
 			boolean overridden, boolean birthDayAssumed) {
 	}
@@ -139,19 +193,23 @@ class RetirementsController {
 	@GetMapping("/planning/retirements/people")
 	String people(@RequestParam(required = false) String by, @RequestParam(required = false) String value,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) String unit,
-			Authentication authentication, Locale locale, Model model) {
+			@RequestParam(defaultValue = "0") int page, Authentication authentication, Locale locale, Model model) {
 		var today = LocalDate.now(clock);
 		var b = By.parse(by);
 		var unitId = uuid(unit);
-		var retirees = forecast.people(today, scopes.of(authentication, today, unitId), b, value, year);
-		var names = registry.displayNames(retirees.stream().map(r -> r.facts().person()).toList());
+		int p = Math.max(0, page);
+		var found = forecast.people(today, scopes.of(authentication, today, unitId), b, value, year, p * PAGE_SIZE, PAGE_SIZE);
+		var names = registry.displayNames(found.people().stream().map(r -> r.facts().person()).toList());
 		var people = new ArrayList<Person>();
-		for (Retiree r : retirees) {
+		for (Retiree r : found.people()) {
 			people.add(new Person(r.facts().person(), names.getOrDefault(r.facts().person(), "?"),
 					labels.label(b, b.value(r.facts()), today, locale), r.roadmapDate(), r.retirementDate(), r.overridden(),
 					r.birthDayAssumed()));
 		}
 		model.addAttribute("people", people);
+		model.addAttribute("total", found.total());
+		model.addAttribute("page", p);
+		model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
 		model.addAttribute("by", b);
 		model.addAttribute("value", value);
 		model.addAttribute("valueLabel", value == null ? null : labels.label(b, value, today, locale));

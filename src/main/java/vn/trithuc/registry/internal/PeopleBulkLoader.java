@@ -100,18 +100,27 @@ public class PeopleBulkLoader {
 		}
 	}
 
-	/** A person of an import, with the education level code of the file's degree column (or null). */
-	record Imported(PersonData data, @org.jspecify.annotations.Nullable String degree) {
+	/**
+	 * A person of an import, with the education level code of the file's degree column (or null) and where the
+	 * person comes from (job, file, row), written into the person's one change-log entry.
+	 */
+	record Imported(PersonData data, @org.jspecify.annotations.Nullable String degree, String source) {
 	}
 
 	/**
 	 * Inserts checked people of an import with COPY in the caller's transaction: profile, a degree part, one change-log
-	 * entry each naming the {@code source} (e.g. "import:<job id>", whose stored file holds every value), the name
-	 * tokens. The people must be new
+	 * entry each naming its {@link Imported#source()} (the import job, file and row, whose stored file holds every
+	 * value), the name tokens. The people must be new
 	 * (national IDs unused, checked by the caller). Listeners get one {@link PeopleBulkLoaded}.
 	 * @return the ids, in the order given
 	 */
-	public List<UUID> insertImported(List<Imported> people, String actor, String source) {
+	public List<UUID> insertImported(List<Imported> people, String actor) {
+		return insertImported(people, actor, done -> {
+		});
+	}
+
+	/** {@link #insertImported(List, String)}, telling {@code progress} the people inserted after each batch. */
+	List<UUID> insertImported(List<Imported> people, String actor, java.util.function.IntConsumer progress) {
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -138,8 +147,9 @@ public class PeopleBulkLoader {
 						CopyText.line(parts, UUID.randomUUID(), id, PartKind.DEGREE.name(), null, null,
 								Profiles.JSON.writeValueAsString(java.util.Map.of("level", person.degree())), now);
 					}
-					// one entry per person (who, when, which import); the values are those of the stored file
-					CopyText.line(log, id, 1, now, actor, "IMPORTED", null, null, d.fullName() + " (" + source + ")");
+					// one entry per person (who, when, which job, file and row), not one per field: the values are
+					// those of the job's stored file, which is kept with the job
+					CopyText.line(log, id, 1, now, actor, "IMPORTED", null, null, d.fullName() + " (" + person.source() + ")");
 				}
 				copy.copyIn("copy registry.person (id, version, family_name, middle_name, given_name, other_names, sex, "
 						+ "birth_date, birth_year, ethnic_group, religion, national_id, old_id, hometown, residence, phone, email, "
@@ -151,6 +161,7 @@ public class PeopleBulkLoader {
 				}
 				copy.copyIn("copy registry.change_log (person_id, version, at, actor, action, field, old_value, new_value) from stdin",
 						new StringReader(log.toString()));
+				progress.accept(from + batch.size());
 			}
 			jdbc.sql("insert into registry.name_token (token) select unnest(:tokens) on conflict do nothing")
 				.param("tokens", tokens.toArray(String[]::new)).update();

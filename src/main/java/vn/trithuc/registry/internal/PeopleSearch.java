@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.trithuc.catalog.AdminUnitLevel;
+import vn.trithuc.orgunit.OrgUnitEvents;
 import vn.trithuc.orgunit.OrgUnitId;
 import vn.trithuc.orgunit.OrgUnits;
 import vn.trithuc.registry.Sex;
@@ -111,6 +113,9 @@ public class PeopleSearch {
 		if (filters == null) {
 			return new Result(List.of(), 0, query.page(), query.size(), Map.of());
 		}
+		if (filters.base().size() > BASE_WITHOUT_TEXT) {
+			return onePass(filters, query, caller);
+		}
 		var all = filters.all();
 		var facets = facets(filters, query, caller);
 		long total = facets.remove("total").stream().mapToLong(FacetValue::count).sum();
@@ -119,6 +124,116 @@ public class PeopleSearch {
 			.params(all.parameters()).param("limit", query.size()).param("offset", (long) query.page() * query.size())
 			.query((RowCallbackHandler) rs -> rows.add(row(rs, caller)));
 		return new Result(rows, total, query.page(), query.size(), facets);
+	}
+
+	/** The conditions every query has (not merged, the caller's scope); a text query adds its own. */
+	private static final int BASE_WITHOUT_TEXT = 2;
+
+	/** The columns facets and the order read: what the one-pass search keeps of each matched person. */
+	private static final String MATCHED_COLUMNS = "p.id, p.given_name, p.middle_name, p.family_name, p.current_org_unit,"
+			+ " p.residence_province, p.residence, p.hometown_province, p.highest_degree, p.academic_title, p.birth_year,"
+			+ " p.sex, p.ethnic_group, p.personnel_category, p.party_member, p.talent, p.fields";
+
+	/**
+	 * A text query (names, national ID, expertise) in one statement: the people the text matches within the scope
+	 * are read once (one index lookup, one visit of their rows) into a materialised set of the columns facets and
+	 * the order need; every facet count, the total and the page's ids are taken from that set. The rows of the page
+	 * are then read by id. Same counts as {@link #facets} takes over the table (SearchFacetsTest checks them against SQL).
+	 */
+	private Result onePass(Filters filters, Query query, Caller caller) {
+		var parameters = new HashMap<String, Object>();
+		var baseSql = new ArrayList<String>();
+		for (var w : filters.base()) {
+			baseSql.add(w.sql());
+			parameters.putAll(w.parameters());
+		}
+		filters.facets().values().forEach(w -> parameters.putAll(w.parameters()));
+		var matched = new StringBuilder("with p as materialized (select ").append(MATCHED_COLUMNS);
+		if (query.experts()) {
+			matched.append(", ts_rank(" + WEIGHTS + ", p.expertise, cast(:expertPhrase as tsquery)) as rank_phrase")
+				.append(", ts_rank(" + WEIGHTS + ", p.expertise, cast(:expertAll as tsquery)) as rank_all");
+		}
+		matched.append(" from registry.person p where ").append(String.join(" and ", baseSql)).append(")");
+		var expressions = expressions(filters, caller);
+		var parts = new ArrayList<String>();
+		// facets not selected, and the total, within every selected facet
+		var kind = new StringBuilder("case");
+		var sets = new ArrayList<String>();
+		var values = new ArrayList<String>();
+		expressions.forEach((facet, sql) -> {
+			if (!filters.facets().containsKey(facet)) {
+				kind.append(" when grouping(").append(sql).append(") = 0 then '").append(facet).append("'");
+				sets.add("(" + sql + ")");
+				values.add("(" + sql + ")");
+			}
+		});
+		kind.append(" else 'total' end");
+		sets.add("()");
+		parts.add("select " + kind + " as facet, " + (values.isEmpty() ? "null" : "coalesce(" + String.join(", ", values) + ")")
+				+ " as value, count(*) as n, null::uuid as id, null::bigint as position from p where "
+				+ facetWhere(filters, null) + " group by grouping sets (" + String.join(", ", sets) + ")");
+		// each selected facet within the others
+		for (var facet : filters.facets().keySet()) {
+			var sql = expressions.get(facet);
+			if (sql != null) {
+				parts.add("select '" + facet + "', " + sql + ", count(*), null::uuid, null::bigint from p where "
+						+ facetWhere(filters, facet) + " group by 2");
+			}
+		}
+		parts.add("select 'field', f, count(*), null::uuid, null::bigint from p cross join unnest(p.fields) f where "
+				+ facetWhere(filters, "field") + " group by f");
+		var order = query.experts() ? " order by p.rank_phrase desc, p.rank_all desc, " + ORDER.substring(" order by ".length())
+				: ORDER;
+		parts.add("select 'row', null, null, page.id, row_number() over () from (select p.id from p where "
+				+ facetWhere(filters, null) + order + " limit :limit offset :offset) page");
+		var counts = new LinkedHashMap<String, List<FacetValue>>();
+		var page = new java.util.TreeMap<Long, UUID>();
+		// within this read-only transaction only (the class is @Transactional)
+		jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
+		jdbc.sql(matched + "\n" + String.join("\nunion all\n", parts)).params(parameters)
+			.param("limit", query.size()).param("offset", (long) query.page() * query.size())
+			.query((RowCallbackHandler) rs -> {
+				var facet = rs.getString("facet");
+				if (facet.equals("row")) {
+					page.put(rs.getLong("position"), rs.getObject("id", UUID.class));
+				}
+				else {
+					add(counts, facet, facet.equals("total") ? "total" : rs.getString("value"), rs.getLong("n"));
+				}
+			});
+		var ids = new ArrayList<>(page.values());
+		var rows = new ArrayList<Row>();
+		if (!ids.isEmpty()) {
+			var byId = new HashMap<UUID, Row>();
+			jdbc.sql("select p.* from registry.person p where p.id = any(:ids)").param("ids", ids.toArray(UUID[]::new))
+				.query((RowCallbackHandler) rs -> {
+					var row = row(rs, caller);
+					byId.put(row.id(), row);
+				});
+			ids.forEach(id -> {
+				var row = byId.get(id);
+				if (row != null) {
+					rows.add(row);
+				}
+			});
+		}
+		var facets = facetValues(counts, query, filters, caller);
+		long total = facets.remove("total").stream().mapToLong(FacetValue::count).sum();
+		return new Result(rows, total, query.page(), query.size(), facets);
+	}
+
+	/** work_mem of a one-pass search: the matched set (≈ 250 bytes a person) and its aggregates stay in memory. */
+	private static final String WORK_MEM = "64MB";
+
+	/** The conditions of the selected facets but {@code except} ("true" when none). */
+	private static String facetWhere(Filters filters, @Nullable String except) {
+		var sql = new ArrayList<String>();
+		filters.facets().forEach((name, w) -> {
+			if (!name.equals(except)) {
+				sql.add(w.sql());
+			}
+		});
+		return sql.isEmpty() ? "true" : String.join(" and ", sql);
 	}
 
 	/** Streams every matching row in order (for export), masked for the caller. */
@@ -366,6 +481,12 @@ public class PeopleSearch {
 		jdbc.sql("select f, count(*) from registry.person p cross join unnest(p.fields) f where " + fieldWhere.sql()
 				+ " group by f").params(fieldWhere.parameters())
 			.query((RowCallbackHandler) rs -> add(counts, "field", rs.getString(1), rs.getLong(2)));
+		return facetValues(counts, query, filters, caller);
+	}
+
+	/** Raw counts by facet → the facets shown: units rolled up to the level shown, values named and sorted. */
+	private Map<String, List<FacetValue>> facetValues(Map<String, List<FacetValue>> counts, Query query, Filters filters,
+			Caller caller) {
 		var result = new LinkedHashMap<String, List<FacetValue>>();
 		for (var facet : FACETS) {
 			var values = counts.get(facet);
@@ -373,7 +494,7 @@ public class PeopleSearch {
 				values = units(values == null ? List.of() : values, query, filters, caller);
 			}
 			if (values != null && !values.isEmpty()) {
-				result.put(facet, labelled(facet, values));
+				result.put(facet, labelled(facet, values, adminUnitNames(facet, values, query)));
 			}
 		}
 		result.put("total", counts.getOrDefault("total", List.of(new FacetValue("total", 0))));
@@ -421,20 +542,21 @@ public class PeopleSearch {
 		var chosen = filters.facets().containsKey("unit") ? uuid(query.filters().get("unit")) : null;
 		List<vn.trithuc.orgunit.OrgUnit> shown;
 		if (chosen != null) {
-			shown = units.children(new OrgUnitId(chosen), today);
+			shown = tree("children", chosen, today, () -> units.children(new OrgUnitId(chosen), today));
 			if (shown.isEmpty()) {
-				shown = units.find(new OrgUnitId(chosen), today).map(List::of).orElse(List.of());
+				shown = tree("unit", chosen, today, () -> units.find(new OrgUnitId(chosen), today).map(List::of).orElse(List.of()));
 			}
 		}
 		else {
 			var root = scope.scopeRootOf(caller);
-			shown = root.isPresent() ? units.find(new OrgUnitId(root.get()), today).map(List::of).orElse(List.of())
-					: units.roots(today);
+			shown = root.isPresent()
+					? tree("unit", root.get(), today, () -> units.find(new OrgUnitId(root.get()), today).map(List::of).orElse(List.of()))
+					: tree("roots", null, today, () -> units.roots(today));
 		}
 		var out = new ArrayList<FacetValue>();
 		for (var unit : shown) {
 			long n = 0;
-			for (var id : units.subtreeAsOf(unit.id(), today)) {
+			for (var id : tree("subtree", unit.id().value(), today, () -> List.copyOf(units.subtreeAsOf(unit.id(), today)))) {
 				n += perUnit.getOrDefault(id.value(), 0L);
 			}
 			if (n > 0) {
@@ -444,11 +566,61 @@ public class PeopleSearch {
 		return out;
 	}
 
-	private List<FacetValue> labelled(String facet, List<FacetValue> values) {
+	/** The names of the province and commune values of a facet, in one look-up each (none for other facets). */
+	private Map<UUID, String> adminUnitNames(String facet, List<FacetValue> values, Query query) {
+		if (!Set.of("province", "commune", "hometown").contains(facet)) {
+			return Map.of();
+		}
+		var ids = new java.util.HashSet<UUID>();
+		values.forEach(v -> ids.add(UUID.fromString(v.value())));
+		var commune = facet.equals("commune");
+		return codes.adminUnitNames(ids, commune ? AdminUnitLevel.COMMUNE : AdminUnitLevel.PROVINCE,
+				commune ? uuid(query.filters().get("province")) : null, LocalDate.now(clock));
+	}
+
+	/** How long the unit facet keeps what it read of the organisation tree (changes made here clear it at once). */
+	private static final long TREE_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+	private record TreeKey(String kind, @Nullable UUID unit, LocalDate date) {
+	}
+
+	private final java.util.concurrent.ConcurrentHashMap<TreeKey, List<?>> tree = new java.util.concurrent.ConcurrentHashMap<>();
+	private final java.util.concurrent.atomic.AtomicLong treeSince = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+
+	/**
+	 * The levels and subtrees of the organisation tree the unit facet shows (about ten look-ups a search otherwise):
+	 * kept for at most a minute, and dropped as soon as an operation on the tree commits on this instance (another
+	 * instance's operation shows in its counts within the minute). The caller's scope never comes from here.
+	 */
+	@SuppressWarnings("unchecked")
+	private <T> List<T> tree(String kind, @Nullable UUID unit, LocalDate date, java.util.function.Supplier<List<T>> load) {
+		long now = System.nanoTime();
+		long since = treeSince.get();
+		if (now - since > TREE_TTL_NANOS && treeSince.compareAndSet(since, now)) {
+			tree.clear();
+		}
+		var key = new TreeKey(kind, unit, date);
+		var cached = tree.get(key);
+		if (cached == null) {
+			cached = load.get();
+			tree.put(key, cached);
+		}
+		return (List<T>) cached;
+	}
+
+	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true, classes = {
+			OrgUnitEvents.OrgUnitCreated.class, OrgUnitEvents.OrgUnitRenamed.class, OrgUnitEvents.OrgUnitMoved.class,
+			OrgUnitEvents.OrgUnitsMerged.class, OrgUnitEvents.OrgUnitSplit.class, OrgUnitEvents.OrgUnitDissolved.class })
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	public void organisationTreeChanged() {
+		tree.clear();
+	}
+
+	private List<FacetValue> labelled(String facet, List<FacetValue> values, Map<UUID, String> adminUnitNames) {
 		var out = new ArrayList<FacetValue>();
 		for (var v : values) {
 			var label = switch (facet) {
-				case "province", "commune", "hometown" -> codes.adminUnitName(UUID.fromString(v.value())).orElse(v.value());
+				case "province", "commune", "hometown" -> adminUnitNames.getOrDefault(UUID.fromString(v.value()), v.value());
 				case "ethnicGroup" -> codes.name("ethnic-groups", v.value());
 				case "field" -> codes.name("fields-of-study", v.value());
 				case "title" -> codes.name("academic-titles", v.value());

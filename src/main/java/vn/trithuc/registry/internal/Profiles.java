@@ -77,6 +77,14 @@ public class Profiles implements Registry {
 
 	/** Registers a person, or routes a likely duplicate to review; refuses a national ID already registered. */
 	public Registration register(PersonData data, String actor) {
+		return register(data, actor, null);
+	}
+
+	/**
+	 * {@link #register(PersonData, String)} for a row of an import: the change log gets one IMPORTED entry naming
+	 * {@code importSource} (job, file, row — the job keeps the file with every value) instead of one entry per field.
+	 */
+	Registration register(PersonData data, String actor, @Nullable String importSource) {
 		var warnings = validate(data, null);
 		if (data.nationalId() == null) {
 			var match = duplicates.findMatch(data);
@@ -84,16 +92,16 @@ public class Profiles implements Registry {
 				return new RoutedToReview(duplicates.open(data, match.get(), actor), match.get());
 			}
 		}
-		return new Created(insert(data, actor), warnings);
+		return new Created(insert(data, actor, importSource), warnings);
 	}
 
 	/** Registers without the duplicate check (an officer decided it is a different person). */
 	public UUID registerAnyway(PersonData data, String actor) {
 		validate(data, null);
-		return insert(data, actor);
+		return insert(data, actor, null);
 	}
 
-	private UUID insert(PersonData data, String actor) {
+	private UUID insert(PersonData data, String actor, @Nullable String importSource) {
 		var id = UUID.randomUUID();
 		var now = Timestamp.from(clock.instant());
 		var tokens = NameTokens.of(data.familyName(), data.middleName(), data.givenName(), data.otherNames());
@@ -109,12 +117,17 @@ public class Profiles implements Registry {
 			.param("now", now).update();
 		rememberTokens(tokens);
 		var log = new ChangeLog(id, 1, actor);
-		log.add("CREATED", null, null, data.fullName());
-		data.asFields().forEach((field, value) -> {
-			if (value != null && !value.isEmpty()) {
-				log.add("FIELD", field, null, value);
-			}
-		});
+		if (importSource != null) {
+			log.add("IMPORTED", null, null, data.fullName() + " (" + importSource + ")");
+		}
+		else {
+			log.add("CREATED", null, null, data.fullName());
+			data.asFields().forEach((field, value) -> {
+				if (value != null && !value.isEmpty()) {
+					log.add("FIELD", field, null, value);
+				}
+			});
+		}
 		log.write();
 		refreshDerived(id);
 		events.publishEvent(new PersonRegistered(new PersonId(id)));

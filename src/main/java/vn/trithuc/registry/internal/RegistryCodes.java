@@ -107,6 +107,29 @@ public class RegistryCodes {
 		return adminUnits.find(new AdminUnitId(unit)).map(AdminUnit::name);
 	}
 
+	/**
+	 * Names of many administrative units at once (search facets): the units of {@code level} in force on {@code date}
+	 * (below {@code parent} when given) in one look-up, any other id one by one; an unknown id is left out.
+	 */
+	public Map<UUID, String> adminUnitNames(java.util.Collection<UUID> ids, vn.trithuc.catalog.AdminUnitLevel level,
+			@Nullable UUID parent, java.time.LocalDate date) {
+		var names = new java.util.HashMap<UUID, String>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		for (var unit : adminUnits.inForce(date, level, parent == null ? null : new AdminUnitId(parent))) {
+			if (ids.contains(unit.id().value())) {
+				names.put(unit.id().value(), unit.name());
+			}
+		}
+		for (var id : ids) {
+			if (!names.containsKey(id)) {
+				adminUnitName(id).ifPresent(name -> names.put(id, name));
+			}
+		}
+		return names;
+	}
+
 	/** @return empty when the org unit exists (or existed) in the organisation tree */
 	public Optional<String> checkOrgUnit(UUID unit) {
 		return orgUnits.find(new OrgUnitId(unit)).isPresent() ? Optional.empty() : Optional.of("registry.orgUnit.unknown");

@@ -44,7 +44,20 @@ public class SelfService {
 	public record Request(UUID id, UUID person, String personName, String kind, @Nullable LocalDate validFrom,
 			@Nullable LocalDate validTo, Map<String, String> attributes, @Nullable String note, String status,
 			String createdBy, Instant createdAt, @Nullable String decidedBy, @Nullable String reason,
-			List<EvidenceFile> files) {
+			List<EvidenceFile> files, @Nullable UUID resubmits, @Nullable String previousReason, boolean resubmitted) {
+
+		/** A returned request its person may still correct and send again. */
+		public boolean resubmittable() {
+			return status.equals("RETURNED") && !resubmitted;
+		}
+	}
+
+	/** A returned request was already sent again, or is not returned (any more). */
+	public static class NotResubmittableException extends RuntimeException {
+
+		NotResubmittableException(UUID id) {
+			super("request " + id + " cannot be resubmitted");
+		}
 	}
 
 	/** An evidence file of a request, without its content. */
@@ -68,6 +81,29 @@ public class SelfService {
 	 */
 	public UUID propose(UUID person, String kind, @Nullable LocalDate from, @Nullable LocalDate to,
 			Map<String, String> input, @Nullable String note, List<EvidenceFilePolicy.Upload> uploads, String actor) {
+		return propose(person, kind, from, to, input, note, uploads, null, actor);
+	}
+
+	/**
+	 * Sends a returned request of the person again, corrected: a new open request naming the returned one. Without
+	 * new files the returned request's evidence files go with it.
+	 *
+	 * @throws NotResubmittableException when {@code returned} is not the person's returned, not yet resubmitted request
+	 * @throws Profiles.InvalidProfileException for invalid data or a refused file
+	 */
+	public UUID resubmit(UUID returned, UUID person, @Nullable LocalDate from, @Nullable LocalDate to,
+			Map<String, String> input, @Nullable String note, List<EvidenceFilePolicy.Upload> uploads, String actor) {
+		var previous = jdbc.sql("""
+				select kind from registry.change_request r where r.id = :id and r.person_id = :person and r.status = 'RETURNED'
+				  and not exists (select 1 from registry.change_request n where n.resubmits = r.id) for update""")
+			.param("id", returned).param("person", person).query(String.class).optional()
+			.orElseThrow(() -> new NotResubmittableException(returned));
+		return propose(person, previous, from, to, input, note, uploads, returned, actor);
+	}
+
+	private UUID propose(UUID person, String kind, @Nullable LocalDate from, @Nullable LocalDate to,
+			Map<String, String> input, @Nullable String note, List<EvidenceFilePolicy.Upload> uploads,
+			@Nullable UUID resubmits, String actor) {
 		var files = EvidenceFilePolicy.check(uploads);
 		Map<String, String> attributes;
 		if (kind.equals(CONTACT)) {
@@ -87,9 +123,9 @@ public class SelfService {
 		var id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into registry.change_request (id, person_id, kind, valid_from, valid_to, attributes, note, status,
-				  created_by, created_at)
-				values (:id, :person, :kind, :from, :to, cast(:attributes as jsonb), :note, 'OPEN', :actor, :now)""")
-			.param("id", id).param("person", person).param("kind", kind).param("from", from).param("to", to)
+				  created_by, created_at, resubmits)
+				values (:id, :person, :kind, :from, :to, cast(:attributes as jsonb), :note, 'OPEN', :actor, :now, :resubmits)""")
+			.param("id", id).param("resubmits", resubmits).param("person", person).param("kind", kind).param("from", from).param("to", to)
 			.param("attributes", Profiles.JSON.writeValueAsString(attributes))
 			.param("note", note == null || note.isBlank() ? null : vn.trithuc.shared.VietnameseText.nfc(note))
 			.param("actor", actor).param("now", Timestamp.from(clock.instant())).update();
@@ -103,6 +139,14 @@ public class SelfService {
 				.param("name", file.name()).param("type", file.type().contentType()).param("size", file.content().length)
 				.param("sha", sha256(file.content())).param("content", file.content())
 				.param("now", Timestamp.from(clock.instant())).update();
+		}
+		if (files.isEmpty() && resubmits != null) {
+			jdbc.sql("""
+					insert into registry.change_request_file (id, request_id, position, file_name, content_type, size, sha256,
+					  content, created_at)
+					select gen_random_uuid(), :id, position, file_name, content_type, size, sha256, content, :now
+					from registry.change_request_file where request_id = :previous""")
+				.param("id", id).param("previous", resubmits).param("now", Timestamp.from(clock.instant())).update();
 		}
 		return id;
 	}
@@ -140,6 +184,13 @@ public class SelfService {
 		return requests("where r.person_id = :person", Map.of("person", person));
 	}
 
+	/** One request of the person (their own), e.g. a returned one to correct and send again. */
+	@Transactional(readOnly = true)
+	public Optional<Request> own(UUID id, UUID person) {
+		return requests("where r.id = :id and r.person_id = :person", Map.of("id", id, "person", person)).stream()
+			.findFirst();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Request> find(UUID id, Caller officer, RegistryScope scope) {
 		var filter = scope.filter(officer);
@@ -150,7 +201,9 @@ public class SelfService {
 
 	private List<Request> requests(String where, Map<String, Object> params) {
 		var requests = jdbc.sql("""
-				select r.*, p.family_name, p.middle_name, p.given_name, r.attributes::text as attributes_text
+				select r.*, p.family_name, p.middle_name, p.given_name, r.attributes::text as attributes_text,
+				  (select o.reason from registry.change_request o where o.id = r.resubmits) as previous_reason,
+				  exists (select 1 from registry.change_request n where n.resubmits = r.id) as resubmitted
 				from registry.change_request r join registry.person p on p.id = r.person_id
 				""" + where + " order by r.created_at desc limit 200").params(params)
 			.query((rs, n) -> new Request(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
@@ -159,7 +212,8 @@ public class SelfService {
 					rs.getString("kind"), rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
 					Profiles.JSON.readValue(rs.getString("attributes_text"), new TypeReference<LinkedHashMap<String, String>>() {
 					}), rs.getString("note"), rs.getString("status"), rs.getString("created_by"),
-					rs.getTimestamp("created_at").toInstant(), rs.getString("decided_by"), rs.getString("reason"), List.of()))
+					rs.getTimestamp("created_at").toInstant(), rs.getString("decided_by"), rs.getString("reason"), List.of(),
+					rs.getObject("resubmits", UUID.class), rs.getString("previous_reason"), rs.getBoolean("resubmitted")))
 			.list();
 		if (requests.isEmpty()) {
 			return requests;
@@ -174,7 +228,7 @@ public class SelfService {
 			.list().forEach(e -> files.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
 		return requests.stream().map(r -> new Request(r.id(), r.person(), r.personName(), r.kind(), r.validFrom(), r.validTo(),
 				r.attributes(), r.note(), r.status(), r.createdBy(), r.createdAt(), r.decidedBy(), r.reason(),
-				files.getOrDefault(r.id(), List.of()))).toList();
+				files.getOrDefault(r.id(), List.of()), r.resubmits(), r.previousReason(), r.resubmitted())).toList();
 	}
 
 	/** Makes the proposed change (as the officer, audited) and closes the request. */

@@ -109,6 +109,7 @@ public class SpreadsheetImport {
 	private final RegistryCodes codes;
 	private final TransactionTemplate separately;
 	private final PeopleBulkLoader bulkLoader;
+	private final RegistryScope scope;
 
 	/** The last file read (a job's stored bytes never change): its apply usually follows its dry run. */
 	private record LastRead(UUID job, int size, ImportSheets.Sheet sheet) {
@@ -116,9 +117,16 @@ public class SpreadsheetImport {
 
 	private volatile @Nullable LastRead lastRead;
 
+	/** The last dry-run report made, with the job's mapping then. */
+	private record LastReport(UUID job, String mapping, Report report) {
+	}
+
+	private volatile @Nullable LastReport lastReport;
+
 	SpreadsheetImport(JdbcClient jdbc, Profiles profiles, DuplicateRule duplicates, Clock clock, RegistryCodes codes,
-			PlatformTransactionManager transactions, PeopleBulkLoader bulkLoader) {
+			PlatformTransactionManager transactions, PeopleBulkLoader bulkLoader, RegistryScope scope) {
 		this.bulkLoader = bulkLoader;
+		this.scope = scope;
 		this.codes = codes;
 		this.jdbc = jdbc;
 		this.profiles = profiles;
@@ -133,14 +141,34 @@ public class SpreadsheetImport {
 	 * is used at once.
 	 */
 	public Report upload(@Nullable String originalFileName, byte[] content, String actor) {
+		return checkStored(store(originalFileName, content, actor, null), ImportProgress.NONE);
+	}
+
+	/**
+	 * Stores an uploaded file as a new job (its dry run follows, see {@link ImportJobs}).
+	 * @param scopeUnit the root unit of the uploader's unit scope (null: the uploader reaches the whole province);
+	 *        the job is visible only to officers whose scope holds it
+	 * @return the job id
+	 */
+	public UUID store(@Nullable String originalFileName, byte[] content, String actor, @Nullable UUID scopeUnit) {
 		var fileName = ImportSheets.safeFileName(originalFileName);
 		var id = UUID.randomUUID();
 		jdbc.sql("""
-				insert into registry.import_job (id, file_name, content, status, created_by, created_at)
-				values (:id, :name, :content, 'DRY_RUN', :actor, :now)""")
+				insert into registry.import_job (id, file_name, content, status, created_by, created_at, scope_unit)
+				values (:id, :name, :content, 'DRY_RUN', :actor, :now, :scope)""")
 			.param("id", id).param("name", fileName).param("content", content).param("actor", actor)
-			.param("now", Timestamp.from(clock.instant())).update();
-		var report = dryRun(id).orElseThrow();
+			.param("now", Timestamp.from(clock.instant())).param("scope", scopeUnit).update();
+		return id;
+	}
+
+	/**
+	 * The dry run of a stored job; a mapping the job's uploader saved for a file with the same headers is used at
+	 * once. The report is kept for the job page (see {@link #report(UUID)}).
+	 */
+	public Report checkStored(UUID id, ImportProgress progress) {
+		var report = dryRun(id, progress).orElseThrow();
+		var actor = jdbc.sql("select created_by from registry.import_job where id = :id").param("id", id)
+			.query(String.class).single();
 		if (!report.headerKey().isEmpty()) {
 			jdbc.sql("update registry.import_job set header_key = :key where id = :id").param("key", report.headerKey())
 				.param("id", id).update();
@@ -150,7 +178,7 @@ public class SpreadsheetImport {
 			if (saved.isPresent()) {
 				jdbc.sql("update registry.import_job set mapping = :mapping, mapping_name = :name where id = :id")
 					.param("mapping", saved.get().getValue()).param("name", saved.get().getKey()).param("id", id).update();
-				report = dryRun(id).orElseThrow();
+				report = dryRun(id, progress).orElseThrow();
 			}
 		}
 		return report;
@@ -237,8 +265,38 @@ public class SpreadsheetImport {
 
 	@Transactional(readOnly = true)
 	public Optional<Report> dryRun(UUID job) {
-		return jdbc.sql("select file_name, content, mapping from registry.import_job where id = :id").param("id", job)
-			.query((rs, n) -> check(job, rs.getString(1), rs.getBytes(2), parseMapping(rs.getString(3)))).optional();
+		return dryRun(job, ImportProgress.NONE);
+	}
+
+	/** Checks the stored file now (against the registry as it is). */
+	@Transactional(readOnly = true)
+	public Optional<Report> dryRun(UUID job, ImportProgress progress) {
+		var stored = jdbc.sql("select file_name, content, mapping from registry.import_job where id = :id").param("id", job)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getBytes(2), rs.getString(3) }).optional();
+		if (stored.isEmpty()) {
+			return Optional.empty();
+		}
+		var mapping = (String) stored.get()[2];
+		var report = check(job, (String) stored.get()[0], (byte[]) stored.get()[1], parseMapping(mapping), progress);
+		lastReport = new LastReport(job, Objects.toString(mapping, ""), report);
+		return Optional.of(report);
+	}
+
+	/**
+	 * The dry-run report for the job page: the one the background dry run just made (while the job's mapping is
+	 * unchanged), else a new check.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Report> report(UUID job) {
+		var cached = lastReport;
+		if (cached != null && cached.job().equals(job)) {
+			var mapping = jdbc.sql("select mapping from registry.import_job where id = :id").param("id", job)
+				.query((rs, n) -> Objects.toString(rs.getString(1), "")).optional();
+			if (mapping.isPresent() && mapping.get().equals(cached.mapping())) {
+				return Optional.of(cached.report());
+			}
+		}
+		return dryRun(job);
 	}
 
 	@Transactional(readOnly = true)
@@ -246,9 +304,38 @@ public class SpreadsheetImport {
 		return jobs("where id = :id", Map.of("id", id)).stream().findFirst();
 	}
 
+	/** The job if the caller may see it: its uploader's scope lies within the caller's (see {@link #recent(Caller)}). */
+	@Transactional(readOnly = true)
+	public Optional<Job> job(UUID id, Caller caller) {
+		var params = new HashMap<String, Object>(visibility(caller).parameters());
+		params.put("id", id);
+		return jobs("where id = :id and " + visibility(caller).sql(), params).stream().findFirst();
+	}
+
 	@Transactional(readOnly = true)
 	public List<Job> recent() {
 		return jobs("", Map.of());
+	}
+
+	/**
+	 * The last jobs the caller may see. A job is bound to its uploader's scope: an officer who reaches the whole
+	 * province (administrator, HR officer without a unit scope) sees every job; an officer scoped to a unit sees the
+	 * jobs uploaded within that unit's subtree, not those of another unit nor the province-wide ones.
+	 */
+	@Transactional(readOnly = true)
+	public List<Job> recent(Caller caller) {
+		var filter = visibility(caller);
+		return jobs("where " + filter.sql(), filter.parameters());
+	}
+
+	private RegistryScope.Filter visibility(Caller caller) {
+		if (scope.scopeRootOf(caller).isEmpty()) {
+			return caller.hasAny(vn.trithuc.identity.Role.SYSTEM_ADMINISTRATOR, vn.trithuc.identity.Role.HR_OFFICER)
+					? new RegistryScope.Filter("true", Map.of()) : new RegistryScope.Filter("false", Map.of());
+		}
+		var units = scope.unitScope(caller);
+		return new RegistryScope.Filter("scope_unit = any(cast(:scopeUnits as uuid[]))",
+				Map.of("scopeUnits", units.stream().map(UUID::toString).toArray(String[]::new)));
 	}
 
 	private List<Job> jobs(String where, Map<String, Object> params) {
@@ -267,6 +354,11 @@ public class SpreadsheetImport {
 	 * @return counts per outcome, empty if the job is unknown
 	 */
 	public Optional<Map<Outcome, Long>> apply(UUID job, String actor) {
+		return apply(job, actor, ImportProgress.NONE);
+	}
+
+	/** {@link #apply(UUID, String)}, telling {@code progress} how far it is (from the apply's own thread). */
+	public Optional<Map<Outcome, Long>> apply(UUID job, String actor, ImportProgress progress) {
 		separately.executeWithoutResult(s -> jdbc.sql("""
 				update registry.import_job set status = 'FAILED', applied_summary = 'INTERRUPTED'
 				where id = :id and status <> 'APPLIED'""").param("id", job).update());
@@ -274,10 +366,13 @@ public class SpreadsheetImport {
 			.optional().isEmpty()) {
 			return Optional.empty();
 		}
-		var report = dryRun(job);
+		var report = dryRun(job, progress);
 		if (report.isEmpty()) {
 			return Optional.empty();
 		}
+		lastReport = null;
+		int total = report.get().rows().size();
+		progress.at(ImportProgress.Phase.APPLYING, 0, total);
 		var counts = new LinkedHashMap<Outcome, Long>();
 		for (var outcome : Outcome.values()) {
 			counts.put(outcome, 0L);
@@ -287,8 +382,9 @@ public class SpreadsheetImport {
 			var bulk = report.get().rows().stream()
 				.filter(r -> r.outcome() == Outcome.NEW && r.data() != null && r.data().nationalId() != null).toList();
 			if (bulk.size() >= BULK_THRESHOLD) {
-				bulkLoader.insertImported(bulk.stream().map(r -> new PeopleBulkLoader.Imported(r.data(), r.degree())).toList(),
-						actor, "import:" + job);
+				bulkLoader.insertImported(bulk.stream()
+					.map(r -> new PeopleBulkLoader.Imported(r.data(), r.degree(), source(job, report.get(), r.row()))).toList(),
+						actor, done -> progress.at(ImportProgress.Phase.APPLYING, done, total));
 				counts.merge(Outcome.NEW, (long) bulk.size(), Long::sum);
 			}
 			else {
@@ -296,13 +392,15 @@ public class SpreadsheetImport {
 			}
 			var bulkRows = new java.util.HashSet<Integer>();
 			bulk.forEach(r -> bulkRows.add(r.row()));
+			int done = bulk.size();
 			for (var row : report.get().rows()) {
 				if (bulkRows.contains(row.row())) {
 					continue;
 				}
+				progress.at(ImportProgress.Phase.APPLYING, ++done, total);
 				var outcome = row.outcome();
 				if (outcome == Outcome.NEW || outcome == Outcome.DUPLICATE_REVIEW) {
-					var registration = profiles.register(row.data(), actor);
+					var registration = profiles.register(row.data(), actor, source(job, report.get(), row.row()));
 					outcome = registration instanceof Profiles.RoutedToReview ? Outcome.DUPLICATE_REVIEW : Outcome.NEW;
 					if (registration instanceof Profiles.Created created && row.degree() != null) {
 						profiles.addPart(created.id(), 1, PartKind.DEGREE, null, null, Map.of("level", row.degree()), actor);
@@ -311,9 +409,20 @@ public class SpreadsheetImport {
 				counts.merge(outcome, 1L, Long::sum);
 			}
 		}
-		jdbc.sql("update registry.import_job set status = 'APPLIED', applied_at = :now, applied_summary = :summary where id = :id")
-			.param("now", Timestamp.from(clock.instant())).param("summary", counts.toString()).param("id", job).update();
+		jdbc.sql("""
+				update registry.import_job set status = 'APPLIED', applied_at = :now, applied_by = :actor,
+				  applied_summary = :summary where id = :id""")
+			.param("now", Timestamp.from(clock.instant())).param("actor", actor).param("summary", counts.toString())
+			.param("id", job).update();
 		return Optional.of(counts);
+	}
+
+	/**
+	 * Where an imported person comes from, for their one change-log entry: the job (its record keeps the uploader,
+	 * the times, the summary and the file with every value), the file name and the row.
+	 */
+	static String source(UUID job, Report report, int row) {
+		return "import:" + job + ", " + report.fileName() + ", row " + row;
 	}
 
 	Report check(UUID job, String fileName, byte[] content) {
@@ -325,6 +434,11 @@ public class SpreadsheetImport {
 	 *        the column found from the headers
 	 */
 	Report check(UUID job, String fileName, byte[] content, Map<String, Integer> mapping) {
+		return check(job, fileName, content, mapping, ImportProgress.NONE);
+	}
+
+	Report check(UUID job, String fileName, byte[] content, Map<String, Integer> mapping, ImportProgress progress) {
+		progress.at(ImportProgress.Phase.READING, 0, 1);
 		ImportSheets.Sheet sheet;
 		var cached = lastRead;
 		if (cached != null && cached.job().equals(job) && cached.size() == content.length) {
@@ -364,16 +478,23 @@ public class SpreadsheetImport {
 		var drafts = new ArrayList<Draft>();
 		var seenIds = new HashMap<String, Integer>();
 		var codeCache = new HashMap<String, String>();
+		// each row is checked twice (on its own, then against the registry): each pass is half of a row's progress
+		int total = Math.max(0, rows.size() - header.index() - 1);
+		int passes = 0;
+		progress.at(ImportProgress.Phase.CHECKING, 0, total);
 		for (int i = header.index() + 1; i < rows.size(); i++) {
 			var row = rows.get(i);
 			if (!row.blank()) {
 				drafts.add(parseRow(row, columns, seenIds, codeCache));
 			}
+			progress.at(ImportProgress.Phase.CHECKING, ++passes / 2, total);
 		}
 		var registered = registeredIds(drafts);
 		var results = new ArrayList<RowResult>(drafts.size());
+		passes = 2 * total - drafts.size(); // first passes done; blank rows need no second pass
 		for (var draft : drafts) {
 			results.add(complete(draft, registered));
+			progress.at(ImportProgress.Phase.CHECKING, ++passes / 2, total);
 		}
 		return new Report(job, fileName, header.number(), columns, results, null, header.texts(),
 				headerKey(header.texts()), sheet.legacyFonts());

@@ -21,28 +21,34 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import vn.trithuc.registry.internal.ImportErrorReport;
+import vn.trithuc.registry.internal.ImportJobs;
 import vn.trithuc.registry.internal.SpreadsheetImport;
 
-/** Import from .xlsx: upload, dry-run report, apply. */
+/**
+ * Import from .xlsx, .xls, .csv: upload, dry-run report, apply. The dry run and the apply run in the background
+ * ({@link ImportJobs}); the job page shows their progress, polling while they run, and survives reloads.
+ */
 @Controller
 class ImportController {
 
 	private final SpreadsheetImport imports;
+	private final ImportJobs jobs;
 	private final ImportErrorReport errorReports;
 	private final MessageSource messages;
 	private final org.springframework.util.unit.DataSize uploadLimit;
 
-	ImportController(SpreadsheetImport imports, ImportErrorReport errorReports, MessageSource messages,
+	ImportController(SpreadsheetImport imports, ImportJobs jobs, ImportErrorReport errorReports, MessageSource messages,
 			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:20MB}") org.springframework.util.unit.DataSize uploadLimit) {
 		this.imports = imports;
+		this.jobs = jobs;
 		this.errorReports = errorReports;
 		this.messages = messages;
 		this.uploadLimit = uploadLimit;
 	}
 
 	@GetMapping("/registry/import")
-	String form(Model model) {
-		model.addAttribute("jobs", imports.recent());
+	String form(Model model, Authentication authentication) {
+		model.addAttribute("jobs", imports.recent(Callers.of(authentication)));
 		return "registry/import";
 	}
 
@@ -53,15 +59,33 @@ class ImportController {
 			redirect.addFlashAttribute("error", "registry.import.noFileAll");
 			return "redirect:/registry/import";
 		}
-		var report = imports.upload(file.getOriginalFilename(), file.getBytes(), authentication.getName());
-		return "redirect:/registry/import/" + report.job();
+		var job = jobs.upload(file.getOriginalFilename(), file.getBytes(), Callers.of(authentication));
+		return "redirect:/registry/import/" + job;
+	}
+
+	/** The job's progress bar (polled by htmx while the work runs); when it has ended, the page reloads for the result. */
+	@GetMapping("/registry/import/{id}/progress")
+	String progress(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletResponse response,
+			Authentication authentication) {
+		imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
+		var state = jobs.state(id);
+		model.addAttribute("state", state);
+		if (!state.working()) {
+			response.setHeader("HX-Refresh", "true");
+		}
+		return "registry/import-progress :: bar";
 	}
 
 	@GetMapping("/registry/import/{id}")
-	String report(@PathVariable UUID id, Model model, Locale locale) {
-		var job = imports.job(id).orElseThrow(Exceptions::notFound);
-		var report = imports.dryRun(id).orElseThrow(Exceptions::notFound);
+	String report(@PathVariable UUID id, Model model, Locale locale, Authentication authentication) {
+		var job = imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
+		var state = jobs.state(id);
 		model.addAttribute("job", job);
+		model.addAttribute("state", state);
+		if (state.working()) {
+			return "registry/import-report";
+		}
+		var report = imports.report(id).orElseThrow(Exceptions::notFound);
 		model.addAttribute("report", report);
 		model.addAttribute("mappingName", imports.mappingName(id).orElse(null));
 		model.addAttribute("fields", SpreadsheetImport.fields());
@@ -83,8 +107,8 @@ class ImportController {
 
 	/** The dry run as .xlsx: the uploaded rows, bad cells filled and commented with the message. */
 	@GetMapping("/registry/import/{id}/errors.xlsx")
-	ResponseEntity<byte[]> errors(@PathVariable UUID id, Locale locale) {
-		var job = imports.job(id).orElseThrow(Exceptions::notFound);
+	ResponseEntity<byte[]> errors(@PathVariable UUID id, Locale locale, Authentication authentication) {
+		var job = imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
 		var workbook = errorReports.workbook(id, locale).orElseThrow(Exceptions::notFound);
 		var base = job.fileName().replaceAll("\\.[A-Za-z]+$", "");
 		return ResponseEntity.ok()
@@ -110,7 +134,7 @@ class ImportController {
 	@PostMapping("/registry/import/{id}/mapping")
 	String map(@PathVariable UUID id, @RequestParam java.util.Map<String, String> form, Authentication authentication,
 			RedirectAttributes redirect) {
-		imports.job(id).orElseThrow(Exceptions::notFound);
+		imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
 		var columns = new java.util.LinkedHashMap<String, Integer>();
 		form.forEach((name, field) -> {
 			if (name.startsWith("column.") && name.substring(7).matches("\\d{1,3}") && !field.isBlank()) {
@@ -145,9 +169,10 @@ class ImportController {
 
 	@PostMapping("/registry/import/{id}/apply")
 	String apply(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
-		var counts = imports.apply(id, authentication.getName()).orElseThrow(Exceptions::notFound);
-		redirect.addFlashAttribute("applied", counts);
-		redirect.addFlashAttribute("success", "registry.import.applied");
+		imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
+		if (!jobs.apply(id, authentication.getName())) {
+			redirect.addFlashAttribute("error", "registry.import.busy");
+		}
 		return "redirect:/registry/import/" + id;
 	}
 }

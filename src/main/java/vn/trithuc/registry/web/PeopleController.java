@@ -167,6 +167,7 @@ class PeopleController {
 			model.addAttribute("viewers", profiles.viewers(profile.id(), 50));
 			model.addAttribute("requests", selfService.ofPerson(profile.id()));
 			model.addAttribute("consents", selfService.consents(profile.id()));
+			model.addAttribute("consentHistory", selfService.consentHistory(profile.id()));
 			model.addAttribute("requestKinds", SelfServiceController.requestKinds());
 			model.addAttribute("erasureEligible", erasures.eligible(profile.id()));
 			model.addAttribute("erasureRequests", erasures.ofPerson(profile.id()));

@@ -36,6 +36,8 @@ class RegistryWebConfiguration {
 						Role.UNIT_OFFICER, Role.INTELLECTUAL),
 				AccessRule.roles("/registry/erasures/**", WRITERS),
 				AccessRule.roles("/registry/requests", WRITERS),
+				// event invitations: the expert finder in the caller's scope; only people who consented are contacted
+				AccessRule.roles("/registry/event-invitations", WRITERS),
 				AccessRule.roles("/registry/requests/**", WRITERS),
 				// the public expert directory: only people who consented, no identifiers
 				AccessRule.publicAccess("/directory"),
@@ -93,6 +95,12 @@ class RegistryWebConfiguration {
 	NavigationItem requestsNavigation() {
 		return new NavigationItem("nav.registry.requests", "nav.registry.requests.description", "/registry/requests", 108,
 				authorities(WRITERS));
+	}
+
+	@Bean
+	NavigationItem eventInvitationsNavigation() {
+		return new NavigationItem("nav.registry.eventInvitations", "nav.registry.eventInvitations.description",
+				"/registry/event-invitations", 109, authorities(WRITERS));
 	}
 
 	@Bean

@@ -79,12 +79,43 @@ class SelfServiceController {
 		return "registry/request-form";
 	}
 
+	/** A returned request, corrected and sent again: the form filled with what was sent, and the officer's reason. */
+	@GetMapping("/registry/me/requests/{id}/resubmit")
+	String resubmitForm(@PathVariable UUID id, Authentication authentication, Model model) {
+		var own = own(authentication);
+		var request = selfService.own(id, own).filter(SelfService.Request::resubmittable).orElseThrow(Exceptions::notFound);
+		model.addAttribute("person", profiles.find(own, Callers.of(authentication)).orElseThrow(Exceptions::notFound));
+		model.addAttribute("kind", request.kind());
+		var values = new HashMap<String, String>(request.attributes());
+		if (request.validFrom() != null) {
+			values.put("validFrom", Formats.DATE.format(request.validFrom()));
+		}
+		if (request.validTo() != null) {
+			values.put("validTo", Formats.DATE.format(request.validTo()));
+		}
+		if (request.note() != null) {
+			values.put("note", request.note());
+		}
+		values.put("resubmits", request.id().toString());
+		model.addAttribute("values", values);
+		model.addAttribute("returned", request);
+		model.addAttribute("errors", Map.of());
+		return "registry/request-form";
+	}
+
 	@PostMapping("/registry/me/requests/new")
 	String propose(@RequestParam Map<String, String> params,
 			@RequestParam(name = "evidence", required = false) List<MultipartFile> evidence, Authentication authentication,
 			Model model, RedirectAttributes redirect, Locale locale) throws java.io.IOException {
 		var id = own(authentication);
 		var kind = kind(params.getOrDefault("kind", ""));
+		var resubmits = params.getOrDefault("resubmits", "").isBlank() ? null : uuid(params.get("resubmits"));
+		var returned = resubmits == null ? null
+				: selfService.own(resubmits, id).filter(r -> r.resubmittable() && r.kind().equals(kind)).orElse(null);
+		if (resubmits != null && returned == null) { // sent again meanwhile (another tab), or not theirs
+			redirect.addFlashAttribute("error", "registry.request.notResubmittable");
+			return "redirect:/registry/people/" + id;
+		}
 		var errors = new HashMap<String, String>();
 		LocalDate from = date(params.get("validFrom"), "validFrom", errors, locale);
 		LocalDate to = date(params.get("validTo"), "validTo", errors, locale);
@@ -97,14 +128,25 @@ class SelfServiceController {
 					}
 					uploads.add(new EvidenceFilePolicy.Upload(file.getOriginalFilename(), file.getBytes()));
 				}
-				selfService.propose(id, kind, from, to, params, params.get("note"), uploads, authentication.getName());
-				redirect.addFlashAttribute("success", "registry.request.sent");
+				if (returned == null) {
+					selfService.propose(id, kind, from, to, params, params.get("note"), uploads, authentication.getName());
+				}
+				else {
+					selfService.resubmit(returned.id(), id, from, to, params, params.get("note"), uploads,
+							authentication.getName());
+				}
+				redirect.addFlashAttribute("success", returned == null ? "registry.request.sent" : "registry.request.resent");
 				return "redirect:/registry/people/" + id;
 			}
 			catch (Profiles.InvalidProfileException e) {
 				e.errors().forEach(err -> errors.put(err.field(), messages.getMessage(err.messageKey(), err.arguments(), locale)));
 			}
+			catch (SelfService.NotResubmittableException e) { // sent again meanwhile (another tab)
+				redirect.addFlashAttribute("error", "registry.request.notResubmittable");
+				return "redirect:/registry/people/" + id;
+			}
 		}
+		model.addAttribute("returned", returned);
 		model.addAttribute("person", profiles.find(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound));
 		model.addAttribute("kind", kind);
 		model.addAttribute("values", params);
@@ -237,6 +279,15 @@ class SelfServiceController {
 		model.addAttribute("q", q);
 		model.addAttribute("experts", selfService.directory(q, 100));
 		return "registry/directory";
+	}
+
+	private static UUID uuid(String text) {
+		try {
+			return UUID.fromString(text.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 	}
 
 	private static String kind(String kind) {

@@ -51,6 +51,11 @@ class RefusedUploadFilter extends OncePerRequestFilter {
 			chain.doFilter(new QueryOnly(request), response);
 			return;
 		}
+		if (request.getCharacterEncoding() == null) {
+			// this filter runs before CharacterEncodingFilter: without it the text fields of a browser's multipart form
+			// (sent without a charset) were read as ISO-8859-1 ("TrÆ°á»ng" for "Trường")
+			request.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
+		}
 		try {
 			request.getParameterMap();
 		}

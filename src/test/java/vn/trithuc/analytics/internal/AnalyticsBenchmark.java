@@ -92,6 +92,17 @@ class AnalyticsBenchmark {
 				time("dashboard, " + kind + ", today's boundaries, " + n, runs, () -> statistics.dashboard(current).total());
 			}
 		}
+		// the people behind a cell, first page of 100 (paged in SQL): a plain-column cell and an area cell (classified keys)
+		for (var date : List.of(today, others.get(0))) {
+			String kind = date.equals(today) ? "today" : "other date " + date;
+			var q = new Statistics.Question(date, date, Statistics.Scope.PROVINCE);
+			time("drill-down DEGREE=THAC_SI x SEX=FEMALE, first page of 100, " + kind + ", province, " + n, 8,
+					() -> statistics.people(q, Map.of(Dimension.DEGREE, "THAC_SI", Dimension.SEX, "FEMALE"), 0, 100).total());
+			var area = statistics.pivot(q, Dimension.AREA, Dimension.SEX).cells().keySet().stream().filter(v -> !v.isEmpty()).findFirst()
+				.orElse("");
+			time("drill-down AREA x AGE_BAND=41_50, first page of 100, " + kind + ", province, " + n, 8,
+					() -> statistics.people(q, Map.of(Dimension.AREA, area, Dimension.AGE_BAND, "41_50"), 0, 100).total());
+		}
 		var plan = statistics.explain(new Statistics.Question(others.get(0), others.get(0), Statistics.Scope.PROVINCE),
 				Dimension.BREAKDOWNS.stream().map(List::of).toList());
 		System.out.println("BENCHMARK plan of the computed dashboard on " + others.get(0) + ":\n" + plan);

@@ -79,8 +79,9 @@ class RetirementForecastTest {
 			// the people behind a number are exactly that many
 			var busiest = expected.entrySet().iterator().next();
 			for (int i = 0; i < 10; i++) {
-				assertThat(forecast.people(today, Scope.PROVINCE, by, busiest.getKey(), today.getYear() + i))
-					.hasSize((int) busiest.getValue()[i]);
+				var page = forecast.people(today, Scope.PROVINCE, by, busiest.getKey(), today.getYear() + i, 0, 1_000_000);
+				assertThat(page.people()).hasSize((int) busiest.getValue()[i]);
+				assertThat(page.total()).isEqualTo(busiest.getValue()[i]);
 			}
 		}
 	}
@@ -110,7 +111,7 @@ class RetirementForecastTest {
 		var moved = forecast.forecast(today, scope, By.DEGREE).counts().get("TIEN_SI");
 		assertThat(moved[2027 - today.getYear()]).isZero();
 		assertThat(moved[2029 - today.getYear()]).isEqualTo(1);
-		assertThat(forecast.people(today, scope, By.DEGREE, "TIEN_SI", 2029)).singleElement()
+		assertThat(forecast.people(today, scope, By.DEGREE, "TIEN_SI", 2029, 0, 50).people()).singleElement()
 			.satisfies(r -> assertThat(r.retirementDate()).isEqualTo(LocalDate.of(2029, 8, 1)))
 			.satisfies(r -> assertThat(r.overridden()).isTrue());
 		// a stale form is refused

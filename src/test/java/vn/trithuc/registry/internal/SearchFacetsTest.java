@@ -201,6 +201,26 @@ class SearchFacetsTest {
 	}
 
 	@Test
+	void the_unit_facet_follows_a_change_of_the_tree_at_once() {
+		// a person of their own (another tag) in a new unit below the school
+		var other = uniqueToken("Doi");
+		var lab = unit("L", "Phòng thí nghiệm thử chuyển", school);
+		var data = new PersonData("Lê", other, "Giang", null, Sex.FEMALE, LocalDate.of(1985, 6, 1), null, "01", null, null,
+				null, null, null, null, null, null);
+		var giang = ((Profiles.Created) profiles.register(data, "test")).id();
+		add(giang, PartKind.POSITION, Map.of("orgUnit", lab.value().toString(), "jobTitle", "Kỹ sư", "personnelCategory", "PUBLIC_EMPLOYEE"));
+		var query = new PeopleSearch.Query(other, Map.of("unit", root.value().toString()), 0, 20);
+		assertThat(search.search(query, hr()).facets().get("unit"))
+			.extracting(PeopleSearch.FacetValue::label, PeopleSearch.FacetValue::count)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Trường Đại học thử facet", 1L));
+		// the lab moves to the hospital: the very next search counts it there
+		operations.move(lab, null, hospital, LocalDate.now(), Decision.NONE);
+		assertThat(search.search(query, hr()).facets().get("unit"))
+			.extracting(PeopleSearch.FacetValue::label, PeopleSearch.FacetValue::count)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Bệnh viện thử facet", 1L));
+	}
+
+	@Test
 	void a_scoped_officer_counts_only_people_in_scope_and_never_sees_party_membership() {
 		var officer = vn.trithuc.TestAccounts.ready(administration, "facet.officer." + run, Role.UNIT_OFFICER);
 		scopes.assign(administration.findByUsername(officer).orElseThrow().id(), school.value(), "test");

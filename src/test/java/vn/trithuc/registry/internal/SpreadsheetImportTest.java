@@ -19,6 +19,9 @@ import vn.trithuc.registry.internal.SpreadsheetImport.Outcome;
 class SpreadsheetImportTest {
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	SpreadsheetImport imports;
 	@Autowired
 	Profiles profiles;
@@ -112,6 +115,17 @@ class SpreadsheetImportTest {
 		assertThat(counts.get(Outcome.NEW)).isEqualTo(3);
 		assertThat(counts.get(Outcome.ERROR)).isEqualTo(3);
 		assertThat(profiles.count()).isEqualTo(before + 3);
+		// audit: one IMPORTED change-log entry per person, naming the job, the file and the row; no entry per field
+		var entries = jdbc.sql("""
+				select l.action, l.new_value from registry.change_log l join registry.person p on p.id = l.person_id
+				where p.national_id in (:id1, :id2) order by l.new_value""").param("id1", id1).param("id2", id2)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list();
+		assertThat(entries).hasSize(2).allMatch(e -> e.startsWith("IMPORTED ")
+				&& e.contains("(import:" + report.job() + ", truong-dam-rong.xlsx, row "));
+		var logOfThem = """
+				select count(*) from registry.change_log l join registry.person p on p.id = l.person_id
+				where p.national_id in (:id1, :id2)""";
+		long logRows = jdbc.sql(logOfThem).param("id1", id1).param("id2", id2).query(Long.class).single();
 		// the 11-digit number was never stored as an ID
 		assertThat(search.search(new PeopleSearch.Query("68192001234", java.util.Map.of(), 0, 5), RegistryFixtures.hr()).rows()).isEmpty();
 
@@ -120,6 +134,10 @@ class SpreadsheetImportTest {
 		assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(3);
 		imports.apply(again.job(), "test.hr");
 		assertThat(profiles.count()).as("re-importing the same file changes nothing").isEqualTo(before + 3);
+		assertThat(jdbc.sql(logOfThem).param("id1", id1).param("id2", id2).query(Long.class).single())
+			.as("nor does it write to their change log").isEqualTo(logRows);
+		assertThat(jdbc.sql("select applied_by from registry.import_job where id = :id").param("id", again.job())
+			.query(String.class).single()).as("the job's own record").isEqualTo("test.hr");
 	}
 
 	@Test

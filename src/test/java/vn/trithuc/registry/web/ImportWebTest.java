@@ -30,6 +30,50 @@ class ImportWebTest {
 	int port;
 	@Autowired
 	UserAdministration administration;
+	@Autowired
+	vn.trithuc.identity.UserScopes scopes;
+	@Autowired
+	vn.trithuc.orgunit.internal.OrgUnitOperations operations;
+
+	@Test
+	void an_import_job_is_bound_to_its_uploaders_scope() {
+		var run = RegistryFixtures.uniqueToken("Pv");
+		var unitA = unit("IMPA" + run, "Trường nhập A " + run);
+		var unitB = unit("IMPB" + run, "Trường nhập B " + run);
+		var hrA = scoped("imp.hra." + run.toLowerCase(), unitA);
+		var hrB = scoped("imp.hrb." + run.toLowerCase(), unitB);
+		var csv = "Họ và tên,Giới tính,Năm sinh\nĐặng Thị " + run + " Thu,Nữ,1986\n";
+		var job = upload(hrA, "pham-vi-a.csv", csv);
+		assertThat(hrA.get("/registry/import").body()).contains("/registry/import/" + job);
+		assertThat(hrA.get("/registry/import/" + job).status()).isEqualTo(200);
+
+		// another unit's HR officer neither lists, sees, polls, downloads, maps nor applies it
+		assertThat(hrB.get("/registry/import").body()).doesNotContain(job, "pham-vi-a.csv");
+		for (var path : java.util.List.of("", "/progress", "/errors.xlsx")) {
+			assertThat(hrB.get("/registry/import/" + job + path).status()).as(path).isEqualTo(404);
+		}
+		var token = vn.trithuc.WebClientSession.csrfToken(hrB.get("/registry/import").body());
+		assertThat(hrB.postForm("/registry/import/" + job + "/apply", java.util.Map.of("_csrf", token)).status())
+			.isEqualTo(404);
+		assertThat(hrB.postForm("/registry/import/" + job + "/mapping", java.util.Map.of("_csrf", token, "column.0",
+				"fullName")).status()).isEqualTo(404);
+		assertThat(hrA.get("/registry/import/" + job).body()).doesNotContain("Đã ghi các dòng");
+		// an HR officer of the whole province (no unit scope) reaches it
+		var province = TestAccounts.loggedIn(port, administration, "imp.province", Role.HR_OFFICER);
+		assertThat(province.get("/registry/import/" + job).status()).isEqualTo(200);
+	}
+
+	private java.util.UUID unit(String code, String name) {
+		return operations.create(vn.trithuc.orgunit.internal.OrgUnitOperations.NewUnit.of(code, name,
+				vn.trithuc.orgunit.OrgUnitKind.OTHER, null), java.time.LocalDate.of(2020, 1, 1),
+				vn.trithuc.orgunit.internal.OrgUnitOperations.Decision.NONE).value();
+	}
+
+	private vn.trithuc.WebClientSession scoped(String username, java.util.UUID unit) {
+		TestAccounts.ready(administration, username, Role.HR_OFFICER);
+		scopes.assign(administration.findByUsername(username).orElseThrow().id(), unit, "import scope test");
+		return TestAccounts.loggedIn(port, administration, username, Role.HR_OFFICER);
+	}
 
 	@Test
 	void the_error_report_downloads_as_xlsx_with_bad_cells_filled_and_commented() throws Exception {
@@ -67,6 +111,7 @@ class ImportWebTest {
 		var matcher = JOB.matcher(uploaded.header("Location"));
 		assertThat(matcher.find()).isTrue();
 		var job = matcher.group(1);
+		vn.trithuc.ImportJobWait.done(hr, job);
 		var page = hr.get("/registry/import/" + job);
 		assertThat(page.body()).contains("có thể ô đã mất số 0 ở đầu", "Giới tính &quot;X&quot; không rõ",
 				"có phải là &quot;Thạc sĩ&quot;", "/registry/import/" + job + "/errors.xlsx");
@@ -123,6 +168,7 @@ class ImportWebTest {
 		assertThat(uploaded.status()).isEqualTo(302);
 		var matcher = JOB.matcher(uploaded.header("Location"));
 		assertThat(matcher.find()).isTrue();
+		vn.trithuc.ImportJobWait.done(web, matcher.group(1));
 		return matcher.group(1);
 	}
 }
