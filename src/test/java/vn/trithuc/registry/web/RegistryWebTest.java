@@ -112,6 +112,20 @@ class RegistryWebTest {
 	}
 
 	@Test
+	void a_tampered_version_on_the_edit_form_is_a_bad_request_and_changes_nothing() {
+		var data = person("Đinh", "Văn", uniqueToken("Gia"), Sex.MALE, LocalDate.of(1980, 2, 3));
+		var id = create(data);
+		var editor = TestAccounts.loggedIn(port, administration, "web.editor3", Role.HR_OFFICER);
+		var fields = form(data, "0933333333", editor.get("/registry/people/" + id + "/edit").body());
+		fields.put("version", "not-a-number");
+		var response = editor.postForm("/registry/people/" + id + "/edit", fields);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at vn.trithuc");
+		assertThat(profiles.find(id, vn.trithuc.registry.internal.RegistryFixtures.hr()).orElseThrow().data().phone())
+			.isNotEqualTo("0933333333");
+	}
+
+	@Test
 	void export_masks_ids_for_a_leader_and_neutralises_formulas() throws Exception {
 		var tag = uniqueToken("Xuat");
 		var nid = nationalId(1990, Sex.MALE);
