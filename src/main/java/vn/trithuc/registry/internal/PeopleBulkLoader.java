@@ -127,6 +127,8 @@ public class PeopleBulkLoader {
 			var now = Instant.now(clock).toString();
 			var ids = new java.util.ArrayList<UUID>(people.size());
 			var tokens = new java.util.HashSet<String>();
+			// a file names a few education levels: each degree part's JSON is written once
+			var degreeJson = new java.util.HashMap<String, String>();
 			for (int from = 0; from < people.size(); from += BATCH) {
 				var batch = people.subList(from, Math.min(people.size(), from + BATCH));
 				var rows = new StringBuilder(batch.size() * 300);
@@ -145,7 +147,8 @@ public class PeopleBulkLoader {
 							false, now, now);
 					if (person.degree() != null) {
 						CopyText.line(parts, UUID.randomUUID(), id, PartKind.DEGREE.name(), null, null,
-								Profiles.JSON.writeValueAsString(java.util.Map.of("level", person.degree())), now);
+								degreeJson.computeIfAbsent(person.degree(),
+										level -> Profiles.JSON.writeValueAsString(java.util.Map.of("level", level))), now);
 					}
 					// one entry per person (who, when, which job, file and row), not one per field: the values are
 					// those of the job's stored file, which is kept with the job
