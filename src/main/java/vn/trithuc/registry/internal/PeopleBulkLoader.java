@@ -127,13 +127,15 @@ public class PeopleBulkLoader {
 			var now = Instant.now(clock).toString();
 			var ids = new java.util.ArrayList<UUID>(people.size());
 			var tokens = new java.util.HashSet<String>();
+			// a file names a few education levels: each degree part's JSON is written once
+			var degreeJson = new java.util.HashMap<String, String>();
 			for (int from = 0; from < people.size(); from += BATCH) {
 				var batch = people.subList(from, Math.min(people.size(), from + BATCH));
 				var rows = new StringBuilder(batch.size() * 300);
 				var parts = new StringBuilder();
 				var log = new StringBuilder(batch.size() * 600);
 				for (var person : batch) {
-					var id = UUID.randomUUID();
+					var id = timeOrderedId();
 					ids.add(id);
 					var d = person.data();
 					var names = NameTokens.of(d.familyName(), d.middleName(), d.givenName(), d.otherNames());
@@ -144,8 +146,9 @@ public class PeopleBulkLoader {
 							NameTokens.key(d.familyName(), d.middleName(), d.givenName()), null, null, person.degree(), false,
 							false, now, now);
 					if (person.degree() != null) {
-						CopyText.line(parts, UUID.randomUUID(), id, PartKind.DEGREE.name(), null, null,
-								Profiles.JSON.writeValueAsString(java.util.Map.of("level", person.degree())), now);
+						CopyText.line(parts, timeOrderedId(), id, PartKind.DEGREE.name(), null, null,
+								degreeJson.computeIfAbsent(person.degree(),
+										level -> Profiles.JSON.writeValueAsString(java.util.Map.of("level", level))), now);
 					}
 					// one entry per person (who, when, which job, file and row), not one per field: the values are
 					// those of the job's stored file, which is kept with the job
@@ -174,6 +177,22 @@ public class PeopleBulkLoader {
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
+	}
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+	private static final java.util.concurrent.atomic.AtomicLong LAST_STAMP = new java.util.concurrent.atomic.AtomicLong();
+
+	/**
+	 * A UUID version 7 (RFC 9562): the milliseconds since 1970 and a 12-bit sequence (method 3: the 60 bits only go up
+	 * within this JVM), then 62 random bits. Ids of a bulk import so rise in the order inserted: each new key lands on
+	 * the rightmost page of the primary-key and person_part indexes instead of a random one among a million.
+	 */
+	static UUID timeOrderedId() {
+		long now = System.currentTimeMillis() << 12;
+		long stamp = LAST_STAMP.updateAndGet(last -> Math.max(now, last + 1));
+		long high = ((stamp >>> 12) << 16) | 0x7000L | (stamp & 0xFFFL);
+		long low = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low);
 	}
 
 	private record Derived(java.util.function.Function<List<Part>, SearchDocument> document,

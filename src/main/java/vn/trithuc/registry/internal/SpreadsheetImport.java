@@ -42,6 +42,9 @@ public class SpreadsheetImport {
 	private static final Pattern DMY = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})");
 	private static final Pattern YEAR = Pattern.compile("(18|19|20)\\d{2}");
 	private static final Pattern DIGITS = Pattern.compile("\\d+");
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+	private static final Pattern ID_SEPARATORS = Pattern.compile("[\\s.]");
+	private static final Pattern SERIAL = Pattern.compile("\\d{5}");
 
 	/** Column → the folded headers officers write for it. */
 	static final Map<String, List<String>> HEADERS = new LinkedHashMap<>();
@@ -117,8 +120,15 @@ public class SpreadsheetImport {
 
 	private volatile @Nullable LastRead lastRead;
 
-	/** The last dry-run report made, with the job's mapping then. */
-	private record LastReport(UUID job, String mapping, Report report) {
+	/**
+	 * The last dry-run report made, with the job's mapping then and the rows as read and checked without the database
+	 * (the apply that follows re-does only the registry look-ups, see {@link #recheck}).
+	 */
+	private record LastReport(UUID job, String mapping, Report report, @Nullable List<Draft> drafts) {
+	}
+
+	/** A dry-run report with the rows it was made from (null when the file was refused). */
+	private record Checked(Report report, @Nullable List<Draft> drafts) {
 	}
 
 	private volatile @Nullable LastReport lastReport;
@@ -277,9 +287,9 @@ public class SpreadsheetImport {
 			return Optional.empty();
 		}
 		var mapping = (String) stored.get()[2];
-		var report = check(job, (String) stored.get()[0], (byte[]) stored.get()[1], parseMapping(mapping), progress);
-		lastReport = new LastReport(job, Objects.toString(mapping, ""), report);
-		return Optional.of(report);
+		var checked = checked(job, (String) stored.get()[0], (byte[]) stored.get()[1], parseMapping(mapping), progress);
+		lastReport = new LastReport(job, Objects.toString(mapping, ""), checked.report(), checked.drafts());
+		return Optional.of(checked.report());
 	}
 
 	/**
@@ -366,7 +376,8 @@ public class SpreadsheetImport {
 			.optional().isEmpty()) {
 			return Optional.empty();
 		}
-		var report = dryRun(job, progress);
+		var rechecked = recheck(job, progress);
+		var report = rechecked.isPresent() ? rechecked : dryRun(job, progress);
 		if (report.isEmpty()) {
 			return Optional.empty();
 		}
@@ -418,6 +429,54 @@ public class SpreadsheetImport {
 	}
 
 	/**
+	 * The dry run's report brought up to date for the apply without reading the file again: when this instance made
+	 * the job's last dry run with the job's current mapping (the stored file never changes), its rows as read and
+	 * checked are reused and only what depends on the registry is done again: which national IDs are registered now
+	 * (one query per 10.000) and the duplicate look-ups of rows without a national ID. Empty when there is no such
+	 * dry run (another instance made it, the mapping changed, the server restarted): the apply then checks the file
+	 * anew.
+	 */
+	private Optional<Report> recheck(UUID job, ImportProgress progress) {
+		var cached = lastReport;
+		if (cached == null || !cached.job().equals(job) || cached.drafts() == null) {
+			return Optional.empty();
+		}
+		var mapping = jdbc.sql("select mapping from registry.import_job where id = :id").param("id", job)
+			.query((rs, n) -> Objects.toString(rs.getString(1), "")).optional();
+		if (mapping.isEmpty() || !mapping.get().equals(cached.mapping())) {
+			return Optional.empty();
+		}
+		var before = cached.report();
+		var drafts = cached.drafts();
+		if (before.fileError() != null || before.rows().size() != drafts.size()) {
+			return Optional.empty();
+		}
+		int total = drafts.size();
+		progress.at(ImportProgress.Phase.CHECKING, 0, total);
+		var registered = registeredIds(drafts);
+		var rows = new ArrayList<RowResult>(total);
+		for (int i = 0; i < total; i++) {
+			var draft = drafts.get(i);
+			var previous = before.rows().get(i);
+			var data = draft.data();
+			if (data == null) {
+				rows.add(previous); // an error of the row itself: the registry plays no part
+			}
+			else if (data.nationalId() == null || previous.outcome() == Outcome.UNCHANGED
+					|| registered.contains(data.nationalId())) {
+				// a duplicate look-up, a registered ID that may be gone, an ID that is registered now: as the dry run
+				rows.add(complete(draft, registered));
+			}
+			else {
+				rows.add(previous); // an unregistered ID then and now: the checks without the registry stand
+			}
+			progress.at(ImportProgress.Phase.CHECKING, i + 1, total);
+		}
+		return Optional.of(new Report(job, before.fileName(), before.headerRow(), before.columns(), rows, null,
+				before.headers(), before.headerKey(), before.legacyFonts()));
+	}
+
+	/**
 	 * Where an imported person comes from, for their one change-log entry: the job (its record keeps the uploader,
 	 * the times, the summary and the file with every value), the file name and the row.
 	 */
@@ -438,6 +497,11 @@ public class SpreadsheetImport {
 	}
 
 	Report check(UUID job, String fileName, byte[] content, Map<String, Integer> mapping, ImportProgress progress) {
+		return checked(job, fileName, content, mapping, progress).report();
+	}
+
+	private Checked checked(UUID job, String fileName, byte[] content, Map<String, Integer> mapping,
+			ImportProgress progress) {
 		progress.at(ImportProgress.Phase.READING, 0, 1);
 		ImportSheets.Sheet sheet;
 		var cached = lastRead;
@@ -449,14 +513,14 @@ public class SpreadsheetImport {
 				sheet = ImportSheets.read(fileName, content);
 			}
 			catch (ImportSheets.Refused e) {
-				return new Report(job, fileName, 0, Map.of(), List.of(), e.messageKey());
+				return new Checked(new Report(job, fileName, 0, Map.of(), List.of(), e.messageKey()), null);
 			}
 			lastRead = new LastRead(job, content.length, sheet);
 		}
 		var rows = sheet.rows();
 		var header = findHeader(rows);
 		if (header == null) {
-			return new Report(job, fileName, 0, Map.of(), List.of(), "registry.import.noHeader");
+			return new Checked(new Report(job, fileName, 0, Map.of(), List.of(), "registry.import.noHeader"), null);
 		}
 		var columns = new LinkedHashMap<String, Integer>();
 		if (mapping.isEmpty()) {
@@ -472,12 +536,14 @@ public class SpreadsheetImport {
 		}
 		boolean names = columns.containsKey("fullName") || (columns.containsKey("familyName") && columns.containsKey("givenName"));
 		if (!names) {
-			return new Report(job, fileName, header.number(), columns, List.of(), "registry.import.noHeader",
-					header.texts(), headerKey(header.texts()), sheet.legacyFonts());
+			return new Checked(new Report(job, fileName, header.number(), columns, List.of(), "registry.import.noHeader",
+					header.texts(), headerKey(header.texts()), sheet.legacyFonts()), null);
 		}
 		var drafts = new ArrayList<Draft>();
 		var seenIds = new HashMap<String, Integer>();
 		var codeCache = new HashMap<String, String>();
+		var sexCache = new HashMap<String, Optional<Sex>>();
+		var degreeCache = new HashMap<String, ImportCodes.Match>();
 		// each row is checked twice (on its own, then against the registry): each pass is half of a row's progress
 		int total = Math.max(0, rows.size() - header.index() - 1);
 		int passes = 0;
@@ -485,7 +551,7 @@ public class SpreadsheetImport {
 		for (int i = header.index() + 1; i < rows.size(); i++) {
 			var row = rows.get(i);
 			if (!row.blank()) {
-				drafts.add(parseRow(row, columns, seenIds, codeCache));
+				drafts.add(parseRow(row, columns, seenIds, codeCache, sexCache, degreeCache));
 			}
 			progress.at(ImportProgress.Phase.CHECKING, ++passes / 2, total);
 		}
@@ -496,8 +562,8 @@ public class SpreadsheetImport {
 			results.add(complete(draft, registered));
 			progress.at(ImportProgress.Phase.CHECKING, ++passes / 2, total);
 		}
-		return new Report(job, fileName, header.number(), columns, results, null, header.texts(),
-				headerKey(header.texts()), sheet.legacyFonts());
+		return new Checked(new Report(job, fileName, header.number(), columns, results, null, header.texts(),
+				headerKey(header.texts()), sheet.legacyFonts()), drafts);
 	}
 
 	/** The header row found, as the row number the officer sees and the index in the sheet's rows. */
@@ -606,7 +672,7 @@ public class SpreadsheetImport {
 	}
 
 	private Draft parseRow(ImportSheets.SheetRow row, Map<String, Integer> columns, Map<String, Integer> seenIds,
-			Map<String, String> codeCache) {
+			Map<String, String> codeCache, Map<String, Optional<Sex>> sexCache, Map<String, ImportCodes.Match> degreeCache) {
 		int number = row.number();
 		var problems = new ArrayList<Problem>();
 		String family = text(row, columns.get("familyName"));
@@ -614,7 +680,7 @@ public class SpreadsheetImport {
 		String given = text(row, columns.get("givenName"));
 		var full = text(row, columns.get("fullName"));
 		if (full != null && (family == null || given == null)) {
-			var parts = full.split("\\s+");
+			var parts = SPACES.split(full);
 			if (parts.length >= 2) {
 				family = parts[0];
 				given = parts[parts.length - 1];
@@ -631,11 +697,12 @@ public class SpreadsheetImport {
 		Sex sex = null;
 		var sexText = text(row, columns.get("sex"));
 		if (sexText != null) {
-			sex = switch (VietnameseText.fold(sexText)) {
+			// a column holds a few spellings: each folded once per file
+			sex = sexCache.computeIfAbsent(sexText, t -> Optional.ofNullable(switch (VietnameseText.fold(t)) {
 				case "nam", "m", "male", "1", "trai" -> Sex.MALE;
 				case "nu", "f", "female", "0", "2", "gai" -> Sex.FEMALE;
 				default -> null;
-			};
+			})).orElse(null);
 			if (sex == null) {
 				problems.add(new Problem(number, "sex", "registry.import.sex", List.of(sexText), false));
 			}
@@ -661,7 +728,7 @@ public class SpreadsheetImport {
 		String nationalId = null;
 		var idCell = row.cell(columns.get("nationalId"));
 		if (!idCell.blank()) {
-			var raw = idCell.text().replaceAll("[\\s.]", "");
+			var raw = ID_SEPARATORS.matcher(idCell.text()).replaceAll("");
 			if (!DIGITS.matcher(raw).matches() || raw.length() != 12) {
 				problems.add(new Problem(number, "nationalId", raw.length() == 11 && DIGITS.matcher(raw).matches()
 						? "registry.import.nationalIdLeadingZero" : "registry.nationalId.format", List.of(raw.length()), false));
@@ -676,7 +743,7 @@ public class SpreadsheetImport {
 		}
 		String oldId = text(row, columns.get("oldId"));
 		if (oldId != null) {
-			oldId = oldId.replaceAll("\\s", "");
+			oldId = SPACES.matcher(oldId).replaceAll("");
 			if (!nationalIds.validOldId(oldId)) {
 				problems.add(new Problem(number, "oldId", oldId.length() == 8 && DIGITS.matcher(oldId).matches()
 						? "registry.import.oldIdLeadingZero" : "registry.oldId.format", List.of(), false));
@@ -686,7 +753,7 @@ public class SpreadsheetImport {
 		String degree = null;
 		var degreeText = text(row, columns.get("degree"));
 		if (degreeText != null) {
-			var match = ImportCodes.degree(degreeText);
+			var match = degreeCache.computeIfAbsent(degreeText, ImportCodes::degree);
 			if (match.code() != null && match.exact()) {
 				degree = match.code();
 			}
@@ -787,7 +854,7 @@ public class SpreadsheetImport {
 	static @Nullable Object birth(ImportSheets.Cell cell, Clock clock) {
 		var number = cell.number();
 		var text = cell.text().strip();
-		if (number == null && text.matches("\\d{5}")) {
+		if (number == null && SERIAL.matcher(text).matches()) {
 			number = new BigDecimal(text);
 		}
 		if (number != null) {
@@ -800,7 +867,7 @@ public class SpreadsheetImport {
 			}
 			return null;
 		}
-		text = text.replaceAll("\\s+", "");
+		text = SPACES.matcher(text).replaceAll("");
 		if (YEAR.matcher(text).matches()) {
 			return Integer.valueOf(text);
 		}

@@ -28,6 +28,24 @@ class PeopleBulkLoaderTest {
 	Profiles profiles;
 
 	@Test
+	void imported_ids_are_version_7_uuids_that_rise_in_the_order_made() {
+		long start = System.currentTimeMillis();
+		var previous = PeopleBulkLoader.timeOrderedId();
+		var seen = new java.util.HashSet<java.util.UUID>();
+		for (int i = 0; i < 20_000; i++) {
+			var id = PeopleBulkLoader.timeOrderedId();
+			assertThat(id.version()).isEqualTo(7);
+			assertThat(id.variant()).isEqualTo(2);
+			assertThat(Long.compareUnsigned(id.getMostSignificantBits(), previous.getMostSignificantBits()))
+				.as("rises like PostgreSQL orders uuids").isPositive();
+			assertThat(seen.add(id)).isTrue();
+			previous = id;
+		}
+		long millis = previous.getMostSignificantBits() >>> 16;
+		assertThat(millis).isBetween(start - 1_000, System.currentTimeMillis() + 1_000);
+	}
+
+	@Test
 	void two_thousand_generated_people_load_by_copy_and_are_searchable_with_their_history() {
 		long before = profiles.count();
 		long started = System.nanoTime();

@@ -141,6 +141,28 @@ class SpreadsheetImportTest {
 	}
 
 	@Test
+	void the_apply_after_a_dry_run_sees_people_registered_in_between() throws IOException {
+		var tag = RegistryFixtures.uniqueToken("Giua");
+		var id1 = RegistryFixtures.nationalId(1985, Sex.FEMALE);
+		var id2 = RegistryFixtures.nationalId(1990, Sex.MALE);
+		var report = imports.upload("giua-chung.xlsx", sheet(tag, id1, id2), "test.hr");
+		assertThat(report.count(Outcome.NEW)).isEqualTo(3);
+		// between the dry run and the apply, row 4 (with a national ID) and row 5 (without) are registered by hand
+		profiles.register(report.rows().get(0).data(), "test.hr");
+		profiles.register(report.rows().get(1).data(), "test.hr");
+		long before = profiles.count();
+
+		var counts = imports.apply(report.job(), "test.hr").orElseThrow();
+
+		assertThat(counts.get(Outcome.NEW)).isEqualTo(1);
+		assertThat(counts.get(Outcome.UNCHANGED)).isEqualTo(2);
+		assertThat(counts.get(Outcome.ERROR)).isEqualTo(3);
+		assertThat(profiles.count()).as("only row 6 is new now").isEqualTo(before + 1);
+		assertThat(jdbc.sql("select count(*) from registry.person where national_id = :id").param("id", id1)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void a_file_that_is_no_spreadsheet_gets_a_clear_message_and_changes_nothing() {
 		var report = imports.upload("bang.xlsx", "không phải tệp Excel".getBytes(java.nio.charset.StandardCharsets.UTF_8), "test.hr");
 		assertThat(report.fileError()).isEqualTo("registry.import.unreadableFile");
