@@ -146,7 +146,7 @@ public class Workforce {
 	}
 
 	/** Loads of more than this share of the copied periods are re-read in full (as analytics does). */
-	static final double REBUILD_SHARE = 0.25;
+	static final double REBUILD_SHARE = 0.5;
 	private static final int BULK_BATCH = 5_000;
 
 	/** Timelines read from the registry since start (every person re-read counts once). */

@@ -140,19 +140,6 @@ class PlanningReadModelTest {
 		assertThat(forecast.people(today, Scope.PROVINCE, By.UNIT, null, null, 0, 10).total()).isEqualTo(reference.size());
 	}
 
-	@Autowired
-	Workforce workforce;
-
-	@Test
-	void a_bulk_load_reads_only_the_loaded_people_and_the_figures_still_equal_the_computation() {
-		long before = workforce.timelinesRead();
-		transactions.execute(s -> loader.load(new PeopleGenerator(8_2027, List.of(), today), 40, "planning-read-model-test"));
-		assertThat(workforce.timelinesRead() - before).as("timelines read for a load of 40 into %s people", registry.people().size())
-			.isEqualTo(40);
-		the_forecast_equals_the_computation_over_every_timeline();
-		the_balance_equals_the_computation_over_every_timeline();
-	}
-
 	@Test
 	void the_balance_equals_the_computation_over_every_timeline() {
 		int year = today.getYear() + 2;
