@@ -165,7 +165,7 @@ public class Workforce {
 			lock();
 			long copied = jdbc.sql("select count(*) from planning.workforce_period").query(Long.class).single();
 			if (people.size() > REBUILD_SHARE * copied) {
-				reloadAllLocked();
+				reload();
 				return;
 			}
 			long started = System.nanoTime();
@@ -184,11 +184,15 @@ public class Workforce {
 		});
 	}
 
+	/** Fills the copy at the first start (checked under the writers' lock: another instance may be filling it). */
 	@EventListener(ApplicationReadyEvent.class)
 	void atStart() {
-		if (!jdbc.sql("select exists (select 1 from planning.workforce_state)").query(Boolean.class).single()) {
-			reloadAll();
-		}
+		transactions.executeWithoutResult(s -> {
+			lock();
+			if (!jdbc.sql("select exists (select 1 from planning.workforce_state)").query(Boolean.class).single()) {
+				reload();
+			}
+		});
 	}
 
 	/** One person's copy replaced by their current timeline (the write cost each registry change adds). */
@@ -208,32 +212,30 @@ public class Workforce {
 	void reloadAll() {
 		transactions.executeWithoutResult(s -> {
 			lock();
-			reloadAllLocked();
+			reload();
 		});
 	}
 
-	private void reloadAllLocked() {
-		{
-			long started = System.nanoTime();
-			jdbc.sql("truncate planning.workforce_period").update();
-			var text = new StringBuilder();
-			long[] people = { 0 };
-			registry.forEachTimeline(timeline -> {
-				people[0]++;
-				timelinesRead.incrementAndGet();
-				timeline.forEach(f -> line(text, f));
-				if (text.length() > 4_000_000) {
-					copy(text);
-					text.setLength(0);
-				}
-			});
-			copy(text);
-			jdbc.sql("analyze planning.workforce_period").update();
-			jdbc.sql("""
-					insert into planning.workforce_state (id, loaded_at) values (1, :t)
-					on conflict (id) do update set loaded_at = excluded.loaded_at""").param("t", OffsetDateTime.now(clock)).update();
-			log.info("Planning: workforce of {} people read in {} ms", people[0], (System.nanoTime() - started) / 1_000_000);
-		}
+	private void reload() {
+		long started = System.nanoTime();
+		jdbc.sql("truncate planning.workforce_period").update();
+		var text = new StringBuilder();
+		long[] people = { 0 };
+		registry.forEachTimeline(timeline -> {
+			people[0]++;
+			timelinesRead.incrementAndGet();
+			timeline.forEach(f -> line(text, f));
+			if (text.length() > 4_000_000) {
+				copy(text);
+				text.setLength(0);
+			}
+		});
+		copy(text);
+		jdbc.sql("analyze planning.workforce_period").update();
+		jdbc.sql("""
+				insert into planning.workforce_state (id, loaded_at) values (1, :t)
+				on conflict (id) do update set loaded_at = excluded.loaded_at""").param("t", OffsetDateTime.now(clock)).update();
+		log.info("Planning: workforce of {} people read in {} ms", people[0], (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private void lock() {

@@ -96,7 +96,7 @@ public final class PeopleGenerator {
 		this.adminUnits = List.copyOf(adminUnits);
 		this.thisYear = today.getYear();
 		var units = new ArrayList<UUID>(orgUnits);
-		for (int i = 0; units.isEmpty() && i < 184; i++) {
+		for (int i = 0; orgUnits.isEmpty() && i < 184; i++) {
 			units.add(UUID.nameUUIDFromBytes(("trithuc-demo-org-unit-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		}
 		this.orgUnits = List.copyOf(units);

@@ -49,6 +49,10 @@ record PersonForm(Integer version, String familyName, String middleName, String 
 
 	/** @return the data, or null with the problems in {@code binding} */
 	PersonData toData(BindingResult binding) {
+		if (binding.getTarget() == null) {
+			// a field the form itself fills (the hidden version) could not be bound: a tampered request
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
+		}
 		Sex parsedSex = null;
 		try {
 			parsedSex = Sex.valueOf(sex == null ? "" : sex);

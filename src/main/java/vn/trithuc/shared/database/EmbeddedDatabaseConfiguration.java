@@ -36,13 +36,14 @@ class EmbeddedDatabaseConfiguration {
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(settings.cleanOnStart())
 			.setServerConfig("max_connections", "100")
-			.setServerConfig("shared_buffers", "128MB")
+			.setServerConfig("shared_buffers", settings.sharedBuffers().strip())
 			.setServerConfig("timezone", "UTC");
 		if (settings.port() > 0) {
 			builder.setPort(settings.port());
 		}
 		var postgres = builder.start();
-		log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(), directory,
+		log.info("Embedded PostgreSQL started on port {} with data in {}, shared_buffers {} ({} ms)", postgres.getPort(), directory,
+				settings.sharedBuffers(),
 				(System.nanoTime() - started) / 1_000_000);
 		return postgres;
 	}

@@ -55,13 +55,19 @@ class PlanningReadModelTest {
 	PeopleBulkLoader loader;
 	@Autowired
 	TransactionTemplate transactions;
+	@Autowired
+	vn.trithuc.orgunit.internal.OrgUnitOperations operations;
 
 	LocalDate today = LocalDate.now();
 	Scope someUnits;
 
 	@BeforeAll
 	void people_with_overrides_and_needs() {
-		var generator = new PeopleGenerator(8_2026, List.of(), today);
+		var placed = new ArrayList<UUID>();
+		for (int i = 0; i < 8; i++) {
+			placed.add(vn.trithuc.planning.PlanningFixtures.unit(operations, "Trường Đọc Mô Hình " + (i + 1), null));
+		}
+		var generator = new PeopleGenerator(612, List.of(), placed, today);
 		transactions.execute(s -> loader.load(generator, 600, "planning-read-model-test"));
 		var units = new ArrayList<UUID>();
 		var fields = new ArrayList<String>();

@@ -112,8 +112,8 @@ class SelfServiceScopeWebTest {
 		var intruder = TestAccounts.loggedIn(port, administration, other, Role.INTELLECTUAL);
 		assertThat(intruder.get(path).status()).isEqualTo(404);
 		var form = intruder.get("/registry/me/requests/new?kind=CONTACT");
-		var forged = intruder.postMultipart("/registry/me/requests/new?_csrf=" + WebClientSession.csrfToken(form.body()),
-				Map.of("kind", "CONTACT", "resubmits", request.id().toString(), "phone", "0999999999"), java.util.List.of());
+		var forged = intruder.postMultipart("/registry/me/requests/new", Map.of("_csrf", WebClientSession.csrfToken(form.body()),
+				"kind", "CONTACT", "resubmits", request.id().toString(), "phone", "0999999999"), java.util.List.of());
 		assertThat(forged.status()).isEqualTo(302);
 		assertThat(selfService.ofPerson(id)).as("nothing sent again for someone else").hasSize(1);
 		assertThat(jdbc.sql("select count(*) from registry.change_request where resubmits = :r").param("r", request.id())
@@ -126,8 +126,8 @@ class SelfServiceScopeWebTest {
 		personIn(unit("D"), RegistryFixtures.uniqueToken("Ngay"), RegistryFixtures.uniqueToken("z"), own);
 		var session = TestAccounts.loggedIn(port, administration, own, Role.INTELLECTUAL);
 		var form = session.get("/registry/me/requests/new?kind=DEGREE");
-		var refused = session.postMultipart("/registry/me/requests/new?_csrf=" + WebClientSession.csrfToken(form.body()),
-				Map.of("kind", "DEGREE", "validFrom", "31/02/2024", "level", "THAC_SI", "institution", "Trường Đại học Đà Lạt"),
+		var refused = session.postMultipart("/registry/me/requests/new", Map.of("_csrf", WebClientSession.csrfToken(form.body()),
+				"kind", "DEGREE", "validFrom", "31/02/2024", "level", "THAC_SI", "institution", "Trường Đại học Đà Lạt"),
 				java.util.List.of());
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("value=\"31/02/2024\"").contains("is-invalid")
