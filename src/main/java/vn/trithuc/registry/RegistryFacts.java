@@ -24,6 +24,14 @@ public interface RegistryFacts {
 	/** Every person's timeline, one person at a time (streamed: fine for a million people). */
 	void forEachTimeline(Consumer<List<PersonFacts>> consumer);
 
+	/**
+	 * The timelines of the given people only, one person at a time, read set-based in batches (people unknown or
+	 * merged are skipped). For keeping copies current after a bulk load without reading everybody.
+	 */
+	default void forEachTimeline(Collection<PersonId> people, Consumer<List<PersonFacts>> consumer) {
+		people.stream().distinct().map(this::timeline).forEach(consumer);
+	}
+
 	/** Every person in the registry (merged records excluded). */
 	List<PersonId> people();
 

@@ -41,6 +41,35 @@ class FactStore {
 			.param("p", person).query((rs, n) -> facts(rs)).list();
 	}
 
+	/** The facts of the given people, every period of each. */
+	List<PersonFacts> loadAll(java.util.Collection<UUID> people) {
+		return jdbc.sql("select " + COLUMNS + " from analytics.fact_period where person_id = any(cast(:p as uuid[]))")
+			.param("p", people.stream().map(UUID::toString).toArray(String[]::new)).query((rs, n) -> facts(rs)).list();
+	}
+
+	/** Replaces the copies of {@code people} with {@code periods} (the new facts of those people, in one list). */
+	void replaceAll(java.util.Collection<UUID> people, List<PersonFacts> periods) {
+		jdbc.sql("delete from analytics.fact_period where person_id = any(cast(:p as uuid[]))")
+			.param("p", people.stream().map(UUID::toString).toArray(String[]::new)).update();
+		if (periods.isEmpty()) {
+			return;
+		}
+		var text = new StringBuilder();
+		periods.forEach(f -> line(text, f));
+		copy(text);
+		var residences = periods.stream().map(PersonFacts::residence).filter(java.util.Objects::nonNull).distinct()
+			.map(UUID::toString).toArray(String[]::new);
+		if (residences.length > 0) {
+			jdbc.sql("insert into analytics.residence (id) select unnest(cast(:r as uuid[])) on conflict do nothing")
+				.param("r", residences).update();
+		}
+	}
+
+	/** Periods in the copy (about the number of people; for choosing between an incremental update and a rebuild). */
+	long periods() {
+		return jdbc.sql("select count(*) from analytics.fact_period").query(Long.class).single();
+	}
+
 	void replace(UUID person, List<PersonFacts> timeline) {
 		jdbc.sql("delete from analytics.fact_period where person_id = :p").param("p", person).update();
 		if (!timeline.isEmpty()) {

@@ -137,7 +137,51 @@ public class Workforce {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(PeopleBulkLoaded event) {
-		reloadAll();
+		if (event.everybody()) {
+			reloadAll();
+		}
+		else {
+			refreshAll(event.people());
+		}
+	}
+
+	/** Loads of more than this share of the copied periods are re-read in full (as analytics does). */
+	static final double REBUILD_SHARE = 0.5;
+	private static final int BULK_BATCH = 5_000;
+
+	/** Timelines read from the registry since start (every person re-read counts once). */
+	private final java.util.concurrent.atomic.AtomicLong timelinesRead = new java.util.concurrent.atomic.AtomicLong();
+
+	long timelinesRead() {
+		return timelinesRead.get();
+	}
+
+	/** Many people loaded at once: only their timelines are read (set-based, in batches) and their copies replaced. */
+	void refreshAll(List<PersonId> people) {
+		if (people.isEmpty()) {
+			return;
+		}
+		transactions.executeWithoutResult(s -> {
+			lock();
+			long copied = jdbc.sql("select count(*) from planning.workforce_period").query(Long.class).single();
+			if (people.size() > REBUILD_SHARE * copied) {
+				reload();
+				return;
+			}
+			long started = System.nanoTime();
+			for (int from = 0; from < people.size(); from += BULK_BATCH) {
+				var batch = people.subList(from, Math.min(people.size(), from + BULK_BATCH));
+				jdbc.sql("delete from planning.workforce_period where person_id = any(cast(:p as uuid[]))")
+					.param("p", batch.stream().map(PersonId::toString).toArray(String[]::new)).update();
+				var text = new StringBuilder();
+				registry.forEachTimeline(batch, timeline -> {
+					timelinesRead.incrementAndGet();
+					timeline.forEach(f -> line(text, f));
+				});
+				copy(text);
+			}
+			log.info("Planning: workforce of {} loaded people read in {} ms", people.size(), (System.nanoTime() - started) / 1_000_000);
+		});
 	}
 
 	/** Fills the copy at the first start (checked under the writers' lock: another instance may be filling it). */
@@ -156,6 +200,7 @@ public class Workforce {
 		transactions.executeWithoutResult(s -> {
 			lock();
 			var timeline = registry.timeline(person);
+			timelinesRead.incrementAndGet();
 			jdbc.sql("delete from planning.workforce_period where person_id = :p").param("p", person.value()).update();
 			var text = new StringBuilder();
 			timeline.forEach(f -> line(text, f));
@@ -178,6 +223,7 @@ public class Workforce {
 		long[] people = { 0 };
 		registry.forEachTimeline(timeline -> {
 			people[0]++;
+			timelinesRead.incrementAndGet();
 			timeline.forEach(f -> line(text, f));
 			if (text.length() > 4_000_000) {
 				copy(text);

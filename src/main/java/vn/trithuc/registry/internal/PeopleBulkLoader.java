@@ -51,6 +51,7 @@ public class PeopleBulkLoader {
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			var now = Instant.now(clock).toString();
 			long loaded = 0;
+			var ids = new java.util.ArrayList<vn.trithuc.registry.PersonId>((int) Math.min(count, 1_000_000));
 			// code names and provinces are few: look each up once per load
 			var fieldNames = new java.util.HashMap<String, String>();
 			var provinces = new java.util.HashMap<UUID, java.util.Optional<UUID>>();
@@ -64,6 +65,7 @@ public class PeopleBulkLoader {
 				var log = new StringBuilder(n * 120);
 				for (int i = 0; i < n; i++) {
 					var g = generator.next();
+					ids.add(new vn.trithuc.registry.PersonId(g.id()));
 					row(people, g, now, derived);
 					for (var part : g.parts()) {
 						CopyText.line(parts, part.id(), g.id(), part.kind().name(), part.validFrom(), part.validTo(),
@@ -89,7 +91,7 @@ public class PeopleBulkLoader {
 			jdbc.sql("analyze registry.person").update();
 			jdbc.sql("analyze registry.person_part").update();
 			jdbc.sql("analyze registry.name_token").update();
-			events.publishEvent(new PeopleBulkLoaded(loaded));
+			events.publishEvent(PeopleBulkLoaded.of(ids));
 			return loaded;
 		}
 		catch (SQLException | IOException e) {
@@ -168,7 +170,7 @@ public class PeopleBulkLoader {
 			}
 			jdbc.sql("insert into registry.name_token (token) select unnest(:tokens) on conflict do nothing")
 				.param("tokens", tokens.toArray(String[]::new)).update();
-			events.publishEvent(new PeopleBulkLoaded(people.size()));
+			events.publishEvent(PeopleBulkLoaded.of(ids.stream().map(vn.trithuc.registry.PersonId::new).toList()));
 			return ids;
 		}
 		catch (SQLException | IOException e) {

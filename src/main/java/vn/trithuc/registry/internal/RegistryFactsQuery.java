@@ -79,6 +79,21 @@ class RegistryFactsQuery implements RegistryFacts {
 
 	@Override
 	public void forEachTimeline(Consumer<List<PersonFacts>> consumer) {
+		forEachTimeline("", null, consumer);
+	}
+
+	private static final int TIMELINE_BATCH = 5_000;
+
+	@Override
+	public void forEachTimeline(Collection<PersonId> people, Consumer<List<PersonFacts>> consumer) {
+		var ids = people.stream().map(PersonId::toString).distinct().toArray(String[]::new);
+		for (int from = 0; from < ids.length; from += TIMELINE_BATCH) {
+			forEachTimeline(" and p.id = any(cast(? as uuid[]))",
+					java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + TIMELINE_BATCH)), consumer);
+		}
+	}
+
+	private void forEachTimeline(String condition, String @Nullable [] ids, Consumer<List<PersonFacts>> consumer) {
 		var handler = new RowCallbackHandler() {
 			PersonRow current;
 			List<PartRow> parts = new ArrayList<>();
@@ -104,7 +119,7 @@ class RegistryFactsQuery implements RegistryFacts {
 		};
 		streaming.query("select " + PERSON_COLUMNS + ", " + PART_COLUMNS
 				+ " from registry.person p left join registry.person_part pp on pp.person_id = p.id and pp.kind in " + KINDS
-				+ " where p.merged_into is null order by p.id", handler);
+				+ " where p.merged_into is null" + condition + " order by p.id", handler, ids == null ? new Object[0] : new Object[] { ids });
 		handler.flush();
 	}
 

@@ -61,6 +61,8 @@ class StatisticsKnownAnswersTest {
 	RemoteAreas remoteAreas;
 	@Autowired
 	Snapshots snapshots;
+	@Autowired
+	AnalyticsUpdater updater;
 
 	/** How a test person was made: what they hold and since when. */
 	record Spec(Sex sex, LocalDate birth, String ethnic, String degree, LocalDate degreeFrom, String field,
@@ -205,6 +207,31 @@ class StatisticsKnownAnswersTest {
 	@Test
 	void generated_people_counted_one_by_one_through_the_registry_api() {
 		transactions.execute(s -> loader.load(new PeopleGenerator(8, List.of(), statistics.today()), 300, "analytics-test"));
+		assertEveryDashboardFigureEqualsACountThroughTheRegistry();
+	}
+
+	@Test
+	void a_bulk_load_into_a_non_empty_registry_reads_only_the_loaded_people_and_keeps_every_figure() {
+		transactions.execute(s -> loader.load(new PeopleGenerator(81, List.of(), statistics.today()), 400, "analytics-test"));
+		assertThat(snapshots.present()).as("snapshots exist, so that the load must move their counts").isEqualTo(snapshots.wanted());
+		long copied = registry.people().size();
+		long before = updater.timelinesRead();
+		transactions.execute(s -> loader.load(new PeopleGenerator(82, List.of(), statistics.today()), 60, "analytics-test"));
+		assertThat(updater.timelinesRead() - before).as("timelines read for a load of 60 into %s people", copied).isEqualTo(60);
+		assertThat(snapshots.present()).isEqualTo(snapshots.wanted());
+		assertEveryDashboardFigureEqualsACountThroughTheRegistry();
+		for (var date : List.of(statistics.today(), BEFORE_MERGE)) {
+			assertThat(statistics.dashboard(question(date)).preAggregated()).as("pre-aggregated on %s", date).isTrue();
+		}
+		// the same people loaded again (the "changed" form): their old counts leave, the new ones come, nobody else is read
+		var some = registry.people().subList(0, 20);
+		before = updater.timelinesRead();
+		updater.refreshAll(some);
+		assertThat(updater.timelinesRead() - before).isEqualTo(20);
+		assertEveryDashboardFigureEqualsACountThroughTheRegistry();
+	}
+
+	private void assertEveryDashboardFigureEqualsACountThroughTheRegistry() {
 		for (var date : List.of(statistics.today(), BEFORE_MERGE, MID_2025)) {
 			var expected = new HashMap<Dimension, Map<String, Long>>();
 			long total = 0;
