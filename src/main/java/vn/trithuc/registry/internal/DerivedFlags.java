@@ -27,7 +27,10 @@ public class DerivedFlags {
 	private final Profiles profiles;
 	private final Clock clock;
 
-	DerivedFlags(JdbcClient jdbc, Profiles profiles, Clock clock) {
+	private final SearchIndex index;
+
+	DerivedFlags(JdbcClient jdbc, Profiles profiles, Clock clock, SearchIndex index) {
+		this.index = index;
 		this.jdbc = jdbc;
 		this.profiles = profiles;
 		this.clock = clock;
@@ -49,6 +52,14 @@ public class DerivedFlags {
 				  and ((x.valid_from > :last and x.valid_from <= :today) or (x.valid_to >= :last and x.valid_to < :today))""")
 			.param("last", last).param("today", today).query(UUID.class).list();
 		people.forEach(id -> profiles.refreshDerived(id, today));
+		// refreshDerived leaves updated_at alone: tell this instance's search index once the refresh commits
+		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+				new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						index.refresh(people);
+					}
+				});
 		jdbc.sql("""
 				insert into registry.derived_refresh (id, refreshed_through) values (1, :today)
 				on conflict (id) do update set refreshed_through = excluded.refreshed_through""")

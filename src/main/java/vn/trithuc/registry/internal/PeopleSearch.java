@@ -57,8 +57,11 @@ public class PeopleSearch {
 	private final OrgUnits units;
 	private final RegistryCodes codes;
 
+	private final SearchIndex index;
+
 	PeopleSearch(JdbcClient jdbc, RegistryScope scope, ProfileVisibility visibility, Clock clock, OrgUnits units,
-			RegistryCodes codes) {
+			RegistryCodes codes, SearchIndex index) {
+		this.index = index;
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.visibility = visibility;
@@ -108,7 +111,153 @@ public class PeopleSearch {
 		}
 	}
 
+	/** Through the {@link SearchIndex} when it is loaded and can express the query, else in SQL. */
 	public Result search(Query query, Caller caller) {
+		var indexed = indexed(query, caller);
+		return indexed != null ? indexed : sqlSearch(query, caller);
+	}
+
+	/** What the index is asked, and the facets selected; {@code none}: nothing can match. */
+	record IndexQuery(SearchIndex.@Nullable Criteria criteria, Set<String> selected) {
+	}
+
+	/**
+	 * The query in the index's terms; null when the index cannot answer it (not loaded yet, a national or old ID, a
+	 * scope the index cannot express such as an intellectual's own profile).
+	 */
+	@Nullable
+	IndexQuery indexQuery(Query query, Caller caller) {
+		if (!index.ready()) {
+			return null;
+		}
+		var reach = scope.reach(caller);
+		if (reach.kind() == RegistryScope.Reach.Kind.OTHER) {
+			return null;
+		}
+		var text = query.text().strip();
+		if (!query.experts() && (DIGITS_12.matcher(text).matches() || DIGITS_9.matcher(text).matches())) {
+			return null;
+		}
+		var none = new IndexQuery(null, Set.of());
+		if (reach.kind() == RegistryScope.Reach.Kind.NONE) {
+			return none;
+		}
+		var exact = new ArrayList<String>();
+		var fuzzy = new ArrayList<List<String>>();
+		List<String> expert = List.of();
+		if (query.experts()) {
+			expert = SearchDocument.words(text);
+			if (expert.isEmpty()) {
+				return none;
+			}
+		}
+		else if (!text.isEmpty()) {
+			for (var token : NameTokens.query(text)) {
+				if (!NameTokens.fuzzy(token)) {
+					exact.add(token);
+					continue;
+				}
+				var candidates = index.candidates(token);
+				if (candidates.isEmpty()) {
+					return none;
+				}
+				fuzzy.add(candidates);
+			}
+		}
+		var selections = new LinkedHashMap<String, Set<String>>();
+		var f = query.filters();
+		var unit = uuid(f.get("unit"));
+		if (unit != null) {
+			var subtree = new java.util.HashSet<String>();
+			units.scopeAsOf(new OrgUnitId(unit), LocalDate.now(clock)).forEach(u -> subtree.add(u.value().toString()));
+			selections.put("unit", subtree);
+		}
+		for (var name : List.of("province", "commune", "hometown")) {
+			var id = uuid(f.get(name));
+			if (id != null && (!name.equals("commune") || selections.containsKey("province"))) {
+				selections.put(name, Set.of(id.toString()));
+			}
+		}
+		select(f, "sex", v -> Set.of("MALE", "FEMALE").contains(v), selections);
+		select(f, "ethnicGroup", v -> v.length() <= 20, selections);
+		select(f, "degree", v -> v.length() <= 30, selections);
+		select(f, "title", v -> v.length() <= 30, selections);
+		select(f, "category", v -> v.length() <= 30, selections);
+		select(f, "field", v -> v.length() <= 30, selections);
+		boolean party = visibility.seesPartyMembership(caller, false);
+		if (party) {
+			select(f, "party", v -> v.equals("true") || v.equals("false"), selections);
+		}
+		select(f, "talent", v -> v.equals("true") || v.equals("false"), selections);
+		select(f, "age", AGE_BANDS::contains, selections);
+		var counted = new java.util.LinkedHashSet<String>();
+		for (var facet : FACETS) {
+			if ((facet.equals("commune") && !selections.containsKey("province")) || (facet.equals("party") && !party)) {
+				continue;
+			}
+			counted.add(facet);
+		}
+		var criteria = new SearchIndex.Criteria(exact, fuzzy, expert, reach.units(), selections, counted,
+				LocalDate.now(clock).getYear());
+		return new IndexQuery(criteria, selections.keySet());
+	}
+
+	private static void select(Map<String, String> filters, String name, java.util.function.Predicate<String> valid,
+			Map<String, Set<String>> selections) {
+		var value = filters.get(name);
+		if (value != null && !value.isBlank() && valid.test(value)) {
+			selections.put(name, Set.of(value));
+		}
+	}
+
+	/** The search through the index; null when it cannot answer. */
+	@Nullable
+	Result indexed(Query query, Caller caller) {
+		var q = indexQuery(query, caller);
+		if (q == null) {
+			return null;
+		}
+		if (q.criteria() == null) {
+			return new Result(List.of(), 0, query.page(), query.size(), Map.of());
+		}
+		var hits = index.search(q.criteria(), (long) query.page() * query.size(), query.size());
+		if (hits == null) {
+			return null;
+		}
+		var counts = new LinkedHashMap<String, List<FacetValue>>();
+		hits.counts().forEach((facet, values) -> values.forEach((value, n) -> add(counts, facet, value, n)));
+		var rows = rows(hits.ids(), caller);
+		if (hits.total() == 0) {
+			return new Result(rows, 0, query.page(), query.size(), Map.of());
+		}
+		var facets = facetValues(counts, query, q.selected(), caller);
+		facets.remove("total");
+		return new Result(rows, hits.total(), query.page(), query.size(), facets);
+	}
+
+	/** The rows of these people, read by id and kept in the order given. */
+	private List<Row> rows(List<UUID> ids, Caller caller) {
+		var rows = new ArrayList<Row>();
+		if (ids.isEmpty()) {
+			return rows;
+		}
+		var byId = new HashMap<UUID, Row>();
+		jdbc.sql("select p.* from registry.person p where p.id = any(:ids)").param("ids", ids.toArray(UUID[]::new))
+			.query((RowCallbackHandler) rs -> {
+				var row = row(rs, caller);
+				byId.put(row.id(), row);
+			});
+		ids.forEach(id -> {
+			var row = byId.get(id);
+			if (row != null) {
+				rows.add(row);
+			}
+		});
+		return rows;
+	}
+
+	/** The search in SQL only (the fallback, and the reference the index is tested against). */
+	Result sqlSearch(Query query, Caller caller) {
 		var filters = filters(query, caller);
 		if (filters == null) {
 			return new Result(List.of(), 0, query.page(), query.size(), Map.of());
@@ -150,8 +299,9 @@ public class PeopleSearch {
 		filters.facets().values().forEach(w -> parameters.putAll(w.parameters()));
 		var matched = new StringBuilder("with p as materialized (select ").append(MATCHED_COLUMNS);
 		if (query.experts()) {
-			matched.append(", ts_rank(" + WEIGHTS + ", p.expertise, cast(:expertPhrase as tsquery)) as rank_phrase")
-				.append(", ts_rank(" + WEIGHTS + ", p.expertise, cast(:expertAll as tsquery)) as rank_all");
+			var rank = expertRank(query.text());
+			parameters.putAll(rank.parameters());
+			matched.append(", ").append(rank.sql()).append(" as rank");
 		}
 		matched.append(" from registry.person p where ").append(String.join(" and ", baseSql)).append(")");
 		var expressions = expressions(filters, caller);
@@ -182,8 +332,7 @@ public class PeopleSearch {
 		}
 		parts.add("select 'field', f, count(*), null::uuid, null::bigint from p cross join unnest(p.fields) f where "
 				+ facetWhere(filters, "field") + " group by f");
-		var order = query.experts() ? " order by p.rank_phrase desc, p.rank_all desc, " + ORDER.substring(" order by ".length())
-				: ORDER;
+		var order = query.experts() ? " order by p.rank desc, " + ORDER.substring(" order by ".length()) : ORDER;
 		parts.add("select 'row', null, null, page.id, row_number() over () from (select p.id from p where "
 				+ facetWhere(filters, null) + order + " limit :limit offset :offset) page");
 		var counts = new LinkedHashMap<String, List<FacetValue>>();
@@ -201,23 +350,8 @@ public class PeopleSearch {
 					add(counts, facet, facet.equals("total") ? "total" : rs.getString("value"), rs.getLong("n"));
 				}
 			});
-		var ids = new ArrayList<>(page.values());
-		var rows = new ArrayList<Row>();
-		if (!ids.isEmpty()) {
-			var byId = new HashMap<UUID, Row>();
-			jdbc.sql("select p.* from registry.person p where p.id = any(:ids)").param("ids", ids.toArray(UUID[]::new))
-				.query((RowCallbackHandler) rs -> {
-					var row = row(rs, caller);
-					byId.put(row.id(), row);
-				});
-			ids.forEach(id -> {
-				var row = byId.get(id);
-				if (row != null) {
-					rows.add(row);
-				}
-			});
-		}
-		var facets = facetValues(counts, query, filters, caller);
+		var rows = rows(new ArrayList<>(page.values()), caller);
+		var facets = facetValues(counts, query, filters.facets().keySet(), caller);
 		long total = facets.remove("total").stream().mapToLong(FacetValue::count).sum();
 		return new Result(rows, total, query.page(), query.size(), facets);
 	}
@@ -238,6 +372,19 @@ public class PeopleSearch {
 
 	/** Streams every matching row in order (for export), masked for the caller. */
 	public void each(Query query, Caller caller, Consumer<Row> consumer) {
+		var q = indexQuery(query, caller);
+		if (q != null) {
+			if (q.criteria() == null) {
+				return;
+			}
+			var ids = index.ordered(q.criteria());
+			if (ids != null) {
+				for (int i = 0; i < ids.size(); i += 500) {
+					rows(ids.subList(i, Math.min(ids.size(), i + 500)), caller).forEach(consumer);
+				}
+				return;
+			}
+		}
 		var filters = filters(query, caller);
 		if (filters == null) {
 			return;
@@ -250,16 +397,50 @@ public class PeopleSearch {
 	private static final String ORDER = " order by p.given_name collate \"vi-x-icu\", p.middle_name collate \"vi-x-icu\","
 			+ " p.family_name collate \"vi-x-icu\", p.id";
 
-	/** Weights of ts_rank for D, C (work titles), B (keywords), A (fields of study). */
-	private static final String WEIGHTS = "'{0.05, 0.2, 0.5, 1.0}'";
-
 	private static String order(Query query) {
 		if (!query.experts()) {
 			return ORDER;
 		}
-		return " order by ts_rank(" + WEIGHTS + ", p.expertise, cast(:expertPhrase as tsquery)) desc,"
-				+ " ts_rank(" + WEIGHTS + ", p.expertise, cast(:expertAll as tsquery)) desc, "
-				+ ORDER.substring(" order by ".length());
+		return " order by " + expertRank(query.text()).sql() + " desc, " + ORDER.substring(" order by ".length());
+	}
+
+	/**
+	 * The rank of an expert (the same as {@link SearchIndex}'s): first the best weight class in which every pair of
+	 * adjacent query words stands adjacent in one text (A fields of study 3, B keywords 2, C work titles 1; none or a
+	 * one-word query 0), times 2^20; plus, for each distinct query word, the score of the best class it occurs in
+	 * (A 10, B 5, C 2).
+	 */
+	static Where expertRank(String text) {
+		var sequence = SearchDocument.words(text);
+		var distinct = new ArrayList<>(new java.util.LinkedHashSet<>(sequence));
+		var params = new HashMap<String, Object>();
+		var sql = new StringBuilder("(");
+		var classes = "ABC";
+		if (sequence.size() >= 2) {
+			sql.append("case");
+			for (int c = 0; c < 3; c++) {
+				char w = classes.charAt(c);
+				var pairs = new ArrayList<String>();
+				for (int i = 0; i + 1 < sequence.size(); i++) {
+					pairs.add("('" + sequence.get(i) + "':" + w + " <-> '" + sequence.get(i + 1) + "':" + w + ")");
+				}
+				params.put("rankPhrase" + w, String.join(" & ", pairs));
+				sql.append(" when p.expertise @@ cast(:rankPhrase").append(w).append(" as tsquery) then ")
+					.append((3 - c) << 20);
+			}
+			sql.append(" else 0 end + ");
+		}
+		for (int j = 0; j < distinct.size(); j++) {
+			sql.append("(case");
+			for (int c = 0; c < 3; c++) {
+				char w = classes.charAt(c);
+				params.put("rankWord" + j + w, "'" + distinct.get(j) + "':" + w);
+				sql.append(" when p.expertise @@ cast(:rankWord").append(j).append(w).append(" as tsquery) then ")
+					.append(SearchIndex.CLASS_SCORE[c]);
+			}
+			sql.append(" else 0 end) + ");
+		}
+		return new Where(sql.append("0)").toString(), params);
 	}
 
 	private Row row(java.sql.ResultSet rs, Caller caller) throws java.sql.SQLException {
@@ -324,8 +505,9 @@ public class PeopleSearch {
 			if (all.isEmpty()) {
 				return null;
 			}
-			base.add(new Where("p.expertise @@ cast(:expertAll as tsquery)",
-					Map.of("expertAll", all, "expertPhrase", SearchDocument.phrase(text))));
+			var params = new HashMap<String, Object>(expertRank(text).parameters());
+			params.put("expertAll", all);
+			base.add(new Where("p.expertise @@ cast(:expertAll as tsquery)", params));
 		}
 		else if (DIGITS_12.matcher(text).matches()) {
 			base.add(new Where("p.national_id = :nationalId", Map.of("nationalId", text)));
@@ -481,17 +663,17 @@ public class PeopleSearch {
 		jdbc.sql("select f, count(*) from registry.person p cross join unnest(p.fields) f where " + fieldWhere.sql()
 				+ " group by f").params(fieldWhere.parameters())
 			.query((RowCallbackHandler) rs -> add(counts, "field", rs.getString(1), rs.getLong(2)));
-		return facetValues(counts, query, filters, caller);
+		return facetValues(counts, query, filters.facets().keySet(), caller);
 	}
 
 	/** Raw counts by facet → the facets shown: units rolled up to the level shown, values named and sorted. */
-	private Map<String, List<FacetValue>> facetValues(Map<String, List<FacetValue>> counts, Query query, Filters filters,
-			Caller caller) {
+	private Map<String, List<FacetValue>> facetValues(Map<String, List<FacetValue>> counts, Query query,
+			Set<String> selected, Caller caller) {
 		var result = new LinkedHashMap<String, List<FacetValue>>();
 		for (var facet : FACETS) {
 			var values = counts.get(facet);
 			if (facet.equals("unit")) {
-				values = units(values == null ? List.of() : values, query, filters, caller);
+				values = units(values == null ? List.of() : values, query, selected, caller);
 			}
 			if (values != null && !values.isEmpty()) {
 				result.put(facet, labelled(facet, values, adminUnitNames(facet, values, query)));
@@ -532,14 +714,14 @@ public class PeopleSearch {
 	 * The unit facet: the units one level below the selected unit (or below the caller's scope unit, or the roots
 	 * of the tree), each counting the people of its whole subtree.
 	 */
-	private List<FacetValue> units(List<FacetValue> byUnit, Query query, Filters filters, Caller caller) {
+	private List<FacetValue> units(List<FacetValue> byUnit, Query query, Set<String> selected, Caller caller) {
 		if (byUnit.isEmpty()) {
 			return List.of();
 		}
 		var today = LocalDate.now(clock);
 		var perUnit = new HashMap<UUID, Long>();
 		byUnit.forEach(v -> perUnit.put(UUID.fromString(v.value()), v.count()));
-		var chosen = filters.facets().containsKey("unit") ? uuid(query.filters().get("unit")) : null;
+		var chosen = selected.contains("unit") ? uuid(query.filters().get("unit")) : null;
 		List<vn.trithuc.orgunit.OrgUnit> shown;
 		if (chosen != null) {
 			shown = tree("children", chosen, today, () -> units.children(new OrgUnitId(chosen), today));

@@ -57,6 +57,31 @@ public class RegistryScope {
 		return new Filter("false", Map.of());
 	}
 
+	/**
+	 * The same decision as {@link #filter} in a form an in-memory index can apply: everybody, the people of these
+	 * units, nobody, or something only SQL expresses (an intellectual's own profile).
+	 */
+	public record Reach(Kind kind, @org.jspecify.annotations.Nullable List<UUID> units) {
+		public enum Kind {
+			ALL, UNITS, NONE, OTHER
+		}
+	}
+
+	public Reach reach(Caller caller) {
+		if (caller.has(Role.SYSTEM_ADMINISTRATOR)
+				|| (caller.hasAny(Role.HR_OFFICER, Role.LEADER) && scopes.scopeRoot(caller.username()).isEmpty())) {
+			return new Reach(Reach.Kind.ALL, null);
+		}
+		if (caller.hasAny(Role.UNIT_OFFICER, Role.HR_OFFICER, Role.LEADER)) {
+			var units = unitScope(caller);
+			return units.isEmpty() ? new Reach(Reach.Kind.NONE, List.of()) : new Reach(Reach.Kind.UNITS, units);
+		}
+		if (caller.has(Role.INTELLECTUAL)) {
+			return new Reach(Reach.Kind.OTHER, null);
+		}
+		return new Reach(Reach.Kind.NONE, List.of());
+	}
+
 	/** Whether the caller may see lists of people (search, export) at all. */
 	public boolean listsPeople(Caller caller) {
 		return caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.LEADER, Role.UNIT_OFFICER);

@@ -35,8 +35,11 @@ class RegistrySearchBackfill {
 	private final JdbcTemplate template;
 	private final RegistryCodes codes;
 	private final TransactionTemplate transactions;
+	private final SearchIndex index;
 
-	RegistrySearchBackfill(JdbcClient jdbc, JdbcTemplate template, RegistryCodes codes, TransactionTemplate transactions) {
+	RegistrySearchBackfill(JdbcClient jdbc, JdbcTemplate template, RegistryCodes codes, TransactionTemplate transactions,
+			SearchIndex index) {
+		this.index = index;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.codes = codes;
@@ -54,6 +57,9 @@ class RegistrySearchBackfill {
 			total += done;
 		}
 		while (done == BATCH);
+		if (total > 0 && index.ready()) {
+			index.reload(); // the documents changed without updated_at: read everybody again
+		}
 		if (total > 0) {
 			log.info("Expertise documents computed for {} people stored before the expert finder", total);
 		}

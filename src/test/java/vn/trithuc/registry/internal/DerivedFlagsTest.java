@@ -30,6 +30,8 @@ class DerivedFlagsTest {
 	@Autowired
 	Profiles profiles;
 	@Autowired
+	SearchIndex index;
+	@Autowired
 	JdbcClient jdbc;
 	@Autowired
 	Scheduler scheduler;
@@ -59,7 +61,7 @@ class DerivedFlagsTest {
 		assertThat(derived(id)).isEqualTo(new Derived(unitA, false));
 
 		jdbc.sql("insert into registry.derived_refresh (id, refreshed_through) values (1, :d)").param("d", today).update();
-		var night = new DerivedFlags(jdbc, profiles, shiftedClock(today.plusDays(12)));
+		var night = new DerivedFlags(jdbc, profiles, shiftedClock(today.plusDays(12)), index);
 		assertThat(night.refresh()).isGreaterThanOrEqualTo(1);
 		assertThat(derived(id)).isEqualTo(new Derived(unitB, true));
 		assertThat(night.refresh()).as("the same day twice does nothing").isZero();

@@ -1,0 +1,1054 @@
+package vn.trithuc.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.RoaringBitmap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.trithuc.registry.PeopleBulkLoaded;
+import vn.trithuc.registry.PeopleMerged;
+import vn.trithuc.registry.PersonChanged;
+import vn.trithuc.registry.PersonId;
+import vn.trithuc.registry.PersonRegistered;
+
+/**
+ * An in-memory search index of the registry (issue 6) kept by every application instance; PostgreSQL stays the
+ * source of truth and {@link PeopleSearch} falls back to SQL until the index is loaded (and for what it cannot
+ * express). One document ordinal per person not merged; a change appends a new ordinal and drops the old one from
+ * {@code live} (stale ordinals are compacted by a reload when they outnumber a fifth of the live ones).
+ * <ul>
+ * <li>per folded name token, per expertise word × weight class (A fields of study, B keywords, C work titles, D
+ * other) and per pair of adjacent words of one text × class: a {@link RoaringBitmap} of ordinals;</li>
+ * <li>per facet value (unit, provinces, commune, degree, field, title, birth year, sex, ethnic group, category,
+ * party, talent): a bitmap; counting is {@link RoaringBitmap#andCardinality} of the matched set with each;</li>
+ * <li>the order: the rank of each distinct given/middle/family name in PostgreSQL's own {@code collate "vi-x-icu"}
+ * order (asked of the database, so the order is exactly that of the SQL search) packed into one long per person,
+ * then the id; the page is a bounded heap (no full sort);</li>
+ * <li>ids: two {@code long[]} (msb, lsb) and an open-addressing table of ordinals.</li>
+ * </ul>
+ * Freshness: the registry's events are applied after commit, before the request returns; changes made by other
+ * instances are polled ({@code updated_at}) every few seconds ({@code trithuc.registry.search-index.poll-interval}).
+ */
+@Component
+public class SearchIndex {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+	/** Weight classes of the expertise document: A, B, C, D. */
+	static final int CLASSES = 4;
+	/** Score of a query word by its best class (A 10, B 5, C 2, D 0): the ranking {@link PeopleSearch} uses in SQL too. */
+	static final int[] CLASS_SCORE = { 10, 5, 2, 0 };
+	/** Re-read the people changed this long before the newest change seen (late commits of other instances). */
+	private static final long POLL_MARGIN_MILLIS = 30_000;
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate readOnly;
+	private final boolean enabled;
+	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+	private final Object updates = new Object();
+
+	private volatile @Nullable State state;
+	private volatile boolean loading;
+	/** Everything changed while a load ran: load once more after it. */
+	private volatile boolean reloadAgain;
+	private volatile long loadMillis;
+	/** Ids changed while a (re)load runs: read again once the new state is in place. */
+	private @Nullable Set<UUID> changedDuringLoad;
+	/** The newest updated_at seen, and the (id, updated_at) seen within the margin (not re-read twice). */
+	private long newestChange;
+	private final Map<UUID, Long> recentlySeen = new HashMap<>();
+	private int polls;
+
+	SearchIndex(JdbcClient jdbc, PlatformTransactionManager transactions,
+			@Value("${trithuc.registry.search-index.enabled:true}") boolean enabled) {
+		this.jdbc = jdbc;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.enabled = enabled;
+	}
+
+	// ------------------------------------------------------------------ API
+
+	/** What a search asks of the index; facet selections are sets of values (a unit: its subtree). */
+	public record Criteria(List<String> exactTokens, List<List<String>> fuzzyCandidates, List<String> expertWords,
+			@Nullable Collection<UUID> scopeUnits, Map<String, Set<String>> selections, Set<String> countedFacets,
+			int year) {
+	}
+
+	/** @param counts facet → value → count (only values counted above zero); "total" is not in it */
+	public record Hits(long total, List<UUID> ids, Map<String, Map<String, Long>> counts) {
+	}
+
+	public boolean ready() {
+		return state != null;
+	}
+
+	/** Waits until the index is loaded (tests, benchmarks). @return whether it is */
+	public boolean awaitReady(long timeout, TimeUnit unit) throws InterruptedException {
+		long end = System.nanoTime() + unit.toNanos(timeout);
+		while (state == null && System.nanoTime() < end) {
+			Thread.sleep(20);
+		}
+		return state != null;
+	}
+
+	/** Loaded people, load time and estimated heap of the index. */
+	public record Stats(long people, long ordinals, long loadMillis, long bytes) {
+	}
+
+	public Stats stats() {
+		lock.readLock().lock();
+		try {
+			var s = state;
+			return s == null ? new Stats(0, 0, loadMillis, 0) : new Stats(s.live.getLongCardinality(), s.size, loadMillis, s.bytes());
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	/**
+	 * The total, the ids of rows {@code offset .. offset + limit} in order and the counts of {@code counted} facets
+	 * (a selected facet counted without its own selection). @return null when the index is not loaded
+	 */
+	public @Nullable Hits search(Criteria criteria, long offset, int limit) {
+		lock.readLock().lock();
+		try {
+			var s = state;
+			return s == null ? null : s.search(criteria, offset, limit, true);
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	/** Every matching id in order (export). @return null when the index is not loaded */
+	public @Nullable List<UUID> ordered(Criteria criteria) {
+		lock.readLock().lock();
+		try {
+			var s = state;
+			return s == null ? null : s.search(criteria, 0, Integer.MAX_VALUE, false).ids();
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	/** The name tokens one edit away from {@code token} (itself included) among the tokens indexed. */
+	public List<String> candidates(String token) {
+		lock.readLock().lock();
+		try {
+			var s = state;
+			if (s == null) {
+				return List.of();
+			}
+			var out = new ArrayList<String>();
+			for (var t : s.tokens.keySet()) {
+				if (Math.abs(t.length() - token.length()) <= 1 && withinOneEdit(t, token)) {
+					out.add(t);
+				}
+			}
+			return out;
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	static boolean withinOneEdit(String a, String b) {
+		int la = a.length(), lb = b.length();
+		if (la == lb) {
+			int diff = 0;
+			for (int i = 0; i < la && diff <= 1; i++) {
+				if (a.charAt(i) != b.charAt(i)) {
+					diff++;
+				}
+			}
+			return diff <= 1;
+		}
+		if (la < lb) {
+			return withinOneEdit(b, a);
+		}
+		if (la - lb != 1) {
+			return false;
+		}
+		int i = 0, j = 0;
+		boolean skipped = false;
+		while (i < la && j < lb) {
+			if (a.charAt(i) == b.charAt(j)) {
+				i++;
+				j++;
+			}
+			else if (skipped) {
+				return false;
+			}
+			else {
+				skipped = true;
+				i++;
+			}
+		}
+		return true;
+	}
+
+	// ------------------------------------------------------------------ loading and freshness
+
+	@EventListener(ApplicationReadyEvent.class)
+	public void loadInBackground() {
+		if (!enabled) {
+			return;
+		}
+		var thread = new Thread(this::reload, "search-index-load");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/** Reads everybody into a new state and puts it in place; changes made meanwhile are read again after. */
+	void reload() {
+		synchronized (updates) {
+			if (loading) {
+				reloadAgain = true;
+				return;
+			}
+			reloadAgain = false;
+			loading = true;
+			changedDuringLoad = new HashSet<>();
+		}
+		try {
+			long start = System.nanoTime();
+			var fresh = new State();
+			long[] newest = { 0 };
+			readOnly.executeWithoutResult(tx -> jdbc.sql("select " + COLUMNS + " from registry.person p where p.merged_into is null")
+				.withFetchSize(2_000).query((RowCallbackHandler) rs -> {
+					var row = row(rs);
+					fresh.add(row);
+					newest[0] = Math.max(newest[0], row.updatedAt());
+				}));
+			fresh.rank(rankOf(fresh.names.strings));
+			Set<UUID> again;
+			synchronized (updates) {
+				lock.writeLock().lock();
+				try {
+					state = fresh;
+				}
+				finally {
+					lock.writeLock().unlock();
+				}
+				newestChange = Math.max(newestChange, newest[0]);
+				again = changedDuringLoad;
+				changedDuringLoad = null;
+				loading = false;
+			}
+			loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+			if (again != null && !again.isEmpty()) {
+				refresh(again);
+			}
+			if (reloadAgain) {
+				reload();
+				return;
+			}
+			var stats = stats();
+			log.info("Search index loaded: {} people in {} ms, ≈ {} bytes a person", stats.people(), loadMillis,
+					stats.people() == 0 ? 0 : stats.bytes() / stats.people());
+		}
+		catch (RuntimeException e) {
+			synchronized (updates) {
+				loading = false;
+				changedDuringLoad = null;
+			}
+			log.warn("Search index not loaded (search stays on SQL): {}", e.toString());
+		}
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void on(PersonRegistered event) {
+		refresh(List.of(event.person().value()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void on(PersonChanged event) {
+		refresh(List.of(event.person().value()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void on(PeopleMerged event) {
+		refresh(List.of(event.survivor().value(), event.merged().value()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void on(PeopleBulkLoaded event) {
+		if (event.everybody() || event.count() > 200_000) {
+			if (state != null) {
+				reload();
+			}
+			return;
+		}
+		refresh(event.people().stream().map(PersonId::value).toList());
+	}
+
+	/** Reads these people again (new, changed, merged or gone) and applies them. */
+	public void refresh(Collection<UUID> ids) {
+		if (!enabled || ids.isEmpty()) {
+			return;
+		}
+		synchronized (updates) {
+			if (changedDuringLoad != null) {
+				changedDuringLoad.addAll(ids);
+			}
+			var s = state;
+			if (s == null) {
+				return;
+			}
+			var rows = new ArrayList<Row>();
+			var list = new ArrayList<>(ids);
+			for (int i = 0; i < list.size(); i += 5_000) {
+				var batch = list.subList(i, Math.min(list.size(), i + 5_000)).toArray(UUID[]::new);
+				jdbc.sql("select " + COLUMNS + " from registry.person p where p.id = any(:ids)").param("ids", batch)
+					.query((RowCallbackHandler) rs -> rows.add(row(rs)));
+			}
+			var found = new HashSet<UUID>();
+			var newNames = new ArrayList<String>();
+			for (var row : rows) {
+				found.add(row.id());
+				newestChange = Math.max(newestChange, row.updatedAt());
+				if (row.mergedInto() == null) {
+					for (var n : List.of(row.givenName(), row.middleName(), row.familyName())) {
+						if (!s.names.ids.containsKey(n)) {
+							newNames.add(n);
+						}
+					}
+				}
+			}
+			int[] ranks = null;
+			var strings = new ArrayList<String>();
+			if (!newNames.isEmpty()) {
+				strings.addAll(s.names.strings);
+				for (var n : newNames) {
+					if (!s.names.ids.containsKey(n) && !strings.subList(s.names.strings.size(), strings.size()).contains(n)) {
+						strings.add(n);
+					}
+				}
+				ranks = rankOf(strings);
+			}
+			lock.writeLock().lock();
+			try {
+				for (var id : ids) {
+					if (!found.contains(id)) {
+						s.remove(id);
+					}
+				}
+				for (var row : rows) {
+					s.remove(row.id());
+					if (row.mergedInto() == null) {
+						s.add(row);
+					}
+				}
+				if (ranks != null) {
+					s.rank(ranks);
+				}
+			}
+			finally {
+				lock.writeLock().unlock();
+			}
+		}
+		var s = state;
+		if (s != null && !loading && s.size - s.live.getLongCardinality() > Math.max(10_000, s.live.getLongCardinality() / 5)) {
+			var thread = new Thread(this::reload, "search-index-compact");
+			thread.setDaemon(true);
+			thread.start();
+		}
+	}
+
+	/**
+	 * Changes of other instances: the people whose {@code updated_at} is at most the margin older than the newest
+	 * change seen are read again (once per change); every 60th poll the number of people is compared with
+	 * PostgreSQL's and everything is reloaded when they differ.
+	 */
+	@Scheduled(initialDelayString = "${trithuc.registry.search-index.poll-interval:5s}",
+			fixedDelayString = "${trithuc.registry.search-index.poll-interval:5s}")
+	public void poll() {
+		if (!enabled || state == null || loading) {
+			return;
+		}
+		long since;
+		synchronized (updates) {
+			since = newestChange - POLL_MARGIN_MILLIS;
+			recentlySeen.values().removeIf(at -> at < since);
+		}
+		var changed = new ArrayList<UUID>();
+		jdbc.sql("select id, updated_at from registry.person where updated_at > :since")
+			.param("since", Timestamp.from(Instant.ofEpochMilli(since))).query((RowCallbackHandler) rs -> {
+				var id = rs.getObject(1, UUID.class);
+				long at = rs.getTimestamp(2).getTime();
+				synchronized (updates) {
+					var seen = recentlySeen.get(id);
+					if (seen == null || seen != at) {
+						recentlySeen.put(id, at);
+						changed.add(id);
+					}
+				}
+			});
+		refresh(changed);
+		if (++polls % 60 == 0) {
+			long people = jdbc.sql("select count(*) from registry.person where merged_into is null").query(Long.class).single();
+			if (people != stats().people()) {
+				reload();
+			}
+		}
+	}
+
+	private int[] rankOf(List<String> strings) {
+		var rank = new HashMap<String, Integer>();
+		int[] next = { 0 };
+		jdbc.sql("select s from unnest(cast(:s as text[])) s order by s collate \"vi-x-icu\"")
+			.param("s", strings.toArray(String[]::new))
+			.query((RowCallbackHandler) rs -> rank.put(rs.getString(1), next[0]++));
+		var out = new int[strings.size()];
+		for (int i = 0; i < out.length; i++) {
+			out[i] = rank.get(strings.get(i));
+		}
+		return out;
+	}
+
+	// ------------------------------------------------------------------ rows
+
+	private static final String COLUMNS = "p.id, p.given_name, p.middle_name, p.family_name, p.name_tokens, p.current_org_unit,"
+			+ " p.residence_province, p.residence, p.hometown_province, p.highest_degree, p.academic_title, p.birth_year, p.sex,"
+			+ " p.ethnic_group, p.personnel_category, p.party_member, p.talent, p.fields, p.expertise::text as expertise,"
+			+ " p.merged_into, p.updated_at";
+
+	record Row(UUID id, String givenName, String middleName, String familyName, String[] tokens, String[] facets,
+			String[] fields, @Nullable String expertise, @Nullable UUID mergedInto, long updatedAt) {
+	}
+
+	/** The single-valued facets in the order of {@link Row#facets}. */
+	static final List<String> SINGLE = List.of("unit", "province", "commune", "hometown", "degree", "title", "birthYear",
+			"sex", "ethnicGroup", "category", "party", "talent");
+
+	private static Row row(ResultSet rs) throws SQLException {
+		var facets = new String[SINGLE.size()];
+		facets[0] = text(rs.getObject("current_org_unit"));
+		facets[1] = text(rs.getObject("residence_province"));
+		facets[2] = text(rs.getObject("residence"));
+		facets[3] = text(rs.getObject("hometown_province"));
+		facets[4] = rs.getString("highest_degree");
+		facets[5] = rs.getString("academic_title");
+		facets[6] = text(rs.getObject("birth_year"));
+		facets[7] = rs.getString("sex");
+		facets[8] = rs.getString("ethnic_group");
+		facets[9] = rs.getString("personnel_category");
+		facets[10] = String.valueOf(rs.getBoolean("party_member"));
+		facets[11] = String.valueOf(rs.getBoolean("talent"));
+		var tokens = rs.getArray("name_tokens");
+		var fields = rs.getArray("fields");
+		return new Row(rs.getObject("id", UUID.class), rs.getString("given_name"), rs.getString("middle_name"),
+				rs.getString("family_name"), tokens == null ? new String[0] : (String[]) tokens.getArray(), facets,
+				fields == null ? new String[0] : (String[]) fields.getArray(), rs.getString("expertise"),
+				rs.getObject("merged_into", UUID.class), rs.getTimestamp("updated_at").getTime());
+	}
+
+	private static @Nullable String text(@Nullable Object value) {
+		return value == null ? null : value.toString();
+	}
+
+	/** A tsvector's text ('word':1A,5B 'other':2) → (position, word, class) triples. */
+	static List<long[]> positions(String tsvector, Map<String, Integer> words, List<String> wordList) {
+		var out = new ArrayList<long[]>();
+		int i = 0, n = tsvector.length();
+		while (i < n) {
+			if (tsvector.charAt(i) != '\'') {
+				i++;
+				continue;
+			}
+			var word = new StringBuilder();
+			i++;
+			while (i < n) {
+				char c = tsvector.charAt(i);
+				if (c == '\'') {
+					if (i + 1 < n && tsvector.charAt(i + 1) == '\'') {
+						word.append('\'');
+						i += 2;
+						continue;
+					}
+					i++;
+					break;
+				}
+				if (c == '\\' && i + 1 < n) {
+					c = tsvector.charAt(++i);
+				}
+				word.append(c);
+				i++;
+			}
+			var w = word.toString();
+			Integer id = words.get(w);
+			if (id == null) {
+				id = wordList.size();
+				words.put(w, id);
+				wordList.add(w);
+			}
+			if (i < n && tsvector.charAt(i) == ':') {
+				i++;
+				while (i < n && tsvector.charAt(i) != ' ') {
+					int p = 0;
+					while (i < n && Character.isDigit(tsvector.charAt(i))) {
+						p = p * 10 + (tsvector.charAt(i++) - '0');
+					}
+					int cls = 3;
+					if (i < n && Character.isLetter(tsvector.charAt(i))) {
+						cls = tsvector.charAt(i++) - 'A';
+					}
+					out.add(new long[] { p, id, cls });
+					if (i < n && tsvector.charAt(i) == ',') {
+						i++;
+					}
+				}
+			}
+			else {
+				out.add(new long[] { -1, id, 3 }); // no position: class D, no pair
+			}
+		}
+		return out;
+	}
+
+	// ------------------------------------------------------------------ state
+
+	/** Values of one facet: value → id, the bitmap of each. */
+	static final class Facet {
+		final Map<String, Integer> ids = new HashMap<>();
+		final List<String> values = new ArrayList<>();
+		final List<RoaringBitmap> bitmaps = new ArrayList<>();
+
+		int add(String value, int ordinal) {
+			var id = ids.get(value);
+			if (id == null) {
+				id = values.size();
+				ids.put(value, id);
+				values.add(value);
+				bitmaps.add(new RoaringBitmap());
+			}
+			bitmaps.get(id).add(ordinal);
+			return id;
+		}
+
+		@Nullable
+		RoaringBitmap of(String value) {
+			var id = ids.get(value);
+			return id == null ? null : bitmaps.get(id);
+		}
+
+		long bytes() {
+			long b = 0;
+			for (var bm : bitmaps) {
+				b += bm.getLongSizeInBytes() + 48;
+			}
+			return b + values.size() * 80L;
+		}
+	}
+
+	/** Distinct names with their rank in PostgreSQL's "vi-x-icu" order. */
+	static final class Names {
+		final Map<String, Integer> ids = new HashMap<>();
+		final List<String> strings = new ArrayList<>();
+		int[] rank = new int[0];
+
+		int id(String name) {
+			var id = ids.get(name);
+			if (id == null) {
+				id = strings.size();
+				ids.put(name, id);
+				strings.add(name);
+			}
+			return id;
+		}
+	}
+
+	final class State {
+		int size;
+		long[] msb = new long[1024];
+		long[] lsb = new long[1024];
+		int[] given = new int[1024];
+		int[] middle = new int[1024];
+		int[] family = new int[1024];
+		long[] nameKey = new long[1024];
+		/** ordinal + 1 in an open-addressing table keyed by id (0 = empty) */
+		int[] table = new int[4096];
+		final RoaringBitmap live = new RoaringBitmap();
+		final Names names = new Names();
+		final Map<String, RoaringBitmap> tokens = new HashMap<>();
+		final Map<String, Integer> wordIds = new HashMap<>();
+		final List<String> wordList = new ArrayList<>();
+		/** word → bitmap per class */
+		final Map<String, RoaringBitmap[]> words = new HashMap<>();
+		/** "a b" → bitmap per class */
+		final Map<String, RoaringBitmap[]> pairs = new HashMap<>();
+		final Map<String, Facet> facets = new LinkedHashMap<>();
+		final Facet fields = new Facet();
+		int[] commune = new int[1024];
+
+		State() {
+			for (var f : SINGLE) {
+				facets.put(f, new Facet());
+			}
+		}
+
+		long bytes() {
+			long b = (long) msb.length * 8 * 3 + (long) given.length * 4 * 4 + table.length * 4L + live.getLongSizeInBytes();
+			for (var bm : tokens.values()) {
+				b += bm.getLongSizeInBytes() + 80;
+			}
+			for (var map : List.of(words, pairs)) {
+				for (var bms : map.values()) {
+					b += 100;
+					for (var bm : bms) {
+						b += bm == null ? 0 : bm.getLongSizeInBytes() + 48;
+					}
+				}
+			}
+			for (var f : facets.values()) {
+				b += f.bytes();
+			}
+			return b + fields.bytes() + names.strings.size() * 100L;
+		}
+
+		private int slot(long hi, long lo) {
+			long h = hi * 0x9E3779B97F4A7C15L ^ lo * 0xC2B2AE3D27D4EB4FL;
+			return (int) (h ^ (h >>> 31)) & (table.length - 1);
+		}
+
+		int ordinal(UUID id) {
+			long hi = id.getMostSignificantBits(), lo = id.getLeastSignificantBits();
+			int i = slot(hi, lo);
+			while (true) {
+				int o = table[i] - 1;
+				if (o < 0) {
+					return -1;
+				}
+				if (msb[o] == hi && lsb[o] == lo) {
+					return o;
+				}
+				i = (i + 1) & (table.length - 1);
+			}
+		}
+
+		private void put(long hi, long lo, int ordinal) {
+			int i = slot(hi, lo);
+			while (true) {
+				int o = table[i] - 1;
+				if (o < 0 || (msb[o] == hi && lsb[o] == lo)) {
+					table[i] = ordinal + 1;
+					return;
+				}
+				i = (i + 1) & (table.length - 1);
+			}
+		}
+
+		void remove(UUID id) {
+			int o = ordinal(id);
+			if (o >= 0) {
+				live.remove(o);
+			}
+		}
+
+		void add(Row row) {
+			int o = size++;
+			if (o == msb.length) {
+				int n = msb.length * 2;
+				msb = Arrays.copyOf(msb, n);
+				lsb = Arrays.copyOf(lsb, n);
+				given = Arrays.copyOf(given, n);
+				middle = Arrays.copyOf(middle, n);
+				family = Arrays.copyOf(family, n);
+				nameKey = Arrays.copyOf(nameKey, n);
+				commune = Arrays.copyOf(commune, n);
+			}
+			if (size * 2 > table.length) {
+				table = new int[table.length * 2];
+				for (int i = 0; i < o; i++) {
+					put(msb[i], lsb[i], i);
+				}
+			}
+			msb[o] = row.id().getMostSignificantBits();
+			lsb[o] = row.id().getLeastSignificantBits();
+			put(msb[o], lsb[o], o);
+			given[o] = names.id(row.givenName());
+			middle[o] = names.id(row.middleName());
+			family[o] = names.id(row.familyName());
+			nameKey[o] = key(o);
+			for (var t : row.tokens()) {
+				tokens.computeIfAbsent(t, k -> new RoaringBitmap()).add(o);
+			}
+			int i = 0;
+			commune[o] = -1;
+			for (var f : SINGLE) {
+				var v = row.facets()[i++];
+				if (v != null) {
+					int id = facets.get(f).add(v, o);
+					if (f.equals("commune")) {
+						commune[o] = id;
+					}
+				}
+			}
+			for (var f : row.fields()) {
+				fields.add(f, o);
+			}
+			if (row.expertise() != null && !row.expertise().isEmpty()) {
+				var entries = positions(row.expertise(), wordIds, wordList);
+				for (var e : entries) {
+					classes(words, wordList.get((int) e[1]))[(int) e[2]] = addTo(classes(words, wordList.get((int) e[1]))[(int) e[2]], o);
+				}
+				entries.removeIf(e -> e[0] < 0);
+				entries.sort((x, y) -> Long.compare(x[0], y[0]));
+				for (int a = 0; a < entries.size(); a++) {
+					var x = entries.get(a);
+					for (int b = a + 1; b < entries.size() && entries.get(b)[0] <= x[0] + 1; b++) {
+						var y = entries.get(b);
+						if (y[0] == x[0] + 1 && y[2] == x[2]) {
+							var bms = classes(pairs, wordList.get((int) x[1]) + " " + wordList.get((int) y[1]));
+							bms[(int) x[2]] = addTo(bms[(int) x[2]], o);
+						}
+					}
+				}
+			}
+			live.add(o);
+		}
+
+		private static RoaringBitmap addTo(@Nullable RoaringBitmap bitmap, int o) {
+			var b = bitmap == null ? new RoaringBitmap() : bitmap;
+			b.add(o);
+			return b;
+		}
+
+		private static RoaringBitmap[] classes(Map<String, RoaringBitmap[]> map, String key) {
+			return map.computeIfAbsent(key, k -> new RoaringBitmap[CLASSES]);
+		}
+
+		private long key(int o) {
+			if (names.rank.length <= Math.max(given[o], Math.max(middle[o], family[o]))) {
+				return Long.MAX_VALUE; // ranked before the state is used
+			}
+			return ((long) names.rank[given[o]] << 42) | ((long) names.rank[middle[o]] << 21) | names.rank[family[o]];
+		}
+
+		void rank(int[] ranks) {
+			if (ranks.length >= (1 << 21)) {
+				throw new IllegalStateException("more than 2M distinct names");
+			}
+			names.rank = ranks;
+			for (int o = 0; o < size; o++) {
+				nameKey[o] = key(o);
+			}
+		}
+
+		// -------------------------------------------------------------- query
+
+		Hits search(Criteria c, long offset, int limit, boolean count) {
+			var base = live.clone();
+			if (c.scopeUnits() != null) {
+				var units = new ArrayList<RoaringBitmap>();
+				for (var u : c.scopeUnits()) {
+					var b = facets.get("unit").of(u.toString());
+					if (b != null) {
+						units.add(b);
+					}
+				}
+				base.and(FastAggregation.or(units.iterator()));
+			}
+			for (var t : c.exactTokens()) {
+				var b = tokens.get(t);
+				if (b == null) {
+					return empty();
+				}
+				base.and(b);
+			}
+			for (var candidates : c.fuzzyCandidates()) {
+				var any = new ArrayList<RoaringBitmap>();
+				for (var t : candidates) {
+					var b = tokens.get(t);
+					if (b != null) {
+						any.add(b);
+					}
+				}
+				base.and(FastAggregation.or(any.iterator()));
+			}
+			var distinctWords = new ArrayList<>(new java.util.LinkedHashSet<>(c.expertWords()));
+			for (var w : distinctWords) {
+				var bms = words.get(w);
+				if (bms == null) {
+					return empty();
+				}
+				base.and(FastAggregation.or(nonNull(bms).iterator()));
+			}
+			// one bitmap per selected facet
+			var selected = new LinkedHashMap<String, RoaringBitmap>();
+			c.selections().forEach((facet, values) -> {
+				var any = new ArrayList<RoaringBitmap>();
+				if (facet.equals("age")) {
+					var band = values.iterator().next();
+					var years = facets.get("birthYear");
+					for (int i = 0; i < years.values.size(); i++) {
+						if (band.equals(ageBand(c.year(), Integer.parseInt(years.values.get(i))))) {
+							any.add(years.bitmaps.get(i));
+						}
+					}
+				}
+				else {
+					var f = facet.equals("field") ? fields : facets.get(facet);
+					for (var v : values) {
+						var b = f.of(v);
+						if (b != null) {
+							any.add(b);
+						}
+					}
+				}
+				selected.put(facet, FastAggregation.or(any.iterator()));
+			});
+			var matched = base.clone();
+			selected.values().forEach(matched::and);
+			var counts = new LinkedHashMap<String, Map<String, Long>>();
+			if (count) {
+				for (var facet : c.countedFacets()) {
+					RoaringBitmap over = matched;
+					if (selected.containsKey(facet)) {
+						over = base.clone();
+						for (var e : selected.entrySet()) {
+							if (!e.getKey().equals(facet)) {
+								over.and(e.getValue());
+							}
+						}
+					}
+					counts.put(facet, count(facet, over, c.year()));
+				}
+			}
+			long total = matched.getLongCardinality();
+			List<UUID> ids = c.expertWords().isEmpty() ? byName(matched, offset, limit)
+					: byRank(matched, c.expertWords(), distinctWords, offset, limit);
+			return new Hits(total, ids, counts);
+		}
+
+		private static List<RoaringBitmap> nonNull(RoaringBitmap[] bms) {
+			var out = new ArrayList<RoaringBitmap>();
+			for (var b : bms) {
+				if (b != null) {
+					out.add(b);
+				}
+			}
+			return out;
+		}
+
+		private Hits empty() {
+			return new Hits(0, List.of(), Map.of());
+		}
+
+		private Map<String, Long> count(String facet, RoaringBitmap over, int year) {
+			var out = new LinkedHashMap<String, Long>();
+			if (over.isEmpty()) {
+				return out;
+			}
+			if (facet.equals("commune")) {
+				var f = facets.get("commune");
+				var n = new long[f.values.size()];
+				over.forEach((int o) -> {
+					if (commune[o] >= 0) {
+						n[commune[o]]++;
+					}
+				});
+				for (int i = 0; i < n.length; i++) {
+					if (n[i] > 0) {
+						out.put(f.values.get(i), n[i]);
+					}
+				}
+				return out;
+			}
+			var f = facet.equals("age") ? facets.get("birthYear") : facet.equals("field") ? fields : facets.get(facet);
+			for (int i = 0; i < f.values.size(); i++) {
+				long n = RoaringBitmap.andCardinality(over, f.bitmaps.get(i));
+				if (n > 0) {
+					var value = facet.equals("age") ? ageBand(year, Integer.parseInt(f.values.get(i))) : f.values.get(i);
+					out.merge(value, n, Long::sum);
+				}
+			}
+			return out;
+		}
+
+		/** Page by name order: a bounded max-heap of the k first (name key, id). */
+		private List<UUID> byName(RoaringBitmap matched, long offset, int limit) {
+			long k = Math.min(offset + limit, matched.getLongCardinality());
+			if (k <= 0 || offset >= k) {
+				return List.of();
+			}
+			if (k > 100_000) {
+				var all = matched.toArray();
+				var boxed = Arrays.stream(all).boxed().sorted(this::compareNames).mapToInt(Integer::intValue).toArray();
+				return ids(boxed, (int) offset, (int) k);
+			}
+			var heap = new int[(int) k];
+			int[] n = { 0 };
+			matched.forEach((int o) -> {
+				if (n[0] < heap.length) {
+					heap[n[0]++] = o;
+					siftUp(heap, n[0] - 1);
+				}
+				else if (compareNames(o, heap[0]) < 0) {
+					heap[0] = o;
+					siftDown(heap, n[0]);
+				}
+			});
+			var sorted = Arrays.stream(heap, 0, n[0]).boxed().sorted(this::compareNames).mapToInt(Integer::intValue).toArray();
+			return ids(sorted, (int) offset, sorted.length);
+		}
+
+		private List<UUID> ids(int[] ordinals, int from, int to) {
+			var out = new ArrayList<UUID>(Math.max(0, to - from));
+			for (int i = from; i < to; i++) {
+				out.add(new UUID(msb[ordinals[i]], lsb[ordinals[i]]));
+			}
+			return out;
+		}
+
+		int compareNames(int a, int b) {
+			int c = Long.compare(nameKey[a], nameKey[b]);
+			if (c != 0) {
+				return c;
+			}
+			c = Long.compareUnsigned(msb[a], msb[b]);
+			return c != 0 ? c : Long.compareUnsigned(lsb[a], lsb[b]);
+		}
+
+		private void siftUp(int[] heap, int i) {
+			while (i > 0) {
+				int parent = (i - 1) / 2;
+				if (compareNames(heap[i], heap[parent]) <= 0) {
+					return;
+				}
+				int t = heap[i];
+				heap[i] = heap[parent];
+				heap[parent] = t;
+				i = parent;
+			}
+		}
+
+		private void siftDown(int[] heap, int n) {
+			int i = 0;
+			while (true) {
+				int l = 2 * i + 1, r = l + 1, largest = i;
+				if (l < n && compareNames(heap[l], heap[largest]) > 0) {
+					largest = l;
+				}
+				if (r < n && compareNames(heap[r], heap[largest]) > 0) {
+					largest = r;
+				}
+				if (largest == i) {
+					return;
+				}
+				int t = heap[i];
+				heap[i] = heap[largest];
+				heap[largest] = t;
+				i = largest;
+			}
+		}
+
+		/**
+		 * Experts: the best class in which every pair of adjacent query words is adjacent (3 A, 2 B, 1 C, 0 none or one
+		 * word), then the sum over the distinct words of the score of their best class, then the name order.
+		 */
+		private List<UUID> byRank(RoaringBitmap matched, List<String> sequence, List<String> distinct, long offset, int limit) {
+			// scores keyed by ordinal (the matched set of an expert query is a small share of everybody)
+			var score = new HashMap<Integer, Integer>();
+			for (var w : distinct) {
+				var bms = words.get(w);
+				var done = new RoaringBitmap();
+				for (int cls = 0; cls < CLASSES; cls++) {
+					if (bms[cls] == null) {
+						continue;
+					}
+					var in = RoaringBitmap.and(matched, bms[cls]);
+					in.andNot(done);
+					done.or(in);
+					int add = CLASS_SCORE[cls];
+					if (add > 0) {
+						in.forEach((int o) -> score.merge(o, add, Integer::sum));
+					}
+				}
+			}
+			if (sequence.size() >= 2) {
+				var done = new RoaringBitmap();
+				for (int cls = 0; cls < 3; cls++) {
+					RoaringBitmap phrase = matched.clone();
+					for (int i = 0; i + 1 < sequence.size() && !phrase.isEmpty(); i++) {
+						var bms = pairs.get(sequence.get(i) + " " + sequence.get(i + 1));
+						if (bms == null || bms[cls] == null) {
+							phrase = new RoaringBitmap();
+						}
+						else {
+							phrase.and(bms[cls]);
+						}
+					}
+					phrase.andNot(done);
+					done.or(phrase);
+					int add = (3 - cls) << 20;
+					phrase.forEach((int o) -> score.merge(o, add, Integer::sum));
+				}
+			}
+			var all = matched.toArray();
+			java.util.Comparator<Integer> order = (a, b) -> {
+				int c = Integer.compare(score.getOrDefault(b, 0), score.getOrDefault(a, 0));
+				return c != 0 ? c : compareNames(a, b);
+			};
+			long k = Math.min(offset + limit, all.length);
+			if (offset >= k) {
+				return List.of();
+			}
+			var queue = new java.util.PriorityQueue<Integer>((int) Math.min(k, 100_000) + 1, order.reversed());
+			for (int o : all) {
+				if (queue.size() < k) {
+					queue.add(o);
+				}
+				else if (order.compare(o, queue.peek()) < 0) {
+					queue.poll();
+					queue.add(o);
+				}
+			}
+			var sorted = queue.stream().sorted(order).mapToInt(Integer::intValue).toArray();
+			return ids(sorted, (int) offset, sorted.length);
+		}
+	}
+
+	/** The age band of a birth year in {@code year} (as {@link PeopleSearch}'s SQL computes it). */
+	static String ageBand(int year, int birthYear) {
+		int age = year - birthYear;
+		return age < 30 ? "UNDER_30" : age <= 40 ? "30_40" : age <= 50 ? "41_50" : age <= 60 ? "51_60" : "OVER_60";
+	}
+}
