@@ -53,7 +53,10 @@ public class DerivedFlags {
 			.param("last", last).param("today", today).query(UUID.class).list();
 		people.forEach(id -> profiles.refreshDerived(id, today));
 		// refreshDerived leaves updated_at alone: tell this instance's search index once the refresh commits
-		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+		if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			index.refresh(people);
+		}
+		else org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
 				new org.springframework.transaction.support.TransactionSynchronization() {
 					@Override
 					public void afterCommit() {

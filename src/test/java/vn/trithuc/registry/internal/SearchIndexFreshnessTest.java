@@ -1,0 +1,99 @@
+package vn.trithuc.registry.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.trithuc.registry.internal.RegistryFixtures.hr;
+import static vn.trithuc.registry.internal.RegistryFixtures.person;
+import static vn.trithuc.registry.internal.RegistryFixtures.uniqueToken;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.trithuc.IntegrationTest;
+import vn.trithuc.registry.Sex;
+
+/**
+ * The search index follows the registry: what this instance commits (registration, change, new part, merge) is
+ * searchable through the index before the call returns; what another instance writes (here: plain SQL, as another
+ * instance's statements would) is seen after the next poll, merges included.
+ */
+@IntegrationTest
+class SearchIndexFreshnessTest {
+
+	@Autowired
+	Profiles profiles;
+	@Autowired
+	PeopleSearch search;
+	@Autowired
+	SearchIndex index;
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void loaded() throws InterruptedException {
+		assertThat(index.awaitReady(60, TimeUnit.SECONDS)).isTrue();
+	}
+
+	/** Through the index only (fails if the index cannot answer). */
+	private List<UUID> find(String text, boolean experts) {
+		var result = search.indexed(new PeopleSearch.Query(text, Map.of(), 0, 20, experts), hr());
+		assertThat(result).as("answered by the index").isNotNull();
+		return result.rows().stream().map(PeopleSearch.Row::id).toList();
+	}
+
+	private int version(UUID id) {
+		return jdbc.sql("select version from registry.person where id = :id").param("id", id).query(Integer.class).single();
+	}
+
+	@Test
+	void changes_committed_here_are_searchable_before_the_call_returns() {
+		var given = uniqueToken("Tuoi");
+		var id = ((Profiles.Created) profiles.register(person("Hoàng", "Minh", given, Sex.MALE, LocalDate.of(1985, 3, 1)),
+				"test")).id();
+		assertThat(find(given, false)).containsExactly(id);
+
+		var renamed = uniqueToken("Moi");
+		profiles.update(id, version(id), person("Hoàng", "Minh", renamed, Sex.MALE, LocalDate.of(1985, 3, 1)), "test");
+		assertThat(find(renamed, false)).containsExactly(id);
+		assertThat(find(given, false)).isEmpty();
+
+		var keyword = uniqueToken("chuyenmon");
+		profiles.addPart(id, version(id), PartKind.EXPERTISE, null, null, Map.of("field", "62", "keywords", keyword), "test");
+		assertThat(find(keyword, true)).containsExactly(id);
+
+		var other = ((Profiles.Created) profiles.register(person("Hoàng", "Minh", renamed, Sex.MALE, LocalDate.of(1990, 3, 1)),
+				"test")).id();
+		assertThat(find(renamed, false)).containsExactlyInAnyOrder(id, other);
+		profiles.merge(id, version(id), other, "test");
+		assertThat(find(renamed, false)).containsExactly(id);
+	}
+
+	@Test
+	void changes_written_by_another_instance_are_seen_after_a_poll() {
+		var given = uniqueToken("Xa");
+		var id = ((Profiles.Created) profiles.register(person("Vũ", "Thị", given, Sex.FEMALE, LocalDate.of(1979, 5, 2)),
+				"test")).id();
+		var other = ((Profiles.Created) profiles.register(person("Vũ", "Thị", given, Sex.FEMALE, LocalDate.of(1981, 5, 2)),
+				"test")).id();
+		var renamed = uniqueToken("Khac");
+		var folded = renamed.toLowerCase(java.util.Locale.ROOT);
+		jdbc.sql("""
+				update registry.person set given_name = :g, name_tokens = array['vu', 'thi', :t], version = version + 1,
+				  updated_at = now() where id = :id""").param("g", renamed).param("t", folded).param("id", id).update();
+		jdbc.sql("update registry.person set merged_into = :s, version = version + 1, updated_at = now() where id = :m")
+			.param("s", id).param("m", other).update();
+		assertThat(find(renamed, false)).as("not before a poll").isEmpty();
+		assertThat(find(given, false)).containsExactlyInAnyOrder(id, other);
+
+		index.poll();
+		assertThat(find(renamed, false)).containsExactly(id);
+		assertThat(find(given, false)).isEmpty();
+	}
+}
