@@ -256,8 +256,8 @@ public class PeopleSearch {
 		return rows;
 	}
 
-	/** The search in SQL only (the fallback, and the reference the index is tested against). */
-	Result sqlSearch(Query query, Caller caller) {
+	/** The search in SQL only (the fallback, and the reference the index is tested against and benchmarked with). */
+	public Result sqlSearch(Query query, Caller caller) {
 		var filters = filters(query, caller);
 		if (filters == null) {
 			return new Result(List.of(), 0, query.page(), query.size(), Map.of());

@@ -232,8 +232,21 @@ public class SearchIndex {
 		thread.start();
 	}
 
+	/** Drops the index (benchmarks measure its heap): search uses SQL until {@link #reload()}. */
+	public void unload() {
+		synchronized (updates) {
+			lock.writeLock().lock();
+			try {
+				state = null;
+			}
+			finally {
+				lock.writeLock().unlock();
+			}
+		}
+	}
+
 	/** Reads everybody into a new state and puts it in place; changes made meanwhile are read again after. */
-	void reload() {
+	public void reload() {
 		synchronized (updates) {
 			if (loading) {
 				reloadAgain = true;

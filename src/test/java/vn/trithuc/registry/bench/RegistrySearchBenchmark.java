@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import vn.trithuc.identity.internal.UserAdministration;
 import vn.trithuc.registry.internal.PeopleBulkLoader;
 import vn.trithuc.registry.internal.PeopleGenerator;
 import vn.trithuc.registry.internal.PeopleSearch;
+import vn.trithuc.registry.internal.SearchIndex;
 import vn.trithuc.registry.internal.RegistryFixtures;
 import vn.trithuc.shared.VietnameseText;
 
@@ -41,8 +43,10 @@ import vn.trithuc.shared.VietnameseText;
  * diacritics, NFD input, one-typo names, names with facet filters, expert queries — each a full search: page of 20
  * rows plus every facet count. Two ways, interleaved in alternating blocks at 1, 4 and 16 clients so that neither runs
  * cold (which goes first alternates by round: keep {@code -Dbench.rounds} even): over HTTP (the JSON API, logged-in
- * sessions) and the same search service in-process (the same SQL statements, no HTTP, no JSON, no security filters). Records p50/p95/p99 and throughput of both and the HTTP/direct ratio with
- * {@link BenchReport}. Run:
+ * sessions) and the same search service in-process (the same in-memory index, no HTTP, no JSON, no security
+ * filters). Records p50/p95/p99 and throughput of both and the HTTP/direct ratio with {@link BenchReport}; at one
+ * client also the SQL path of the same service (the fallback) on the same mix, beside the index, and the index's full
+ * load time and heap per person. Run:
  * {@code mvn -o test -Dtest=RegistrySearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.size=100k}
  */
 @IntegrationTest
@@ -85,6 +89,8 @@ class RegistrySearchBenchmark {
 		BenchData.ensurePeople(size, context);
 		var queries = queries();
 		var hr = RegistryFixtures.hr();
+		var label = size >= 1_000_000 ? (size / 1_000_000) + "M" : (size / 1_000) + "k";
+		indexLoad(label);
 		Function<Q, Integer> direct = q -> search.search(new PeopleSearch.Query(q.text(), q.filters(), 0, 20, q.experts()), hr)
 			.rows().size();
 		var sessions = new ArrayList<WebClientSession>();
@@ -104,7 +110,6 @@ class RegistrySearchBenchmark {
 			var result = search.search(new PeopleSearch.Query(q.text(), q.filters(), 0, 20, q.experts()), hr);
 			found.merge(q.kind(), result.total(), Long::sum);
 		}
-		var label = size >= 1_000_000 ? (size / 1_000_000) + "M" : (size / 1_000) + "k";
 		found.forEach((kind, total) -> BenchReport.figure("search", label + " people: mean matches, " + kind,
 				(double) total / queries.stream().filter(q -> q.kind().equals(kind)).count(), "people"));
 
@@ -125,20 +130,69 @@ class RegistrySearchBenchmark {
 			}
 			var prefix = label + " people, " + clients + (clients == 1 ? " client" : " clients") + ": ";
 			BenchReport.ratio("search", prefix + "p50", httpRun.percentile(0.50), directRun.percentile(0.50), "ms",
-					"same SQL in-process p50");
+					"same search in-process p50");
 			BenchReport.ratio("search", prefix + "p95", httpRun.percentile(0.95), directRun.percentile(0.95), "ms",
-					"same SQL in-process p95");
+					"same search in-process p95");
 			BenchReport.ratio("search", prefix + "p99", httpRun.percentile(0.99), directRun.percentile(0.99), "ms",
-					"same SQL in-process p99");
+					"same search in-process p99");
 			BenchReport.ratio("search", prefix + "throughput", httpRun.throughput(), directRun.throughput(), "searches/s",
-					"same SQL in-process");
+					"same search in-process");
 			if (clients == 1) {
+				// the old search (SQL only, PostgreSQL's indexes) in-process, same mix, same rounds, beside the index
+				Function<Q, Integer> sql = q -> search.sqlSearch(new PeopleSearch.Query(q.text(), q.filters(), 0, 20, q.experts()),
+						hr).rows().size();
+				var sqlRun = new Run();
+				for (int round = 0; round < ROUNDS; round++) {
+					block(1, queries, direct, new Run(), round);
+					block(1, queries, sql, sqlRun, round);
+				}
+				BenchReport.ratio("search", prefix + "in-process p95, index vs SQL path", directRun.percentile(0.95),
+						sqlRun.percentile(0.95), "ms", "SQL path in-process p95");
+				BenchReport.ratio("search", prefix + "in-process p50, index vs SQL path", directRun.percentile(0.50),
+						sqlRun.percentile(0.50), "ms", "SQL path in-process p50");
+				for (var kind : found.keySet()) {
+					BenchReport.ratio("search", prefix + "in-process p95 " + kind + ", index vs SQL path",
+							directRun.percentile(0.95, kind), sqlRun.percentile(0.95, kind), "ms", "SQL path in-process");
+				}
 				for (var kind : found.keySet()) {
 					BenchReport.ratio("search", prefix + "p95 " + kind, httpRun.percentile(0.95, kind),
-							directRun.percentile(0.95, kind), "ms", "same SQL in-process");
+							directRun.percentile(0.95, kind), "ms", "same search in-process");
 				}
 			}
 		}
+	}
+
+	/**
+	 * The search index: a full load timed (after the one at start), and the heap it holds — used heap after a full
+	 * GC with the index loaded minus the same without it — and its own estimate of its structures.
+	 */
+	private void indexLoad(String label) throws InterruptedException {
+		var index = context.getBean(SearchIndex.class);
+		assertThat(index.awaitReady(15, TimeUnit.MINUTES)).as("the search index loads").isTrue();
+		index.unload();
+		long without = usedHeapAfterGc();
+		long start = System.nanoTime();
+		index.reload();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long with = usedHeapAfterGc();
+		var stats = index.stats();
+		BenchReport.figure("search", label + " people: search index full load", seconds, "s");
+		BenchReport.figure("search", label + " people: search index heap (used after GC, with − without)",
+				(double) (with - without) / stats.people(), "bytes/person");
+		BenchReport.figure("search", label + " people: search index structures (own estimate)",
+				(double) stats.bytes() / stats.people(), "bytes/person");
+		BenchReport.fact("search index people", String.valueOf(stats.people()));
+		BenchReport.fact("search index max heap", (Runtime.getRuntime().maxMemory() >> 20) + " MB");
+	}
+
+	private static long usedHeapAfterGc() throws InterruptedException {
+		long used = Long.MAX_VALUE;
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			Thread.sleep(200);
+			used = Math.min(used, Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+		}
+		return used;
 	}
 
 	/** Latencies (ms) by query class, and the time spent, of one way of searching. */
