@@ -918,13 +918,18 @@ public class SearchIndex {
 
 		/** Page by name order: a bounded max-heap of the k first (name key, id). */
 		private List<UUID> byName(RoaringBitmap matched, long offset, int limit) {
+			return page(matched, offset, limit, this::compareNames);
+		}
+
+		/** The ordinals {@code offset .. offset + limit} of {@code matched} in {@code order}: a bounded max-heap. */
+		private List<UUID> page(RoaringBitmap matched, long offset, int limit, IntOrder order) {
 			long k = Math.min(offset + limit, matched.getLongCardinality());
 			if (k <= 0 || offset >= k) {
 				return List.of();
 			}
 			if (k > 100_000) {
 				var all = matched.toArray();
-				var boxed = Arrays.stream(all).boxed().sorted(this::compareNames).mapToInt(Integer::intValue).toArray();
+				var boxed = Arrays.stream(all).boxed().sorted(order::compare).mapToInt(Integer::intValue).toArray();
 				return ids(boxed, (int) offset, (int) k);
 			}
 			var heap = new int[(int) k];
@@ -932,14 +937,14 @@ public class SearchIndex {
 			matched.forEach((int o) -> {
 				if (n[0] < heap.length) {
 					heap[n[0]++] = o;
-					siftUp(heap, n[0] - 1);
+					siftUp(heap, n[0] - 1, order);
 				}
-				else if (compareNames(o, heap[0]) < 0) {
+				else if (order.compare(o, heap[0]) < 0) {
 					heap[0] = o;
-					siftDown(heap, n[0]);
+					siftDown(heap, n[0], order);
 				}
 			});
-			var sorted = Arrays.stream(heap, 0, n[0]).boxed().sorted(this::compareNames).mapToInt(Integer::intValue).toArray();
+			var sorted = Arrays.stream(heap, 0, n[0]).boxed().sorted(order::compare).mapToInt(Integer::intValue).toArray();
 			return ids(sorted, (int) offset, sorted.length);
 		}
 
@@ -960,10 +965,10 @@ public class SearchIndex {
 			return c != 0 ? c : Long.compareUnsigned(lsb[a], lsb[b]);
 		}
 
-		private void siftUp(int[] heap, int i) {
+		private static void siftUp(int[] heap, int i, IntOrder order) {
 			while (i > 0) {
 				int parent = (i - 1) / 2;
-				if (compareNames(heap[i], heap[parent]) <= 0) {
+				if (order.compare(heap[i], heap[parent]) <= 0) {
 					return;
 				}
 				int t = heap[i];
@@ -973,14 +978,14 @@ public class SearchIndex {
 			}
 		}
 
-		private void siftDown(int[] heap, int n) {
+		private static void siftDown(int[] heap, int n, IntOrder order) {
 			int i = 0;
 			while (true) {
 				int l = 2 * i + 1, r = l + 1, largest = i;
-				if (l < n && compareNames(heap[l], heap[largest]) > 0) {
+				if (l < n && order.compare(heap[l], heap[largest]) > 0) {
 					largest = l;
 				}
-				if (r < n && compareNames(heap[r], heap[largest]) > 0) {
+				if (r < n && order.compare(heap[r], heap[largest]) > 0) {
 					largest = r;
 				}
 				if (largest == i) {
@@ -998,8 +1003,7 @@ public class SearchIndex {
 		 * word), then the sum over the distinct words of the score of their best class, then the name order.
 		 */
 		private List<UUID> byRank(RoaringBitmap matched, List<String> sequence, List<String> distinct, long offset, int limit) {
-			// scores keyed by ordinal (the matched set of an expert query is a small share of everybody)
-			var score = new HashMap<Integer, Integer>();
+			var score = new int[size];
 			for (var w : distinct) {
 				var bms = words.get(w);
 				var done = new RoaringBitmap();
@@ -1012,7 +1016,7 @@ public class SearchIndex {
 					done.or(in);
 					int add = CLASS_SCORE[cls];
 					if (add > 0) {
-						in.forEach((int o) -> score.merge(o, add, Integer::sum));
+						in.forEach((int o) -> score[o] += add);
 					}
 				}
 			}
@@ -1032,31 +1036,19 @@ public class SearchIndex {
 					phrase.andNot(done);
 					done.or(phrase);
 					int add = (3 - cls) << 20;
-					phrase.forEach((int o) -> score.merge(o, add, Integer::sum));
+					phrase.forEach((int o) -> score[o] += add);
 				}
 			}
-			var all = matched.toArray();
-			java.util.Comparator<Integer> order = (a, b) -> {
-				int c = Integer.compare(score.getOrDefault(b, 0), score.getOrDefault(a, 0));
+			return page(matched, offset, limit, (a, b) -> {
+				int c = Integer.compare(score[b], score[a]);
 				return c != 0 ? c : compareNames(a, b);
-			};
-			long k = Math.min(offset + limit, all.length);
-			if (offset >= k) {
-				return List.of();
-			}
-			var queue = new java.util.PriorityQueue<Integer>((int) Math.min(k, 100_000) + 1, order.reversed());
-			for (int o : all) {
-				if (queue.size() < k) {
-					queue.add(o);
-				}
-				else if (order.compare(o, queue.peek()) < 0) {
-					queue.poll();
-					queue.add(o);
-				}
-			}
-			var sorted = queue.stream().sorted(order).mapToInt(Integer::intValue).toArray();
-			return ids(sorted, (int) offset, sorted.length);
+			});
 		}
+	}
+
+	@FunctionalInterface
+	interface IntOrder {
+		int compare(int a, int b);
 	}
 
 	/** The age band of a birth year in {@code year} (as {@link PeopleSearch}'s SQL computes it). */
