@@ -113,6 +113,20 @@ class RegistrySearchBenchmark {
 		found.forEach((kind, total) -> BenchReport.figure("search", label + " people: mean matches, " + kind,
 				(double) total / queries.stream().filter(q -> q.kind().equals(kind)).count(), "people"));
 
+		// the floor of the HTTP way: a search that finds nobody (no facets, a tiny JSON) over HTTP and in-process — what
+		// the session, security, servlet and JSON cost per request on this machine, whatever the search costs
+		var nobody = List.of(new Q("nobody", "zzqqxx", Map.of(), false));
+		var floorHttp = new Run();
+		var floorDirect = new Run();
+		for (int i = 0; i < 100; i++) {
+			block(1, nobody, http, floorHttp, i);
+			block(1, nobody, direct, floorDirect, i);
+		}
+		BenchReport.ratio("search", label + " people, 1 client: p50 of a search that finds nobody (HTTP floor)",
+				floorHttp.percentile(0.50), floorDirect.percentile(0.50), "ms", "in-process");
+		BenchReport.ratio("search", label + " people, 1 client: p95 of a search that finds nobody (HTTP floor)",
+				floorHttp.percentile(0.95), floorDirect.percentile(0.95), "ms", "in-process");
+
 		for (int clients : CLIENTS) {
 			var httpRun = new Run();
 			var directRun = new Run();

@@ -26,6 +26,8 @@ class RegistrySearchBackfillTest {
 	PeopleSearch search;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	SearchIndex index;
 
 	@Test
 	void a_person_without_an_expertise_document_gets_one_and_is_found_by_the_expert_finder() {
@@ -35,6 +37,7 @@ class RegistrySearchBackfillTest {
 		profiles.addPart(id, 1, PartKind.EXPERTISE, null, null, Map.of("field", "72", "keywords", "Y học cổ truyền " + word), "test");
 		// as if stored by an earlier version
 		jdbc.sql("update registry.person set expertise = null, fields = '{}' where id = :id").param("id", id).update();
+		index.refresh(java.util.List.of(id)); // the search index as a start on such a database would load it
 		var query = new PeopleSearch.Query("y hoc co truyen " + word, Map.of(), 0, 20, true);
 		assertThat(search.search(query, RegistryFixtures.hr()).rows()).isEmpty();
 
