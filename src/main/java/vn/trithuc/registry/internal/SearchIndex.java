@@ -365,7 +365,7 @@ public class SearchIndex {
 					}
 				}
 			}
-			int[] ranks = null;
+			Map<String, Integer> ranks = null;
 			var strings = new ArrayList<String>();
 			if (!newNames.isEmpty()) {
 				strings.addAll(s.names.strings);
@@ -443,17 +443,14 @@ public class SearchIndex {
 		}
 	}
 
-	private int[] rankOf(List<String> strings) {
+	/** The rank of each name in PostgreSQL's order of the search ({@code collate "vi-x-icu"}). */
+	private Map<String, Integer> rankOf(List<String> strings) {
 		var rank = new HashMap<String, Integer>();
 		int[] next = { 0 };
 		jdbc.sql("select s from unnest(cast(:s as text[])) s order by s collate \"vi-x-icu\"")
 			.param("s", strings.toArray(String[]::new))
 			.query((RowCallbackHandler) rs -> rank.put(rs.getString(1), next[0]++));
-		var out = new int[strings.size()];
-		for (int i = 0; i < out.length; i++) {
-			out[i] = rank.get(strings.get(i));
-		}
-		return out;
+		return rank;
 	}
 
 	// ------------------------------------------------------------------ rows
@@ -558,11 +555,17 @@ public class SearchIndex {
 
 	// ------------------------------------------------------------------ state
 
-	/** Values of one facet: value → id, the bitmap of each. */
+	/**
+	 * Values of one facet: value → id, the bitmap of each, and (single-valued facets) each ordinal's value id + 1 in a
+	 * {@code char[]} column (0: none), so that a small matched set is counted by one pass over its ordinals.
+	 */
 	static final class Facet {
 		final Map<String, Integer> ids = new HashMap<>();
 		final List<String> values = new ArrayList<>();
 		final List<RoaringBitmap> bitmaps = new ArrayList<>();
+		char[] column = new char[0];
+		/** false when more values than a char holds: counted by bitmaps only */
+		boolean columnar = true;
 
 		int add(String value, int ordinal) {
 			var id = ids.get(value);
@@ -576,6 +579,21 @@ public class SearchIndex {
 			return id;
 		}
 
+		void set(int ordinal, int id) {
+			if (id + 1 > Character.MAX_VALUE) {
+				columnar = false;
+				return;
+			}
+			if (ordinal >= column.length) {
+				column = Arrays.copyOf(column, Math.max(1024, Math.max(ordinal + 1, column.length * 2)));
+			}
+			column[ordinal] = (char) (id + 1);
+		}
+
+		int valueOf(int ordinal) {
+			return ordinal < column.length ? column[ordinal] - 1 : -1;
+		}
+
 		@Nullable
 		RoaringBitmap of(String value) {
 			var id = ids.get(value);
@@ -587,7 +605,7 @@ public class SearchIndex {
 			for (var bm : bitmaps) {
 				b += bm.getLongSizeInBytes() + 48;
 			}
-			return b + values.size() * 80L;
+			return b + values.size() * 80L + column.length * 2L;
 		}
 	}
 
@@ -629,7 +647,6 @@ public class SearchIndex {
 		final Map<String, RoaringBitmap[]> pairs = new HashMap<>();
 		final Map<String, Facet> facets = new LinkedHashMap<>();
 		final Facet fields = new Facet();
-		int[] commune = new int[1024];
 
 		State() {
 			for (var f : SINGLE) {
@@ -705,7 +722,6 @@ public class SearchIndex {
 				middle = Arrays.copyOf(middle, n);
 				family = Arrays.copyOf(family, n);
 				nameKey = Arrays.copyOf(nameKey, n);
-				commune = Arrays.copyOf(commune, n);
 			}
 			if (size * 2 > table.length) {
 				table = new int[table.length * 2];
@@ -724,14 +740,11 @@ public class SearchIndex {
 				tokens.computeIfAbsent(t, k -> new RoaringBitmap()).add(o);
 			}
 			int i = 0;
-			commune[o] = -1;
 			for (var f : SINGLE) {
 				var v = row.facets()[i++];
 				if (v != null) {
-					int id = facets.get(f).add(v, o);
-					if (f.equals("commune")) {
-						commune[o] = id;
-					}
+					var facet = facets.get(f);
+					facet.set(o, facet.add(v, o));
 				}
 			}
 			for (var f : row.fields()) {
@@ -775,11 +788,15 @@ public class SearchIndex {
 			return ((long) names.rank[given[o]] << 42) | ((long) names.rank[middle[o]] << 21) | names.rank[family[o]];
 		}
 
-		void rank(int[] ranks) {
-			if (ranks.length >= (1 << 21)) {
+		void rank(Map<String, Integer> ranks) {
+			if (ranks.size() >= (1 << 21)) {
 				throw new IllegalStateException("more than 2M distinct names");
 			}
-			names.rank = ranks;
+			var rank = new int[names.strings.size()];
+			for (int i = 0; i < rank.length; i++) {
+				rank[i] = ranks.get(names.strings.get(i));
+			}
+			names.rank = rank;
 			for (int o = 0; o < size; o++) {
 				nameKey[o] = key(o);
 			}
@@ -890,22 +907,25 @@ public class SearchIndex {
 			if (over.isEmpty()) {
 				return out;
 			}
-			if (facet.equals("commune")) {
-				var f = facets.get("commune");
+			var f = facet.equals("age") ? facets.get("birthYear") : facet.equals("field") ? fields : facets.get(facet);
+			// a pass over the matched ordinals when they are few for the values (communes: always), else one
+			// andCardinality per value
+			if (f != fields && f.columnar && (facet.equals("commune") || over.getLongCardinality() < f.values.size() * 64L)) {
 				var n = new long[f.values.size()];
 				over.forEach((int o) -> {
-					if (commune[o] >= 0) {
-						n[commune[o]]++;
+					int v = f.valueOf(o);
+					if (v >= 0) {
+						n[v]++;
 					}
 				});
 				for (int i = 0; i < n.length; i++) {
 					if (n[i] > 0) {
-						out.put(f.values.get(i), n[i]);
+						var value = facet.equals("age") ? ageBand(year, Integer.parseInt(f.values.get(i))) : f.values.get(i);
+						out.merge(value, n[i], Long::sum);
 					}
 				}
 				return out;
 			}
-			var f = facet.equals("age") ? facets.get("birthYear") : facet.equals("field") ? fields : facets.get(facet);
 			for (int i = 0; i < f.values.size(); i++) {
 				long n = RoaringBitmap.andCardinality(over, f.bitmaps.get(i));
 				if (n > 0) {
