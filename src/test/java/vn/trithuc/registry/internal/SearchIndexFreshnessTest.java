@@ -35,6 +35,10 @@ class SearchIndexFreshnessTest {
 	SearchIndex index;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
 
 	@BeforeEach
 	void loaded() throws InterruptedException {
@@ -89,11 +93,18 @@ class SearchIndexFreshnessTest {
 				  updated_at = now() where id = :id""").param("g", renamed).param("t", folded).param("id", id).update();
 		jdbc.sql("update registry.person set merged_into = :s, version = version + 1, updated_at = now() where id = :m")
 			.param("s", id).param("m", other).update();
-		assertThat(find(renamed, false)).as("not before a poll").isEmpty();
-		assertThat(find(given, false)).containsExactlyInAnyOrder(id, other);
+		try {
+			assertThat(find(renamed, false)).as("not before a poll").isEmpty();
+			assertThat(find(given, false)).containsExactlyInAnyOrder(id, other);
 
-		index.poll();
-		assertThat(find(renamed, false)).containsExactly(id);
-		assertThat(find(given, false)).isEmpty();
+			index.poll();
+			assertThat(find(renamed, false)).containsExactly(id);
+			assertThat(find(given, false)).isEmpty();
+		}
+		finally {
+			// what the merging instance publishes to its own listeners: the analytics copy (shared tables) follows
+			transactions.executeWithoutResult(s -> events.publishEvent(
+					new vn.trithuc.registry.PeopleMerged(new vn.trithuc.registry.PersonId(id), new vn.trithuc.registry.PersonId(other))));
+		}
 	}
 }
