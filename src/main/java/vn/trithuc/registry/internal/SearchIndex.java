@@ -81,6 +81,8 @@ public class SearchIndex {
 	private volatile boolean loading;
 	/** Everything changed while a load ran: load once more after it. */
 	private volatile boolean reloadAgain;
+	/** The derived-refresh day the loaded state reflects. */
+	private volatile java.time.@Nullable LocalDate derivedThrough;
 	private volatile long loadMillis;
 	/** Ids changed while a (re)load runs: read again once the new state is in place. */
 	private @Nullable Set<UUID> changedDuringLoad;
@@ -258,6 +260,7 @@ public class SearchIndex {
 		}
 		try {
 			long start = System.nanoTime();
+			derivedThrough = derivedThrough();
 			var fresh = new State();
 			long[] newest = { 0 };
 			readOnly.executeWithoutResult(tx -> jdbc.sql("select " + COLUMNS + " from registry.person p where p.merged_into is null")
@@ -399,9 +402,7 @@ public class SearchIndex {
 		}
 		var s = state;
 		if (s != null && !loading && s.size - s.live.getLongCardinality() > Math.max(10_000, s.live.getLongCardinality() / 5)) {
-			var thread = new Thread(this::reload, "search-index-compact");
-			thread.setDaemon(true);
-			thread.start();
+			reloadInBackground();
 		}
 	}
 
@@ -435,12 +436,30 @@ public class SearchIndex {
 				}
 			});
 		refresh(changed);
+		// the nightly refresh of derived columns (one instance runs it) leaves updated_at alone: read everybody again
+		var through = derivedThrough();
+		if (!java.util.Objects.equals(through, derivedThrough)) {
+			reloadInBackground();
+			return;
+		}
 		if (++polls % 60 == 0) {
 			long people = jdbc.sql("select count(*) from registry.person where merged_into is null").query(Long.class).single();
 			if (people != stats().people()) {
-				reload();
+				reloadInBackground();
 			}
 		}
+	}
+
+	private void reloadInBackground() {
+		var thread = new Thread(this::reload, "search-index-reload");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/** The last day the derived columns were refreshed for (DerivedFlags), null before the first refresh. */
+	private java.time.@Nullable LocalDate derivedThrough() {
+		return jdbc.sql("select refreshed_through from registry.derived_refresh where id = 1").query(java.time.LocalDate.class)
+			.optional().orElse(null);
 	}
 
 	/** The rank of each name in PostgreSQL's order of the search ({@code collate "vi-x-icu"}). */

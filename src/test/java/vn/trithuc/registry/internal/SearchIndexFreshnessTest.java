@@ -107,4 +107,40 @@ class SearchIndexFreshnessTest {
 					new vn.trithuc.registry.PeopleMerged(new vn.trithuc.registry.PersonId(id), new vn.trithuc.registry.PersonId(other))));
 		}
 	}
+
+	@Test
+	void the_nightly_refresh_of_derived_columns_run_by_another_instance_is_seen_after_a_poll() throws InterruptedException {
+		var given = uniqueToken("Dem");
+		var id = ((Profiles.Created) profiles.register(person("Đỗ", "Văn", given, Sex.MALE, LocalDate.of(1970, 1, 2)),
+				"test")).id();
+		var talent = new PeopleSearch.Query(given, Map.of("talent", "true"), 0, 20);
+		assertThat(search.indexed(talent, hr()).rows()).isEmpty();
+		var before = jdbc.sql("select refreshed_through from registry.derived_refresh where id = 1").query(LocalDate.class)
+			.optional();
+		try {
+			// what DerivedFlags does on another instance: derived columns without updated_at, then the day refreshed
+			jdbc.sql("update registry.person set talent = true where id = :id").param("id", id).update();
+			jdbc.sql("""
+					insert into registry.derived_refresh (id, refreshed_through) values (1, :day)
+					on conflict (id) do update set refreshed_through = excluded.refreshed_through""")
+				.param("day", before.orElse(LocalDate.of(2000, 1, 1)).minusDays(1)).update();
+			index.poll();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (search.indexed(talent, hr()).rows().isEmpty() && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(search.indexed(talent, hr()).rows()).extracting(PeopleSearch.Row::id).containsExactly(id);
+		}
+		finally {
+			jdbc.sql("update registry.person set talent = false where id = :id").param("id", id).update();
+			if (before.isPresent()) {
+				jdbc.sql("update registry.derived_refresh set refreshed_through = :day where id = 1").param("day", before.get())
+					.update();
+			}
+			else {
+				jdbc.sql("delete from registry.derived_refresh where id = 1").update();
+			}
+			index.refresh(List.of(id));
+		}
+	}
 }
