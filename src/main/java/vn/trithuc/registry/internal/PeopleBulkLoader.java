@@ -106,7 +106,8 @@ public class PeopleBulkLoader {
 	 * A person of an import, with the education level code of the file's degree column (or null) and where the
 	 * person comes from (job, file, row), written into the person's one change-log entry.
 	 */
-	record Imported(PersonData data, @org.jspecify.annotations.Nullable String degree, String source) {
+	record Imported(PersonData data, @org.jspecify.annotations.Nullable String degree,
+			@org.jspecify.annotations.Nullable UUID unit, String source) {
 	}
 
 	/**
@@ -127,6 +128,7 @@ public class PeopleBulkLoader {
 		try {
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			var now = Instant.now(clock).toString();
+			var today = java.time.LocalDate.now(clock);
 			var ids = new java.util.ArrayList<UUID>(people.size());
 			var tokens = new java.util.HashSet<String>();
 			// a file names a few education levels: each degree part's JSON is written once
@@ -145,8 +147,13 @@ public class PeopleBulkLoader {
 					CopyText.line(rows, id, 1, d.familyName(), d.middleName(), d.givenName(), d.otherNames(), d.sex().name(),
 							d.birthDate(), d.birthYear(), d.ethnicGroup(), d.religion(), d.nationalId(), d.oldId(), d.hometown(),
 							d.residence(), d.phone(), d.email(), d.userAccount(), array(names),
-							NameTokens.key(d.familyName(), d.middleName(), d.givenName()), null, null, person.degree(), false,
-							false, now, now);
+							NameTokens.key(d.familyName(), d.middleName(), d.givenName()), person.unit(), null, person.degree(),
+							false, false, now, now);
+					if (person.unit() != null) {
+						// the unit column (or the uploader's scope unit): a position there from the day of the import
+						CopyText.line(parts, timeOrderedId(), id, PartKind.POSITION.name(), today, null,
+								Profiles.JSON.writeValueAsString(java.util.Map.of("orgUnit", person.unit().toString())), now);
+					}
 					if (person.degree() != null) {
 						CopyText.line(parts, timeOrderedId(), id, PartKind.DEGREE.name(), null, null,
 								degreeJson.computeIfAbsent(person.degree(),

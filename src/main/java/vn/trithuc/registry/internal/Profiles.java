@@ -189,6 +189,20 @@ public class Profiles implements Registry {
 		return version;
 	}
 
+	/**
+	 * A position at {@code unit} from today for a person an import just created (the unit column of the file, or the
+	 * uploader's scope unit): part of the import, whose one IMPORTED change-log entry names the job and its file.
+	 */
+	void addImportedPosition(UUID id, UUID unit) {
+		jdbc.sql("""
+				insert into registry.person_part (id, person_id, kind, valid_from, valid_to, attributes, created_at)
+				values (:id, :person, 'POSITION', :from, null, cast(:attributes as jsonb), :now)""")
+			.param("id", UUID.randomUUID()).param("person", id).param("from", LocalDate.now(clock))
+			.param("attributes", JSON.writeValueAsString(Map.of("orgUnit", unit.toString())))
+			.param("now", Timestamp.from(clock.instant())).update();
+		refreshDerived(id);
+	}
+
 	/** Ends a part on {@code validTo} (inclusive). @return the new version */
 	public int endPart(UUID id, int expectedVersion, UUID partId, LocalDate validTo, String actor) {
 		var profile = load(id).orElseThrow(() -> new UnknownPersonException(id));
