@@ -110,6 +110,7 @@ public class SpreadsheetImport {
 			@Nullable String appliedSummary) {
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SpreadsheetImport.class);
 	private final JdbcClient jdbc;
 	private final Profiles profiles;
 	private final DuplicateRule duplicates;
@@ -387,8 +388,11 @@ public class SpreadsheetImport {
 			.optional().isEmpty()) {
 			return Optional.empty();
 		}
+		long started = System.nanoTime();
 		var rechecked = recheck(job, progress);
 		var report = rechecked.isPresent() ? rechecked : dryRun(job, progress);
+		log.debug("apply of {}: {} in {} ms", job, rechecked.isPresent() ? "re-check" : "new dry run",
+				(System.nanoTime() - started) / 1_000_000);
 		if (report.isEmpty()) {
 			return Optional.empty();
 		}
