@@ -103,7 +103,12 @@ class ImportBenchmark {
 		double baselineSeconds = baseline(file);
 		double rate = rows / seconds;
 		double baselineRate = rows / baselineSeconds;
-		BenchReport.ratio("import", "clean Unicode .xlsx, " + rows + " rows, end to end (upload + dry run + apply)" + variant, rate,
+		BenchReport.ratio("import", "clean Unicode .xlsx, " + rows + " rows, end to end with the statistics updated (upload + dry run + apply + listeners)" + variant, rate,
+				baselineRate, "rows/s", "same parser + COPY into a staging table");
+		// what the officer sees: the job page reports the import done once the apply has committed (ImportJobs.state);
+		// the statistics catch up right after, on the apply's thread
+		BenchReport.ratio("import", "clean Unicode .xlsx, " + rows + " rows, end to end until the registry holds them"
+				+ " (upload + dry run + apply until its commit)" + variant, rows / ((dryRun + inTransaction[0]) / 1e9),
 				baselineRate, "rows/s", "same parser + COPY into a staging table");
 		BenchReport.figure("import", "dry run (parse + validate), " + rows + " rows" + variant, rows / (dryRun / 1e9), "rows/s");
 		BenchReport.figure("import", "apply (re-check + COPY), " + rows + " rows" + variant, rows / (apply / 1e9), "rows/s");
