@@ -3,7 +3,6 @@ package vn.trithuc.planning.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,9 +12,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -221,17 +217,10 @@ class PlanningScopeWebTest {
 			return String.join("\n", PlanningWebTest.read(body).stream().map(r -> String.join(" | ", r)).toList());
 		}
 		if (type.contains("wordprocessingml")) {
-			try (var read = new XWPFDocument(new ByteArrayInputStream(body))) {
-				var text = new StringBuilder();
-				read.getParagraphs().forEach(p -> text.append(p.getText()).append('\n'));
-				read.getTables().forEach(t -> text.append(t.getText()).append('\n'));
-				return text.toString();
-			}
+			return PlanningDocumentsWebTest.text(body);
 		}
 		if (type.contains("pdf")) {
-			try (var read = Loader.loadPDF(body)) {
-				return new PDFTextStripper().getText(read).replaceAll("\\s+", " ");
-			}
+			return PlanningDocumentsWebTest.pdfText(body);
 		}
 		return new String(body, StandardCharsets.UTF_8);
 	}
