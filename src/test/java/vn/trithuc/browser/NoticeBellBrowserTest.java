@@ -54,8 +54,10 @@ class NoticeBellBrowserTest {
 		BrowserLogin.as(browser, port, administration, user, Role.UNIT_OFFICER);
 		browser.get("http://localhost:" + port + "/notices");
 		assertThat(browser.findElements(By.cssSelector(".topbar .notice-count"))).isEmpty();
-		// a mark on the window: it is gone if the page is ever reloaded
-		((JavascriptExecutor) browser).executeScript("window.bellTestMark = 'same page';");
+		// a mark on the window: it is gone if the page is ever reloaded; and where the user is, which a refresh of the
+		// bell must not move (the focus stays on the link the user is on)
+		((JavascriptExecutor) browser).executeScript("window.bellTestMark = 'same page';"
+				+ " document.querySelector('#content .breadcrumb a').focus();");
 
 		NoticeFixtures.notice(jdbc, user, report);
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".topbar .notice-count"), "1"));
@@ -63,6 +65,8 @@ class NoticeBellBrowserTest {
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".topbar .notice-count"), "2"));
 		assertThat(browser.findElement(By.cssSelector(".topbar .notice-bell")).getAttribute("title")).isEqualTo("Thông báo chưa đọc: 2");
 		assertThat(((JavascriptExecutor) browser).executeScript("return window.bellTestMark;")).isEqualTo("same page");
+		assertThat(((JavascriptExecutor) browser).executeScript("return document.activeElement.getAttribute('href');"))
+			.as("the focus after the bell refreshed").isEqualTo("/");
 		Browser.screenshot(browser, "notice-bell-polled");
 
 		// the page still shows the list as it was loaded; the read-all button is a boosted form
