@@ -24,6 +24,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.trithuc.identity.LoginStepOwed;
 import vn.trithuc.program.Notices;
 
 /** The signed-in user's notices (thông báo): the list, one marked read (then opened), all marked read. */
@@ -95,14 +96,17 @@ class NoticeController {
 		}
 
 		@ModelAttribute("unreadNotices")
-		Integer unreadNotices(Authentication authentication) {
-			return signedIn(authentication) ? notices.unread(authentication.getName()) : null;
+		@Nullable Integer unreadNotices(@Nullable Authentication authentication, HttpServletRequest request) {
+			return signedIn(authentication, request) ? notices.unread(authentication.getName()) : null;
 		}
 
-		/** A page shows the bell with the first poll to come; anonymous pages have no bell and do not poll. */
+		/**
+		 * A page shows the bell with the first poll to come; anonymous pages, and pages of a login that still owes its
+		 * password change or second factor (where the poll would be sent back to that step), have no bell and do not poll.
+		 */
 		@ModelAttribute("noticePoll")
-		@Nullable Poll noticePoll(Authentication authentication) {
-			return signedIn(authentication) ? poll(0) : null;
+		@Nullable Poll noticePoll(@Nullable Authentication authentication, HttpServletRequest request) {
+			return signedIn(authentication, request) ? poll(0) : null;
 		}
 
 		/** After notices were marked read, the page a boosted request lands on tells the bell to refresh. */
@@ -126,8 +130,8 @@ class NoticeController {
 			return new Poll(n + 1, interval.toMillis() + "ms");
 		}
 
-		private static boolean signedIn(@Nullable Authentication authentication) {
-			return authentication != null && authentication.isAuthenticated();
+		private static boolean signedIn(@Nullable Authentication authentication, HttpServletRequest request) {
+			return authentication != null && authentication.isAuthenticated() && !LoginStepOwed.on(request);
 		}
 
 		/** @param next the number of the next poll; @param delay when, as htmx reads it */

@@ -83,6 +83,18 @@ class NoticeBellWebTest {
 		assertThat(anonymous.get("/notices/bell").status()).isEqualTo(302);
 	}
 
+	@Test
+	void a_login_that_still_owes_its_password_change_has_no_bell_to_poll() {
+		var user = "bell.first." + UUID.randomUUID().toString().substring(0, 6);
+		var created = administration.create(user, "Chuông lần đầu", "", java.util.EnumSet.of(Role.UNIT_OFFICER));
+		var web = new WebClientSession(port);
+		assertThat(web.login(user, created.oneTimePassword()).header("Location")).endsWith("/account/password");
+		var page = web.get("/account/password");
+		assertThat(page.status()).isEqualTo(200);
+		// the poll would be sent back to this page (401 with HX-Redirect) and reload it under the user's hands
+		assertThat(page.body()).contains("user-name").doesNotContain("notice-bell", "/notices/bell");
+	}
+
 	/** The bell as the page shows it. */
 	private static String bell(String page) {
 		int start = page.indexOf("<span id=\"notice-bell\"");
