@@ -13,8 +13,12 @@
       event.detail.headers[header] = token;
     }
   });
-  // after a boosted navigation the page title follows the new page's heading
+  // after a boosted navigation the page title follows the new page's heading; a swap in the top bar (the notice
+  // bell refreshing itself) leaves the title and the focus where they are
   document.addEventListener('htmx:afterSettle', function (event) {
+    if (event.target instanceof Element && event.target.closest('.topbar')) {
+      return;
+    }
     var heading = document.querySelector('#content h1');
     if (heading) {
       document.title = heading.textContent.trim() + ' · TriThức';

@@ -82,7 +82,7 @@ class SelfServiceBrowserTest {
 		var link = invitationLinkFor(email);
 
 		// she opens the link, chooses her password and logs in
-		browser.manage().deleteAllCookies();
+		Browser.forgetSession(browser);
 		browser.get(link);
 		assertThat(browser.findElement(By.id("username")).getAttribute("value")).isEqualTo(email);
 		browser.findElement(By.id("password")).sendKeys("Cô-Hương-2026");
@@ -214,12 +214,12 @@ class SelfServiceBrowserTest {
 	}
 
 	private void switchTo(WebDriver browser, String officer) {
-		browser.manage().deleteAllCookies();
+		Browser.forgetSession(browser);
 		BrowserLogin.as(browser, port, administration, officer, Role.HR_OFFICER);
 	}
 
 	private void switchTo(WebDriver browser, String username, String password) {
-		browser.manage().deleteAllCookies();
+		Browser.forgetSession(browser);
 		loginAs(browser, username, password);
 	}
 

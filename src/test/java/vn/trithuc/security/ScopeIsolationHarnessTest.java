@@ -397,12 +397,14 @@ class ScopeIsolationHarnessTest {
 		provide("POST /analytics/remote-areas/{id}/delete", () -> Probe.reference(
 				"/analytics/remote-areas/" + UUID.randomUUID() + "/delete",
 				"the list of especially difficult communes is provincial reference data").withoutControl());
-		// a unit officer's planning scope is their subtree (PlanningScopes); province-wide roles see all
+		// planning follows the registry's rule (PlanningScopes): unit officers, and HR officers and leaders with a scope
+		// unit, plan for its subtree; administrators and program managers (and those without a scope) for the province
+		var planningScoped = EnumSet.of(Role.UNIT_OFFICER, Role.HR_OFFICER, Role.LEADER);
 		for (var p : List.of("GET /planning/retirements/people/{id}", "POST /planning/retirements/people/{id}",
 				"POST /planning/retirements/people/{id}/remove")) {
 			provide(p, () -> {
 				var id = personIn(unitA, null);
-				return Probe.scoped(expand(p, id), EnumSet.of(Role.UNIT_OFFICER)).with("extensionMonths", "6")
+				return Probe.scoped(expand(p, id), planningScoped).with("extensionMonths", "6")
 					.with("reason", "Kéo dài theo quyết định")
 					.unchangedWhen(() -> jdbc.sql("select count(*) from planning.retirement_override_change where person_id = :p")
 						.param("p", id).query(Long.class).single() == 0);
@@ -414,7 +416,7 @@ class ScopeIsolationHarnessTest {
 					insert into planning.need (id, org_unit, field_of_study, degree, year, count, recorded_by, recorded_at)
 					values (:id, :unit, 'ISO', 'MASTER', 2030, 2, 'iso', now())""").param("id", id).param("unit", unitA)
 				.update();
-			return Probe.scoped(expand("POST /planning/needs/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
+			return Probe.scoped(expand("POST /planning/needs/{id}/delete", id), planningScoped)
 				.unchangedWhen(() -> rowExists("planning.need", id));
 		});
 		provide("POST /planning/positions/{id}/delete", () -> {
@@ -423,7 +425,7 @@ class ScopeIsolationHarnessTest {
 					insert into planning.job_position (id, org_unit, title, recorded_by, recorded_at)
 					values (:id, :unit, :title, 'iso', now())""").param("id", id).param("unit", unitA)
 				.param("title", "Vị trí cô lập " + id).update();
-			return Probe.scoped(expand("POST /planning/positions/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
+			return Probe.scoped(expand("POST /planning/positions/{id}/delete", id), planningScoped)
 				.unchangedWhen(() -> rowExists("planning.job_position", id));
 		});
 		// a saved projection scenario: its author (here unit A's officer) or a province-wide planner deletes it

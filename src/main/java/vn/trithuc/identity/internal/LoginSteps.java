@@ -48,6 +48,9 @@ class LoginSteps extends OncePerRequestFilter {
 			}
 			return;
 		}
+		if (target != null) {
+			request.setAttribute(vn.trithuc.identity.LoginStepOwed.ATTRIBUTE, target);
+		}
 		chain.doFilter(request, response);
 	}
 

@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.UserScopes;
@@ -18,8 +20,10 @@ import vn.trithuc.orgunit.OrgUnits;
 import vn.trithuc.planning.internal.Scope;
 
 /**
- * The caller's scope: the whole province for administrators, HR officers, program managers and leaders; a unit
- * officer's subtree (where its root's successors are when it has changed); nobody for a unit officer without a scope.
+ * The caller's scope, by the rule the registry ({@code RegistryScope}) and the organisation tree ({@code OperationScope})
+ * follow: the whole province for administrators; HR officers and leaders their scope unit's subtree when they have one
+ * (where its root's successors are when it has changed), else the whole province; program managers the whole province
+ * (the action program is province-wide work); a unit officer's subtree, nobody for a unit officer without a scope.
  */
 @Component
 class PlanningScopes {
@@ -34,18 +38,22 @@ class PlanningScopes {
 
 	Scope of(Authentication authentication, LocalDate date) {
 		var roles = roles(authentication);
-		for (var role : List.of(Role.SYSTEM_ADMINISTRATOR, Role.HR_OFFICER, Role.PROGRAM_MANAGER, Role.LEADER)) {
+		if (roles.contains(Role.SYSTEM_ADMINISTRATOR.authority())) {
+			return Scope.PROVINCE;
+		}
+		boolean scoped = List.of(Role.HR_OFFICER, Role.LEADER, Role.UNIT_OFFICER).stream().anyMatch(r -> roles.contains(r.authority()));
+		var root = scoped ? userScopes.scopeRoot(authentication.getName()) : java.util.Optional.<UUID>empty();
+		if (root.isPresent()) {
+			var units = new HashSet<UUID>();
+			orgUnits.scopeAsOf(new OrgUnitId(root.get()), date).forEach(u -> units.add(u.value()));
+			return Scope.of(units);
+		}
+		for (var role : List.of(Role.HR_OFFICER, Role.PROGRAM_MANAGER, Role.LEADER)) {
 			if (roles.contains(role.authority())) {
 				return Scope.PROVINCE;
 			}
 		}
-		var root = userScopes.scopeRoot(authentication.getName());
-		if (root.isEmpty()) {
-			return Scope.of(Set.of());
-		}
-		var units = new HashSet<UUID>();
-		orgUnits.scopeAsOf(new OrgUnitId(root.get()), date).forEach(u -> units.add(u.value()));
-		return Scope.of(units);
+		return Scope.of(Set.of());
 	}
 
 	/** The caller's scope narrowed to the subtree of {@code unit} when given. */
@@ -53,6 +61,10 @@ class PlanningScopes {
 		var scope = of(authentication, date);
 		if (unit == null) {
 			return scope;
+		}
+		if (!scope.includes(unit)) {
+			// a unit outside the caller's scope (or unknown): no hint that it exists, not even its name
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		var subtree = new HashSet<UUID>();
 		orgUnits.subtreeAsOf(new OrgUnitId(unit), date).forEach(u -> subtree.add(u.value()));

@@ -65,13 +65,19 @@ class RetirementsController {
 
 	@GetMapping("/planning/retirements")
 	String retirements(@RequestParam(required = false) String by, @RequestParam(required = false) String unit,
-			Authentication authentication, Locale locale, Model model) {
+			@RequestParam(defaultValue = "0") int page, Authentication authentication, Locale locale, Model model) {
 		var today = LocalDate.now(clock);
 		var unitId = uuid(unit);
 		var result = forecast.forecast(today, scopes.of(authentication, today, unitId), By.parse(by));
 		var rows = rows(result, locale);
+		// one page of rows; the totals (footer, headline figures, chart) stay over every row, the exports list them all
+		int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int p = Math.min(Math.max(0, page), pages - 1);
 		model.addAttribute("result", result);
-		model.addAttribute("rows", rows);
+		model.addAttribute("rows", rows.subList(p * PAGE_SIZE, Math.min(rows.size(), (p + 1) * PAGE_SIZE)));
+		model.addAttribute("rowCount", rows.size());
+		model.addAttribute("page", p);
+		model.addAttribute("pages", pages);
 		model.addAttribute("bys", By.values());
 		model.addAttribute("unit", unitId == null ? null : unitId.toString());
 		model.addAttribute("unitName", unitId == null ? null : labels.unit(unitId.toString(), today, locale));
@@ -183,7 +189,7 @@ class RetirementsController {
 		});
 	}
 
-	/** People per page of a drill-down list. */
+	/** Rows per page of the forecast table and people per page of a drill-down list. */
 	static final int PAGE_SIZE = 50;
 
 	public record Person(PersonId id, String name, String value, LocalDate roadmapDate, LocalDate retirementDate,

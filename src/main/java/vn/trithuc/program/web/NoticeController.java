@@ -1,8 +1,11 @@
 package vn.trithuc.program.web;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -13,9 +16,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import vn.trithuc.identity.LoginStepOwed;
 import vn.trithuc.program.Notices;
 
 /** The signed-in user's notices (thông báo): the list, one marked read (then opened), all marked read. */
@@ -26,9 +35,11 @@ class NoticeController {
 	static final int SHOWN = 200;
 
 	private final Notices notices;
+	private final Bell bell;
 
-	NoticeController(Notices notices) {
+	NoticeController(Notices notices, Bell bell) {
 		this.notices = notices;
+		this.bell = bell;
 	}
 
 	@GetMapping
@@ -39,9 +50,10 @@ class NoticeController {
 
 	/** Marks the notice read and opens the report it is about; only the user's own notices (404 otherwise). */
 	@PostMapping("/{id}/read")
-	String read(@PathVariable UUID id, Principal principal) {
+	String read(@PathVariable UUID id, Principal principal, RedirectAttributes redirect) {
 		var notice = notices.markRead(id, principal.getName())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		redirect.addFlashAttribute(Bell.CHANGED, true);
 		return "redirect:/program/reports/" + notice.reportId();
 	}
 
@@ -49,23 +61,81 @@ class NoticeController {
 	String readAll(Principal principal, RedirectAttributes redirect) {
 		notices.markAllRead(principal.getName());
 		redirect.addFlashAttribute("success", "notice.allRead");
+		redirect.addFlashAttribute(Bell.CHANGED, true);
 		return "redirect:/notices";
 	}
 
-	/** The bell in the page header: how many unread notices the signed-in user has. */
+	/** The bell alone (the {@code noticeBell} fragment of the layout), for htmx to refresh the count in the header. */
+	@GetMapping("/bell")
+	String bell(@RequestParam(defaultValue = "0") int poll, Model model) {
+		model.addAttribute("noticePoll", bell.poll(poll));
+		return "layout :: noticeBell";
+	}
+
+	/**
+	 * The bell in the page header: how many unread notices the signed-in user has, when to ask again
+	 * ({@code trithuc.program.notice-poll-interval}), and the htmx event that refreshes it after notices were marked read.
+	 */
 	@ControllerAdvice(annotations = Controller.class)
 	static class Bell {
 
-		private final Notices notices;
+		static final String CHANGED = "noticesChanged";
 
-		Bell(Notices notices) {
+		private final Notices notices;
+		private final Duration interval;
+		private final Duration sessionTimeout;
+
+		Bell(Notices notices, @Value("${trithuc.program.notice-poll-interval:60s}") Duration interval,
+				@Value("${trithuc.web.session-timeout:30m}") Duration sessionTimeout) {
+			if (interval.isNegative() || interval.isZero()) {
+				throw new IllegalArgumentException("trithuc.program.notice-poll-interval must be positive");
+			}
 			this.notices = notices;
+			this.interval = interval;
+			this.sessionTimeout = sessionTimeout;
 		}
 
 		@ModelAttribute("unreadNotices")
-		Integer unreadNotices(Authentication authentication) {
-			return authentication == null || !authentication.isAuthenticated() ? null
-					: notices.unread(authentication.getName());
+		@Nullable Integer unreadNotices(@Nullable Authentication authentication, HttpServletRequest request) {
+			return signedIn(authentication, request) ? notices.unread(authentication.getName()) : null;
+		}
+
+		/**
+		 * A page shows the bell with the first poll to come; anonymous pages, and pages of a login that still owes its
+		 * password change or second factor (where the poll would be sent back to that step), have no bell and do not poll.
+		 */
+		@ModelAttribute("noticePoll")
+		@Nullable Poll noticePoll(@Nullable Authentication authentication, HttpServletRequest request) {
+			return signedIn(authentication, request) ? poll(0) : null;
+		}
+
+		/** After notices were marked read, the page a boosted request lands on tells the bell to refresh. */
+		@ModelAttribute
+		void noticesChanged(HttpServletRequest request, HttpServletResponse response) {
+			var flash = RequestContextUtils.getInputFlashMap(request);
+			if (flash != null && flash.containsKey(CHANGED) && request.getHeader("HX-Request") != null) {
+				response.setHeader("HX-Trigger", "notices-changed");
+			}
+		}
+
+		/**
+		 * After poll {@code done} (0 = the page itself), the next one; none once the polls would span a session timeout,
+		 * so that an open page left alone does not keep its session alive for ever.
+		 */
+		@Nullable Poll poll(int done) {
+			int n = Math.max(0, done);
+			if (interval.multipliedBy(n + 1L).compareTo(sessionTimeout) > 0) {
+				return null;
+			}
+			return new Poll(n + 1, interval.toMillis() + "ms");
+		}
+
+		private static boolean signedIn(@Nullable Authentication authentication, HttpServletRequest request) {
+			return authentication != null && authentication.isAuthenticated() && !LoginStepOwed.on(request);
+		}
+
+		/** @param next the number of the next poll; @param delay when, as htmx reads it */
+		record Poll(int next, String delay) {
 		}
 	}
 }

@@ -28,6 +28,7 @@ import vn.trithuc.registry.PeopleBulkLoaded;
 public class PeopleBulkLoader {
 
 	private static final int BATCH = 5_000;
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PeopleBulkLoader.class);
 
 	private final DataSource dataSource;
 	private final JdbcClient jdbc;
@@ -106,7 +107,8 @@ public class PeopleBulkLoader {
 	 * A person of an import, with the education level code of the file's degree column (or null) and where the
 	 * person comes from (job, file, row), written into the person's one change-log entry.
 	 */
-	record Imported(PersonData data, @org.jspecify.annotations.Nullable String degree, String source) {
+	record Imported(PersonData data, @org.jspecify.annotations.Nullable String degree,
+			@org.jspecify.annotations.Nullable UUID unit, String source) {
 	}
 
 	/**
@@ -124,60 +126,125 @@ public class PeopleBulkLoader {
 	/** {@link #insertImported(List, String)}, telling {@code progress} the people inserted after each batch. */
 	List<UUID> insertImported(List<Imported> people, String actor, java.util.function.IntConsumer progress) {
 		var connection = DataSourceUtils.getConnection(dataSource);
+		// the COPY text of the next batch is built on another thread while PostgreSQL takes the current one
+		var builder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+			var thread = new Thread(r, "import-copy-text");
+			thread.setDaemon(true);
+			return thread;
+		});
 		try {
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			var now = Instant.now(clock).toString();
+			var text = new CopyBatches(people, actor, Instant.now(clock).toString(), java.time.LocalDate.now(clock));
 			var ids = new java.util.ArrayList<UUID>(people.size());
 			var tokens = new java.util.HashSet<String>();
-			// a file names a few education levels: each degree part's JSON is written once
-			var degreeJson = new java.util.HashMap<String, String>();
+			long[] nanos = new long[5]; // waiting for rows, person, person_part, change_log, name tokens and event
+			var next = java.util.concurrent.CompletableFuture.supplyAsync(() -> text.batch(0), builder);
 			for (int from = 0; from < people.size(); from += BATCH) {
-				var batch = people.subList(from, Math.min(people.size(), from + BATCH));
-				var rows = new StringBuilder(batch.size() * 300);
-				var parts = new StringBuilder();
-				var log = new StringBuilder(batch.size() * 600);
-				for (var person : batch) {
-					var id = timeOrderedId();
-					ids.add(id);
-					var d = person.data();
-					var names = NameTokens.of(d.familyName(), d.middleName(), d.givenName(), d.otherNames());
-					tokens.addAll(names);
-					CopyText.line(rows, id, 1, d.familyName(), d.middleName(), d.givenName(), d.otherNames(), d.sex().name(),
-							d.birthDate(), d.birthYear(), d.ethnicGroup(), d.religion(), d.nationalId(), d.oldId(), d.hometown(),
-							d.residence(), d.phone(), d.email(), d.userAccount(), array(names),
-							NameTokens.key(d.familyName(), d.middleName(), d.givenName()), null, null, person.degree(), false,
-							false, now, now);
-					if (person.degree() != null) {
-						CopyText.line(parts, timeOrderedId(), id, PartKind.DEGREE.name(), null, null,
-								degreeJson.computeIfAbsent(person.degree(),
-										level -> Profiles.JSON.writeValueAsString(java.util.Map.of("level", level))), now);
-					}
-					// one entry per person (who, when, which job, file and row), not one per field: the values are
-					// those of the job's stored file, which is kept with the job
-					CopyText.line(log, id, 1, now, actor, "IMPORTED", null, null, d.fullName() + " (" + person.source() + ")");
+				long t0 = System.nanoTime();
+				var batch = next.join();
+				if (from + BATCH < people.size()) {
+					int following = from + BATCH;
+					next = java.util.concurrent.CompletableFuture.supplyAsync(() -> text.batch(following), builder);
 				}
+				ids.addAll(batch.ids());
+				tokens.addAll(batch.tokens());
+				long t1 = System.nanoTime();
 				copy.copyIn("copy registry.person (id, version, family_name, middle_name, given_name, other_names, sex, "
 						+ "birth_date, birth_year, ethnic_group, religion, national_id, old_id, hometown, residence, phone, email, "
 						+ "user_account, name_tokens, name_key, current_org_unit, personnel_category, highest_degree, party_member, "
-						+ "talent, created_at, updated_at) from stdin", new StringReader(rows.toString()));
-				if (parts.length() > 0) {
+						+ "talent, created_at, updated_at) from stdin", new StringReader(batch.people()));
+				long t2 = System.nanoTime();
+				if (!batch.parts().isEmpty()) {
 					copy.copyIn("copy registry.person_part (id, person_id, kind, valid_from, valid_to, attributes, created_at) from stdin",
-							new StringReader(parts.toString()));
+							new StringReader(batch.parts()));
 				}
+				long t3 = System.nanoTime();
 				copy.copyIn("copy registry.change_log (person_id, version, at, actor, action, field, old_value, new_value) from stdin",
-						new StringReader(log.toString()));
-				progress.accept(from + batch.size());
+						new StringReader(batch.log()));
+				long t4 = System.nanoTime();
+				nanos[0] += t1 - t0;
+				nanos[1] += t2 - t1;
+				nanos[2] += t3 - t2;
+				nanos[3] += t4 - t3;
+				progress.accept(from + batch.ids().size());
 			}
+			long t5 = System.nanoTime();
 			jdbc.sql("insert into registry.name_token (token) select unnest(:tokens) on conflict do nothing")
 				.param("tokens", tokens.toArray(String[]::new)).update();
 			events.publishEvent(PeopleBulkLoaded.of(ids.stream().map(vn.trithuc.registry.PersonId::new).toList()));
+			nanos[4] = System.nanoTime() - t5;
+			log.debug("imported {} people: waiting for rows {} ms, COPY person {} ms, person_part {} ms, change_log {} ms, "
+					+ "name tokens and event {} ms", people.size(), nanos[0] / 1_000_000, nanos[1] / 1_000_000,
+					nanos[2] / 1_000_000, nanos[3] / 1_000_000, nanos[4] / 1_000_000);
 			return ids;
+		}
+		catch (java.util.concurrent.CompletionException e) {
+			throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException("bulk import failed", e);
 		}
 		catch (SQLException | IOException e) {
 			throw new IllegalStateException("bulk import failed", e);
 		}
 		finally {
+			builder.shutdownNow();
 			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/** The COPY text of one batch of an import and the ids and name tokens in it. */
+	private record CopyBatch(List<UUID> ids, java.util.Set<String> tokens, String people, String parts, String log) {
+	}
+
+	/** Builds the COPY text of an import's batches (on one thread: its caches are not shared). */
+	private static final class CopyBatches {
+
+		private final List<Imported> people;
+		private final String actor;
+		private final String now;
+		private final java.time.LocalDate today;
+		// a file names a few education levels and units: each part's JSON is written once
+		private final java.util.Map<String, String> degreeJson = new java.util.HashMap<>();
+		private final java.util.Map<UUID, String> unitJson = new java.util.HashMap<>();
+
+		CopyBatches(List<Imported> people, String actor, String now, java.time.LocalDate today) {
+			this.people = people;
+			this.actor = actor;
+			this.now = now;
+			this.today = today;
+		}
+
+		CopyBatch batch(int from) {
+			var batch = people.subList(from, Math.min(people.size(), from + BATCH));
+			var ids = new java.util.ArrayList<UUID>(batch.size());
+			var tokens = new java.util.HashSet<String>();
+			var rows = new StringBuilder(batch.size() * 300);
+			var parts = new StringBuilder(batch.size() * 160);
+			var log = new StringBuilder(batch.size() * 160);
+			for (var person : batch) {
+				var id = timeOrderedId();
+				ids.add(id);
+				var d = person.data();
+				var name = NameTokens.ofName(d.familyName(), d.middleName(), d.givenName(), d.otherNames());
+				tokens.addAll(name.tokens());
+				CopyText.line(rows, id, 1, d.familyName(), d.middleName(), d.givenName(), d.otherNames(), d.sex().name(),
+						d.birthDate(), d.birthYear(), d.ethnicGroup(), d.religion(), d.nationalId(), d.oldId(), d.hometown(),
+						d.residence(), d.phone(), d.email(), d.userAccount(), array(name.tokens()), name.key(), person.unit(), null,
+						person.degree(), false, false, now, now);
+				if (person.unit() != null) {
+					// the unit column (or the uploader's scope unit): a position there from the day of the import
+					CopyText.line(parts, timeOrderedId(), id, PartKind.POSITION.name(), today, null,
+							unitJson.computeIfAbsent(person.unit(),
+									unit -> Profiles.JSON.writeValueAsString(java.util.Map.of("orgUnit", unit.toString()))), now);
+				}
+				if (person.degree() != null) {
+					CopyText.line(parts, timeOrderedId(), id, PartKind.DEGREE.name(), null, null,
+							degreeJson.computeIfAbsent(person.degree(),
+									level -> Profiles.JSON.writeValueAsString(java.util.Map.of("level", level))), now);
+				}
+				// one entry per person (who, when, which job, file and row), not one per field: the values are
+				// those of the job's stored file, which is kept with the job
+				CopyText.line(log, id, 1, now, actor, "IMPORTED", null, null, d.fullName() + " (" + person.source() + ")");
+			}
+			return new CopyBatch(ids, tokens, rows.toString(), parts.toString(), log.toString());
 		}
 	}
 

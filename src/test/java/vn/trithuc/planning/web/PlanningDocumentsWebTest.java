@@ -84,7 +84,7 @@ class PlanningDocumentsWebTest {
 		assertThat(intellectual.get("/planning/balance.docx").status()).isEqualTo(403);
 	}
 
-	private static String text(byte[] docx) throws Exception {
+	static String text(byte[] docx) throws Exception {
 		try (var read = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			var text = new StringBuilder();
 			read.getParagraphs().forEach(p -> text.append(p.getText()).append('\n'));
@@ -93,7 +93,7 @@ class PlanningDocumentsWebTest {
 		}
 	}
 
-	private static String pdfText(byte[] pdf) throws Exception {
+	static String pdfText(byte[] pdf) throws Exception {
 		try (var read = Loader.loadPDF(pdf)) {
 			// table cells wrap: words joined by single spaces
 			return new PDFTextStripper().getText(read).replaceAll("\\s+", " ");

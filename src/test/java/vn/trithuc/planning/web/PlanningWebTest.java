@@ -97,4 +97,43 @@ class PlanningWebTest {
 		var intellectual = TestAccounts.loggedIn(port, administration, "planning.intellectual", Role.INTELLECTUAL);
 		assertThat(intellectual.get("/planning/retirements").status()).isEqualTo(403);
 	}
+
+	@Test
+	void the_forecast_table_is_paged_by_fifty_rows_with_totals_and_exports_over_every_row() throws Exception {
+		var office = PlanningFixtures.unit(operations, "Phòng Trang Dự Báo", null);
+		for (int i = 1; i <= 55; i++) {
+			var school = PlanningFixtures.unit(operations, "Trường Trang %02d".formatted(i), office);
+			PlanningFixtures.person(profiles, "Trang " + i, Sex.MALE, LocalDate.of(1966, 1, 1), "DAI_HOC", "14", school, Map.of());
+		}
+		var officer = TestAccounts.ready(administration, "planning.paging.officer", Role.UNIT_OFFICER);
+		scopes.assign(administration.findByUsername(officer).orElseThrow().id(), office, "test");
+		var web = TestAccounts.loggedIn(port, administration, officer, Role.UNIT_OFFICER);
+
+		var first = web.get("/planning/retirements?by=UNIT");
+		assertThat(rowsOf(first.body())).isEqualTo(50);
+		assertThat(first.body()).contains("Trường Trang 01", "Trường Trang 50", "Trang 1/2 · 55 kết quả",
+				"id=\"figure-retiring\">55<").doesNotContain("Trường Trang 51");
+		assertThat(footer(first.body())).endsWith(">55</td>");
+
+		var second = web.get("/planning/retirements?by=UNIT&page=1");
+		assertThat(rowsOf(second.body())).isEqualTo(5);
+		assertThat(second.body()).contains("Trường Trang 51", "Trường Trang 55", "Trang 2/2 · 55 kết quả", "id=\"figure-retiring\">55<")
+			.doesNotContain("Trường Trang 50");
+		assertThat(footer(second.body())).isEqualTo(footer(first.body()));
+		// a page past the end shows the last one; a negative one the first
+		assertThat(rowsOf(web.get("/planning/retirements?by=UNIT&page=9").body())).isEqualTo(5);
+		assertThat(rowsOf(web.get("/planning/retirements?by=UNIT&page=-3").body())).isEqualTo(50);
+
+		var rows = read(web.getBytes("/planning/retirements.xlsx?by=UNIT"));
+		assertThat(rows.stream().filter(r -> !r.isEmpty() && r.get(0).startsWith("Trường Trang "))).hasSize(55);
+	}
+
+	private static int rowsOf(String page) {
+		var tbody = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
+		return tbody.split("<tr ", -1).length - 1;
+	}
+
+	private static String footer(String page) {
+		return page.substring(page.indexOf("<tfoot>"), page.indexOf("</tfoot>")).replaceAll("\\s+", "").replace("</tr>", "");
+	}
 }

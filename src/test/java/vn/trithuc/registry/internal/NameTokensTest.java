@@ -40,4 +40,16 @@ class NameTokensTest {
 		assertThat(SpreadsheetText.neutralise("\t=1+1")).isEqualTo("'\t=1+1");
 		assertThat(SpreadsheetText.neutralise("\rX")).isEqualTo("'\rX");
 	}
+
+	@Test
+	void tokens_and_key_of_a_name_folded_once_equal_those_folded_separately() {
+		String[][] names = { { "Đặng", "Thị", "Thuỷ", null }, { "Nguyễn", null, "Hoà", null }, { "Ka", "", "K'Huơng", null },
+				{ "Lê-Trần", "Thị  Minh", "Ánh", "Ánh Hồng" }, { "Ngô", "Văn (Sáu)", "Tư²", "K'Ho" }, { "Ông", "Ích", "Khiêm", "" },
+				{ "Trần", "Văn", "Nam", "Trần Văn Nam" }, { " Phạm ", " Thị", "Lan. ", null } };
+		for (var n : names) {
+			var once = NameTokens.ofName(n[0], n[1], n[2], n[3]);
+			assertThat(once.tokens()).as(String.join("|", java.util.Arrays.toString(n))).isEqualTo(NameTokens.of(n));
+			assertThat(once.key()).isEqualTo(NameTokens.key(n[0], n[1], n[2]));
+		}
+	}
 }
