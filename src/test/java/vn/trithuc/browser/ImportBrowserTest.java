@@ -107,12 +107,22 @@ class ImportBrowserTest {
 		q.sendKeys("nguyen van hoa");
 		q.submit();
 		wait(browser).until(ExpectedConditions.elementToBeClickable(By.linkText("Nguyễn Văn Hoà")));
-		wait(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-			d.findElement(By.linkText("Nguyễn Văn Hoà")).click();
-			return true;
-		});
-		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#content h1"),
-				"Nguyễn Văn Hoà"));
+		// the condition is the profile page itself: a click that a late swap of the result list swallowed (the
+		// element went stale, or the navigation it started was replaced) is made again on the link now shown
+		new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofSeconds(2))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+			.until(d -> {
+				var heading = d.findElements(By.cssSelector("#content h1"));
+				if (!heading.isEmpty() && heading.get(0).getText().contains("Nguyễn Văn Hoà")) {
+					return true;
+				}
+				var links = d.findElements(By.linkText("Nguyễn Văn Hoà"));
+				if (!links.isEmpty() && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))) {
+					links.get(0).click();
+				}
+				return false;
+			});
 		assertThat(browser.findElement(By.cssSelector("#content")).getText()).contains("03/04/1979", "Thạc sĩ");
 	}
 

@@ -284,6 +284,11 @@ class AnalyticsController {
 		if (columnValue != null && columnDimension != rowDimension) {
 			cell.put(columnDimension, columnValue);
 		}
+		cell.forEach((d, v) -> {
+			if (d == Dimension.UNIT && v != null && !v.isEmpty()) {
+				Questions.requireWithin(q.scope(), v);
+			}
+		});
 		int p = Math.max(0, page);
 		var found = statistics.people(q, cell, p * PEOPLE_PAGE, PEOPLE_PAGE);
 		var names = registry.displayNames(found.people());

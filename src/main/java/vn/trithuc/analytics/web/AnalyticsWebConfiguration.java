@@ -14,8 +14,8 @@ import vn.trithuc.identity.Role;
 import vn.trithuc.shared.NavigationItem;
 
 /**
- * Who may read statistics: administrators, HR officers, program managers and leaders (the whole province), unit
- * officers (their scope). The people behind a number only for those who may read lists of people in the registry
+ * Who may read statistics: administrators, HR officers, program managers, leaders and unit officers; whose figures
+ * each reads is the caller's scope ({@code Questions.scope}: the registry's rule). The people behind a number only for those who may read lists of people in the registry
  * (not program managers, not intellectuals).
  */
 @Configuration(proxyBeanMethods = false)

@@ -67,28 +67,55 @@ class Questions {
 	}
 
 	/**
-	 * The whole province for administrators, HR officers, program managers and leaders; a unit officer the subtree of
-	 * their scope root as of the date asked (where the root's successors are, when it has changed since); nobody
-	 * without a scope.
+	 * The caller's scope, by the rule the registry ({@code RegistryScope}), the organisation tree
+	 * ({@code OperationScope}) and planning ({@code PlanningScopes}) follow: the whole province for administrators; HR
+	 * officers, leaders and unit officers with a scope unit the subtree of that root as of the date asked (where the
+	 * root's successors are, when it has changed since); HR officers, leaders and program managers without one the whole
+	 * province; nobody otherwise (a unit officer without a scope).
 	 */
 	Scope scope(Authentication authentication, LocalDate date) {
 		var roles = roles(authentication);
-		for (var role : List.of(Role.SYSTEM_ADMINISTRATOR, Role.HR_OFFICER, Role.PROGRAM_MANAGER, Role.LEADER)) {
+		if (roles.contains(Role.SYSTEM_ADMINISTRATOR.authority())) {
+			return Scope.PROVINCE;
+		}
+		boolean scoped = List.of(Role.HR_OFFICER, Role.LEADER, Role.UNIT_OFFICER).stream()
+			.anyMatch(r -> roles.contains(r.authority()));
+		var root = scoped ? userScopes.scopeRoot(authentication.getName()) : java.util.Optional.<java.util.UUID>empty();
+		if (root.isPresent()) {
+			var units = new java.util.HashSet<java.util.UUID>();
+			var rootId = new vn.trithuc.orgunit.OrgUnitId(root.get());
+			var roots = orgUnits.find(rootId, date).isPresent() ? Set.of(rootId) : orgUnits.successors(rootId, date);
+			for (var r : roots) {
+				orgUnits.subtreeAsOf(r, date).forEach(u -> units.add(u.value()));
+			}
+			return new Scope(units);
+		}
+		for (var role : List.of(Role.HR_OFFICER, Role.PROGRAM_MANAGER, Role.LEADER)) {
 			if (roles.contains(role.authority())) {
 				return Scope.PROVINCE;
 			}
 		}
-		var root = userScopes.scopeRoot(authentication.getName());
-		if (root.isEmpty()) {
-			return new Scope(Set.of());
+		return new Scope(Set.of());
+	}
+
+	/**
+	 * A unit named in a request (a drill-down's cell) must lie within the caller's scope: one outside it (or unknown)
+	 * is answered 404, with no hint that it exists, not even its name.
+	 */
+	static void requireWithin(Scope scope, String unit) {
+		if (scope.whole()) {
+			return;
 		}
-		var units = new java.util.HashSet<java.util.UUID>();
-		var rootId = new vn.trithuc.orgunit.OrgUnitId(root.get());
-		var roots = orgUnits.find(rootId, date).isPresent() ? Set.of(rootId) : orgUnits.successors(rootId, date);
-		for (var r : roots) {
-			orgUnits.subtreeAsOf(r, date).forEach(u -> units.add(u.value()));
+		java.util.UUID id;
+		try {
+			id = java.util.UUID.fromString(unit);
 		}
-		return new Scope(units);
+		catch (IllegalArgumentException e) {
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
+		if (!scope.orgUnits().contains(id)) {
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
 	}
 
 }

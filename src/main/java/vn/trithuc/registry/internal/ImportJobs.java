@@ -116,20 +116,14 @@ public class ImportJobs {
 		}
 	}
 
+	/**
+	 * Where the job stands. An apply is working while its transaction holds the job row; the row's phase and status
+	 * are read again once that check has found it free, so that an apply which committed between the first read and
+	 * the check shows as done, never as not working with the "interrupted" mark its transaction was about to replace.
+	 */
 	public State state(UUID job) {
 		var instance = new String[1];
-		var row = jdbc.sql("""
-				select p.phase, p.done, p.total, p.task_instance, j.status from registry.import_progress p
-				join registry.import_job j on j.id = p.job_id where p.job_id = :id""")
-			.param("id", job).query((rs, n) -> {
-				instance[0] = rs.getString(4);
-				var phase = Phase.valueOf(rs.getString(1));
-				// the apply's transaction has committed; its last progress write may not have followed yet
-				if (phase == Phase.APPLYING && "APPLIED".equals(rs.getString(5))) {
-					return new State(job, Phase.DONE, 1, 1, false);
-				}
-				return new State(job, phase, rs.getInt(2), rs.getInt(3), false);
-			}).optional();
+		var row = read(job, instance);
 		if (row.isEmpty()) {
 			// a job from before background work, or uploaded through the service directly: its dry run is done
 			return new State(job, Phase.CHECKED, 1, 1, false);
@@ -145,8 +139,27 @@ public class ImportJobs {
 				// reports its first phase only once it holds it
 				working = applyHoldsTheJob(job);
 			}
+			if (!working) {
+				// the work has ended (committed, failed or died) since the row was read: its final phase and status
+				state = read(job, instance).orElse(state);
+			}
 		}
 		return new State(job, state.phase(), state.done(), state.total(), working);
+	}
+
+	private java.util.Optional<State> read(UUID job, String[] instance) {
+		return jdbc.sql("""
+				select p.phase, p.done, p.total, p.task_instance, j.status from registry.import_progress p
+				join registry.import_job j on j.id = p.job_id where p.job_id = :id""")
+			.param("id", job).query((rs, n) -> {
+				instance[0] = rs.getString(4);
+				var phase = Phase.valueOf(rs.getString(1));
+				// the apply's transaction has committed; its last progress write may not have followed yet
+				if (phase == Phase.APPLYING && "APPLIED".equals(rs.getString(5))) {
+					return new State(job, Phase.DONE, 1, 1, false);
+				}
+				return new State(job, phase, rs.getInt(2), rs.getInt(3), false);
+			}).optional();
 	}
 
 	/** Whether an apply's transaction holds the job row now (it dies with the apply's connection). */

@@ -80,6 +80,11 @@ class ImportController {
 	String report(@PathVariable UUID id, Model model, Locale locale, Authentication authentication) {
 		var job = imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
 		var state = jobs.state(id);
+		if (!state.working()) {
+			// read again after the state: an apply that committed meanwhile replaced the "interrupted" mark the
+			// first read saw (a live apply is never shown as interrupted)
+			job = imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
+		}
 		model.addAttribute("job", job);
 		model.addAttribute("state", state);
 		if (state.working()) {
