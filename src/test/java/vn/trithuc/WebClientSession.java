@@ -28,7 +28,8 @@ public final class WebClientSession {
 
 	public WebClientSession(int port) {
 		this.base = "http://localhost:" + port;
-		this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+		// HTTP/1.1 with keep-alive, as browsers speak to the server (no h2c upgrade attempts on plain HTTP)
+		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 

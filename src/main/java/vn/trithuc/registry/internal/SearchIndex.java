@@ -966,14 +966,32 @@ public class SearchIndex {
 			if (k <= 0 || offset >= k) {
 				return List.of();
 			}
+			var sorted = first((int) k, order, matched::forEach);
+			return ids(sorted, (int) offset, sorted.length);
+		}
+
+		/** The {@code k} first values {@code source} gives in {@code order}, sorted: a bounded max-heap (a sort beyond 100.000). */
+		private static int[] first(int k, IntOrder order, java.util.function.Consumer<org.roaringbitmap.IntConsumer> source) {
 			if (k > 100_000) {
-				var all = matched.toArray();
-				var boxed = Arrays.stream(all).boxed().sorted(order::compare).mapToInt(Integer::intValue).toArray();
-				return ids(boxed, (int) offset, (int) k);
+				var all = new org.roaringbitmap.IntConsumer() {
+					int[] values = new int[1024];
+					int n;
+
+					@Override
+					public void accept(int v) {
+						if (n == values.length) {
+							values = Arrays.copyOf(values, n * 2);
+						}
+						values[n++] = v;
+					}
+				};
+				source.accept(all);
+				return Arrays.stream(all.values, 0, all.n).boxed().sorted(order::compare).limit(k).mapToInt(Integer::intValue)
+					.toArray();
 			}
-			var heap = new int[(int) k];
+			var heap = new int[k];
 			int[] n = { 0 };
-			matched.forEach((int o) -> {
+			source.accept((int o) -> {
 				if (n[0] < heap.length) {
 					heap[n[0]++] = o;
 					siftUp(heap, n[0] - 1, order);
@@ -983,8 +1001,7 @@ public class SearchIndex {
 					siftDown(heap, n[0], order);
 				}
 			});
-			var sorted = Arrays.stream(heap, 0, n[0]).boxed().sorted(order::compare).mapToInt(Integer::intValue).toArray();
-			return ids(sorted, (int) offset, sorted.length);
+			return Arrays.stream(heap, 0, n[0]).boxed().sorted(order::compare).mapToInt(Integer::intValue).toArray();
 		}
 
 		private List<UUID> ids(int[] ordinals, int from, int to) {
@@ -1042,7 +1059,14 @@ public class SearchIndex {
 		 * word), then the sum over the distinct words of the score of their best class, then the name order.
 		 */
 		private List<UUID> byRank(RoaringBitmap matched, List<String> sequence, List<String> distinct, long offset, int limit) {
-			var score = new int[size];
+			long k = Math.min(offset + limit, matched.getLongCardinality());
+			if (k <= 0 || offset >= k) {
+				return List.of();
+			}
+			// scores by position in the matched set (not by ordinal: an array of the index's size per query would be a
+			// multi-megabyte allocation at 1M people); every bitmap below is a subset of matched, walked in step with it
+			var ords = matched.toArray();
+			var score = new int[ords.length];
 			for (var w : distinct) {
 				var bms = words.get(w);
 				var done = new RoaringBitmap();
@@ -1053,10 +1077,7 @@ public class SearchIndex {
 					var in = RoaringBitmap.and(matched, bms[cls]);
 					in.andNot(done);
 					done.or(in);
-					int add = CLASS_SCORE[cls];
-					if (add > 0) {
-						in.forEach((int o) -> score[o] += add);
-					}
+					add(in, ords, score, CLASS_SCORE[cls]);
 				}
 			}
 			if (sequence.size() >= 2) {
@@ -1074,13 +1095,36 @@ public class SearchIndex {
 					}
 					phrase.andNot(done);
 					done.or(phrase);
-					int add = (3 - cls) << 20;
-					phrase.forEach((int o) -> score[o] += add);
+					add(phrase, ords, score, (3 - cls) << 20);
 				}
 			}
-			return page(matched, offset, limit, (a, b) -> {
+			IntOrder byPosition = (a, b) -> {
 				int c = Integer.compare(score[b], score[a]);
-				return c != 0 ? c : compareNames(a, b);
+				return c != 0 ? c : compareNames(ords[a], ords[b]);
+			};
+			var positions = first((int) k, byPosition, consumer -> {
+				for (int i = 0; i < ords.length; i++) {
+					consumer.accept(i);
+				}
+			});
+			var sorted = new int[positions.length];
+			for (int i = 0; i < positions.length; i++) {
+				sorted[i] = ords[positions[i]];
+			}
+			return ids(sorted, (int) offset, sorted.length);
+		}
+
+		/** Adds {@code points} to the score of every member of {@code subset} (ascending, within {@code ords}). */
+		private static void add(RoaringBitmap subset, int[] ords, int[] score, int points) {
+			if (points == 0) {
+				return;
+			}
+			int[] at = { 0 };
+			subset.forEach((int o) -> {
+				while (ords[at[0]] != o) {
+					at[0]++;
+				}
+				score[at[0]] += points;
 			});
 		}
 	}
