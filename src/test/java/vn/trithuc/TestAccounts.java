@@ -40,6 +40,14 @@ public final class TestAccounts {
 		return username;
 	}
 
+	/** A ready account with these roles whose unit scope is the subtree of {@code unit}. @return the username */
+	public static String scoped(UserAdministration administration, vn.trithuc.identity.UserScopes scopes, String username,
+			java.util.UUID unit, Role... roles) {
+		ready(administration, username, roles);
+		scopes.assign(administration.findByUsername(username).orElseThrow().id(), unit, "test");
+		return username;
+	}
+
 	/**
 	 * A logged-in HTTP session of a ready account. Administrators go through the second factor as they must:
 	 * the first login sets up TOTP through its pages, later ones use a recovery code.

@@ -27,10 +27,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import vn.trithuc.IntegrationTest;
+import vn.trithuc.GetRoutes;
 import vn.trithuc.TestAccounts;
 import vn.trithuc.analytics.internal.StandardTable;
 import vn.trithuc.identity.Role;
@@ -87,30 +86,21 @@ class AnalyticsScopeWebTest {
 	}
 
 	private String scoped(String name, Role role, UUID scope) {
-		var username = TestAccounts.ready(administration, "analytics.scope." + run + "." + name, role);
-		scopes.assign(administration.findByUsername(username).orElseThrow().id(), scope, "test");
-		return username;
+		return TestAccounts.scoped(administration, scopes, "analytics.scope." + run + "." + name, scope, role);
 	}
 
 	/** Every analytics GET route; the standard tables' {code} expanded to every table. */
 	private List<String> analyticsReads() {
 		var paths = new TreeSet<String>();
-		context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()
-			.forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info -> {
-				var methods = info.getMethodsCondition().getMethods();
-				if (methods.isEmpty() || methods.contains(RequestMethod.GET)) {
-					info.getPatternValues().stream().filter(p -> p.startsWith("/analytics") || p.startsWith("/api/analytics"))
-						.forEach(p -> {
-							if (p.contains("{code}")) {
-								StandardTable.ALL.forEach(t -> paths.add(p.replace("{code}", t.code())));
-							}
-							else {
-								assertThat(p).as("an analytics route with an id this test does not know").doesNotContain("{");
-								paths.add(p);
-							}
-						});
-				}
-			}));
+		GetRoutes.of(context, p -> p.startsWith("/analytics") || p.startsWith("/api/analytics")).forEach(p -> {
+			if (p.contains("{code}")) {
+				StandardTable.ALL.forEach(t -> paths.add(p.replace("{code}", t.code())));
+			}
+			else {
+				assertThat(p).as("an analytics route with an id this test does not know").doesNotContain("{");
+				paths.add(p);
+			}
+		});
 		return List.copyOf(paths);
 	}
 

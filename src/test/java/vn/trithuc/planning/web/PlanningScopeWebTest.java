@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -22,10 +21,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import vn.trithuc.IntegrationTest;
+import vn.trithuc.GetRoutes;
 import vn.trithuc.TestAccounts;
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.UserScopes;
@@ -97,23 +95,12 @@ class PlanningScopeWebTest {
 	}
 
 	private String scoped(String name, Role role, UUID scope) {
-		var username = TestAccounts.ready(administration, "planning.scope." + run + "." + name, role);
-		scopes.assign(administration.findByUsername(username).orElseThrow().id(), scope, "test");
-		return username;
+		return TestAccounts.scoped(administration, scopes, "planning.scope." + run + "." + name, scope, role);
 	}
 
 	/** The planning pages and exports that read (no id in the path: the id-bearing ones are in ScopeIsolationHarnessTest). */
 	private List<String> planningReads() {
-		var paths = new TreeSet<String>();
-		context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()
-			.forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info -> {
-				var methods = info.getMethodsCondition().getMethods();
-				if (methods.isEmpty() || methods.contains(RequestMethod.GET)) {
-					info.getPatternValues().stream().filter(p -> p.startsWith("/planning") && !p.contains("{"))
-						.forEach(paths::add);
-				}
-			}));
-		return List.copyOf(paths);
+		return List.copyOf(GetRoutes.of(context, p -> p.startsWith("/planning") && !p.contains("{")));
 	}
 
 	/** Parameters that make each route show what it can of both units. */
