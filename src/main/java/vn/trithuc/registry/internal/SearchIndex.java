@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -305,24 +307,30 @@ public class SearchIndex {
 		}
 	}
 
+	// the first listener after the commit (before the statistics, which take seconds after a large import): an import
+	// job shows as done once its transaction has committed, and a search right after should find the people
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void on(PersonRegistered event) {
 		refresh(List.of(event.person().value()));
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void on(PersonChanged event) {
 		refresh(List.of(event.person().value()));
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void on(PeopleMerged event) {
 		refresh(List.of(event.survivor().value(), event.merged().value()));
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void on(PeopleBulkLoaded event) {
