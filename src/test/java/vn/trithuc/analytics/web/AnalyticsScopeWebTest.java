@@ -1,22 +1,17 @@
 package vn.trithuc.analytics.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static vn.trithuc.ScopedReads.bytes;
+import static vn.trithuc.ScopedReads.text;
+import static vn.trithuc.ScopedReads.xlsxRows;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -26,9 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import vn.trithuc.IntegrationTest;
+import vn.trithuc.ScopedReads;
 import vn.trithuc.GetRoutes;
 import vn.trithuc.TestAccounts;
 import vn.trithuc.analytics.internal.StandardTable;
@@ -124,25 +119,14 @@ class AnalyticsScopeWebTest {
 
 	@TestFactory
 	Stream<DynamicTest> a_scoped_hr_officer_or_leader_sees_nothing_of_another_subtree() {
-		return analyticsReads().stream().flatMap(path -> Stream.of(hrA, leaderA).map(username -> DynamicTest.dynamicTest(
-				path + " as " + username, () -> {
-					var role = username.equals(hrA) ? Role.HR_OFFICER : Role.LEADER;
-					var result = get(path, parameters(path), username, role);
-					int status = result.getResponse().getStatus();
-					if (status == 403) {
-						// a route the role may not use at all (the access harness checks which)
-						return;
-					}
-					assertThat(status).as("%s as %s", path, username).isIn(200, 302);
-					assertThat(text(result)).as("%s as %s", path, username)
-						.doesNotContain("Trường Thống Kê B " + run, "Thống Kê B " + run);
-				})));
+		return ScopedReads.nothingOf(mvc, analyticsReads(), AnalyticsScopeWebTest::parameters,
+				Map.of(hrA, Role.HR_OFFICER, leaderA, Role.LEADER), "Trường Thống Kê B " + run, "Thống Kê B " + run);
 	}
 
 	@Test
 	void the_scoped_officer_reads_the_figures_of_their_own_subtree() throws Exception {
 		// unit A's two people, and no more: the total of the scope is theirs
-		var pivot = read(bytes(get("/analytics/pivot.xlsx", Map.of("rows", "UNIT", "columns", "SEX"), hrA, Role.HR_OFFICER)));
+		var pivot = xlsxRows(bytes(get("/analytics/pivot.xlsx", Map.of("rows", "UNIT", "columns", "SEX"), hrA, Role.HR_OFFICER)));
 		assertThat(pivot.stream().filter(r -> !r.isEmpty() && r.get(0).equals("Trường Thống Kê A " + run))
 			.map(r -> r.get(r.size() - 1))).containsExactly("2");
 		assertThat(pivot.stream().filter(r -> !r.isEmpty() && r.get(0).equals("Tổng")).map(r -> r.get(r.size() - 1)))
@@ -180,51 +164,6 @@ class AnalyticsScopeWebTest {
 	}
 
 	private MvcResult get(String path, Map<String, String> parameters, String username, Role role) throws Exception {
-		var request = MockMvcRequestBuilders.get(path).with(user(username).authorities(() -> role.authority()));
-		parameters.forEach(request::param);
-		return mvc.perform(request).andReturn();
-	}
-
-	private static byte[] bytes(MvcResult result) {
-		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		return result.getResponse().getContentAsByteArray();
-	}
-
-	private static List<List<String>> read(byte[] xlsx) throws Exception {
-		var rows = new ArrayList<List<String>>();
-		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-			workbook.getFirstSheet().openStream().forEach(r -> {
-				var cells = new ArrayList<String>();
-				for (int c = 0; c < r.getCellCount(); c++) {
-					cells.add(r.getCellText(c));
-				}
-				rows.add(cells);
-			});
-		}
-		return rows;
-	}
-
-	/** The text a person reads in the answer: the page, or the words of the spreadsheet, DOCX or PDF. */
-	private static String text(MvcResult result) throws Exception {
-		var response = result.getResponse();
-		var type = response.getContentType() == null ? "" : response.getContentType();
-		byte[] body = response.getContentAsByteArray();
-		if (type.contains("spreadsheetml")) {
-			return String.join("\n", read(body).stream().map(r -> String.join(" | ", r)).toList());
-		}
-		if (type.contains("wordprocessingml")) {
-			try (var read = new XWPFDocument(new ByteArrayInputStream(body))) {
-				var text = new StringBuilder();
-				read.getParagraphs().forEach(p -> text.append(p.getText()).append('\n'));
-				read.getTables().forEach(t -> text.append(t.getText()).append('\n'));
-				return text.toString();
-			}
-		}
-		if (type.contains("pdf")) {
-			try (var read = Loader.loadPDF(body)) {
-				return new PDFTextStripper().getText(read).replaceAll("\\s+", " ");
-			}
-		}
-		return new String(body, StandardCharsets.UTF_8);
+		return ScopedReads.get(mvc, path, parameters, username, role);
 	}
 }

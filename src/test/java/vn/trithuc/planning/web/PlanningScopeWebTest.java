@@ -1,9 +1,9 @@
 package vn.trithuc.planning.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static vn.trithuc.ScopedReads.bytes;
+import static vn.trithuc.ScopedReads.text;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import vn.trithuc.IntegrationTest;
+import vn.trithuc.ScopedReads;
 import vn.trithuc.GetRoutes;
 import vn.trithuc.TestAccounts;
 import vn.trithuc.identity.Role;
@@ -125,19 +125,8 @@ class PlanningScopeWebTest {
 
 	@TestFactory
 	Stream<DynamicTest> a_scoped_hr_officer_or_leader_sees_nothing_of_another_subtree() {
-		return planningReads().stream().flatMap(path -> Stream.of(hrA, leaderA).map(username -> DynamicTest.dynamicTest(
-				path + " as " + username, () -> {
-					var role = username.equals(hrA) ? Role.HR_OFFICER : Role.LEADER;
-					var result = get(path, parameters(path), username, role);
-					int status = result.getResponse().getStatus();
-					if (status == 403) {
-						// a route the role may not use at all (the access harness checks which)
-						return;
-					}
-					assertThat(status).as("%s as %s", path, username).isIn(200, 302);
-					assertThat(text(result)).as("%s as %s", path, username)
-						.doesNotContain("Trường Phạm Vi B " + run, "Phạm Vi B " + run, "Giảng viên phạm vi B " + run);
-				})));
+		return ScopedReads.nothingOf(mvc, planningReads(), this::parameters, Map.of(hrA, Role.HR_OFFICER, leaderA, Role.LEADER),
+				"Trường Phạm Vi B " + run, "Phạm Vi B " + run, "Giảng viên phạm vi B " + run);
 	}
 
 	@Test
@@ -149,11 +138,11 @@ class PlanningScopeWebTest {
 		assertThat(text(get("/planning/retirements/people", Map.of("by", "UNIT", "value", unitA.toString()), leaderA, Role.LEADER)))
 			.contains("Kiểm Thử Phạm Vi A " + run);
 		// the five-year projection starts from the scope's staff: the two people of unit A
-		var projection = PlanningWebTest.read(bytes(get("/planning/projection.xlsx", Map.of(), hrA, Role.HR_OFFICER)));
+		var projection = ScopedReads.xlsxRows(bytes(get("/planning/projection.xlsx", Map.of(), hrA, Role.HR_OFFICER)));
 		assertThat(projection.stream().filter(r -> r.size() > 1 && r.get(0).equals(String.valueOf(LocalDate.now().getYear())))
 			.map(r -> r.get(1))).containsExactly("2");
 		// the balance of unit A's need (4) only
-		var balance = PlanningWebTest.read(bytes(get("/planning/balance.xlsx", Map.of("year", String.valueOf(year)), hrA,
+		var balance = ScopedReads.xlsxRows(bytes(get("/planning/balance.xlsx", Map.of("year", String.valueOf(year)), hrA,
 				Role.HR_OFFICER)));
 		assertThat(balance.stream().filter(r -> r.size() > 1 && r.get(0).equals("Trường Phạm Vi A " + run)).map(r -> r.get(1)))
 			.containsExactly("4");
@@ -185,30 +174,6 @@ class PlanningScopeWebTest {
 	}
 
 	private MvcResult get(String path, Map<String, String> parameters, String username, Role role) throws Exception {
-		var request = MockMvcRequestBuilders.get(path).with(user(username).authorities(() -> role.authority()));
-		parameters.forEach(request::param);
-		return mvc.perform(request).andReturn();
-	}
-
-	private static byte[] bytes(MvcResult result) {
-		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		return result.getResponse().getContentAsByteArray();
-	}
-
-	/** The text a person reads in the answer: the page, or the words of the spreadsheet, DOCX or PDF. */
-	private static String text(MvcResult result) throws Exception {
-		var response = result.getResponse();
-		var type = response.getContentType() == null ? "" : response.getContentType();
-		byte[] body = response.getContentAsByteArray();
-		if (type.contains("spreadsheetml")) {
-			return String.join("\n", PlanningWebTest.read(body).stream().map(r -> String.join(" | ", r)).toList());
-		}
-		if (type.contains("wordprocessingml")) {
-			return PlanningDocumentsWebTest.text(body);
-		}
-		if (type.contains("pdf")) {
-			return PlanningDocumentsWebTest.pdfText(body);
-		}
-		return new String(body, StandardCharsets.UTF_8);
+		return ScopedReads.get(mvc, path, parameters, username, role);
 	}
 }
