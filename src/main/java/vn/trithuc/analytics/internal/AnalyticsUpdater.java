@@ -164,7 +164,7 @@ class AnalyticsUpdater {
 					after.addAll(timeline);
 				});
 				facts.replaceAll(ids, after);
-				snapshots.applyAll(before, after);
+				snapshots.apply(before, after);
 			}
 			log.info("Analytics: facts of {} loaded people read and added in {} ms", people.size(),
 					(System.nanoTime() - started) / 1_000_000);

@@ -121,34 +121,11 @@ class Snapshots {
 	}
 
 	/**
-	 * {@link #apply} for many people at once, in one statement: {@code before} and {@code after} hold every period of
-	 * those people (old and new), each person having at most one period valid on a date, so that the counts of
-	 * the periods valid on a snapshot date are simply taken out and added.
+	 * Moves the counts of every snapshot from the old facts to the new ones, for one person or many at once in one
+	 * statement: {@code before} and {@code after} hold every period of those people (old and new), each person having
+	 * at most one period valid on a date, so that the counts of the periods valid on a snapshot date are simply taken
+	 * out and added.
 	 */
-	void applyAll(List<PersonFacts> before, List<PersonFacts> after) {
-		var dates = present();
-		if (dates.isEmpty()) {
-			return;
-		}
-		var asOf = new ArrayList<LocalDate>();
-		var cells = new ArrayList<Cell>();
-		var deltas = new ArrayList<Long>();
-		for (var date : dates) {
-			var delta = new HashMap<Cell, long[]>();
-			before.stream().filter(f -> f.validOn(date)).forEach(f -> add(delta, classifier.values(Raw.of(f, date), date), -1));
-			after.stream().filter(f -> f.validOn(date)).forEach(f -> add(delta, classifier.values(Raw.of(f, date), date), 1));
-			delta.forEach((cell, n) -> {
-				if (n[0] != 0) {
-					asOf.add(date);
-					cells.add(cell);
-					deltas.add(n[0]);
-				}
-			});
-		}
-		upsert(asOf, cells, deltas);
-	}
-
-	/** Moves the counts of every snapshot from a person's old facts to the new ones. */
 	void apply(List<PersonFacts> before, List<PersonFacts> after) {
 		var dates = present();
 		if (dates.isEmpty()) {
@@ -159,10 +136,8 @@ class Snapshots {
 		var deltas = new ArrayList<Long>();
 		for (var date : dates) {
 			var delta = new LinkedHashMap<Cell, long[]>();
-			before.stream().filter(f -> f.validOn(date)).findFirst()
-				.ifPresent(f -> add(delta, classifier.values(Raw.of(f, date), date), -1));
-			after.stream().filter(f -> f.validOn(date)).findFirst()
-				.ifPresent(f -> add(delta, classifier.values(Raw.of(f, date), date), 1));
+			before.stream().filter(f -> f.validOn(date)).forEach(f -> add(delta, classifier.values(Raw.of(f, date), date), -1));
+			after.stream().filter(f -> f.validOn(date)).forEach(f -> add(delta, classifier.values(Raw.of(f, date), date), 1));
 			delta.forEach((cell, n) -> {
 				if (n[0] != 0) {
 					asOf.add(date);
