@@ -39,27 +39,19 @@ public class RegistryScope {
 	}
 
 	public Filter filter(Caller caller) {
-		if (caller.has(Role.SYSTEM_ADMINISTRATOR)
-				|| (caller.hasAny(Role.HR_OFFICER, Role.LEADER) && scopes.scopeRoot(caller.username()).isEmpty())) {
-			return new Filter("true", Map.of());
-		}
-		if (caller.hasAny(Role.UNIT_OFFICER, Role.HR_OFFICER, Role.LEADER)) {
-			var units = unitScope(caller);
-			if (units.isEmpty()) {
-				return new Filter("false", Map.of());
-			}
-			return new Filter("p.current_org_unit = any(cast(:scopeUnits as uuid[]))",
-					Map.of("scopeUnits", units.stream().map(UUID::toString).toArray(String[]::new)));
-		}
-		if (caller.has(Role.INTELLECTUAL)) {
-			return new Filter("p.user_account = :scopeUser", Map.of("scopeUser", caller.username()));
-		}
-		return new Filter("false", Map.of());
+		var reach = reach(caller);
+		return switch (reach.kind()) {
+			case ALL -> new Filter("true", Map.of());
+			case UNITS -> new Filter("p.current_org_unit = any(cast(:scopeUnits as uuid[]))",
+					Map.of("scopeUnits", reach.units().stream().map(UUID::toString).toArray(String[]::new)));
+			case OTHER -> new Filter("p.user_account = :scopeUser", Map.of("scopeUser", caller.username()));
+			case NONE -> new Filter("false", Map.of());
+		};
 	}
 
 	/**
-	 * The same decision as {@link #filter} in a form an in-memory index can apply: everybody, the people of these
-	 * units, nobody, or something only SQL expresses (an intellectual's own profile).
+	 * The caller's reach, in a form both SQL ({@link #filter}) and an in-memory index can apply: everybody, the people
+	 * of these units, nobody, or the intellectual's own profile (only SQL expresses it). The scope unit is read once.
 	 */
 	public record Reach(Kind kind, @org.jspecify.annotations.Nullable List<UUID> units) {
 		public enum Kind {
@@ -68,12 +60,17 @@ public class RegistryScope {
 	}
 
 	public Reach reach(Caller caller) {
-		if (caller.has(Role.SYSTEM_ADMINISTRATOR)
-				|| (caller.hasAny(Role.HR_OFFICER, Role.LEADER) && scopes.scopeRoot(caller.username()).isEmpty())) {
+		if (caller.has(Role.SYSTEM_ADMINISTRATOR)) {
 			return new Reach(Reach.Kind.ALL, null);
 		}
 		if (caller.hasAny(Role.UNIT_OFFICER, Role.HR_OFFICER, Role.LEADER)) {
-			var units = unitScope(caller);
+			var root = scopes.scopeRoot(caller.username());
+			if (root.isEmpty()) {
+				// HR officers and leaders without a scope unit reach the province; unit officers nobody
+				return caller.hasAny(Role.HR_OFFICER, Role.LEADER) ? new Reach(Reach.Kind.ALL, null)
+						: new Reach(Reach.Kind.NONE, List.of());
+			}
+			var units = subtree(root.get());
 			return units.isEmpty() ? new Reach(Reach.Kind.NONE, List.of()) : new Reach(Reach.Kind.UNITS, units);
 		}
 		if (caller.has(Role.INTELLECTUAL)) {
@@ -97,8 +94,10 @@ public class RegistryScope {
 
 	/** The org units of the caller's scope today (subtree, through successors); empty without a scope. */
 	List<UUID> unitScope(Caller caller) {
-		return scopes.scopeRoot(caller.username())
-			.map(root -> units.scopeAsOf(new OrgUnitId(root), LocalDate.now(clock)).stream().map(OrgUnitId::value).toList())
-			.orElse(List.of());
+		return scopes.scopeRoot(caller.username()).map(this::subtree).orElse(List.of());
+	}
+
+	private List<UUID> subtree(UUID root) {
+		return units.scopeAsOf(new OrgUnitId(root), LocalDate.now(clock)).stream().map(OrgUnitId::value).toList();
 	}
 }
