@@ -583,14 +583,17 @@ public class SearchIndex {
 	// ------------------------------------------------------------------ state
 
 	/**
-	 * Values of one facet: value → id, the bitmap of each, and (single-valued facets) each ordinal's value id + 1 in a
-	 * {@code char[]} column (0: none), so that a small matched set is counted by one pass over its ordinals.
+	 * Values of one facet: value → id, the bitmap of each, and each ordinal's value ids + 1 in a column (0: none), so
+	 * that a matched set is counted by one pass over its ordinals: a {@code char[]} for a single-valued facet; for a
+	 * multi-valued one (fields) up to four ids of 16 bits packed in a {@code long}, more in {@code more}.
 	 */
 	static final class Facet {
 		final Map<String, Integer> ids = new HashMap<>();
 		final List<String> values = new ArrayList<>();
 		final List<RoaringBitmap> bitmaps = new ArrayList<>();
 		char[] column = new char[0];
+		long[] packed = new long[0];
+		final Map<Integer, List<Integer>> more = new HashMap<>();
 		/** false when more values than a char holds: counted by bitmaps only */
 		boolean columnar = true;
 
@@ -621,6 +624,57 @@ public class SearchIndex {
 			return ordinal < column.length ? column[ordinal] - 1 : -1;
 		}
 
+		/** One more value of a multi-valued facet for {@code ordinal}. */
+		void setAnother(int ordinal, int id) {
+			if (id + 1 > 0xFFFF) {
+				columnar = false;
+				return;
+			}
+			if (ordinal >= packed.length) {
+				packed = Arrays.copyOf(packed, Math.max(1024, Math.max(ordinal + 1, packed.length * 2)));
+			}
+			long p = packed[ordinal];
+			for (int shift = 0; shift < 64; shift += 16) {
+				long slot = (p >>> shift) & 0xFFFF;
+				if (slot == id + 1) {
+					return; // a value listed twice counts once, as its bitmap does
+				}
+				if (slot == 0) {
+					packed[ordinal] = p | ((long) (id + 1) << shift);
+					return;
+				}
+			}
+			var extra = more.computeIfAbsent(ordinal, k -> new ArrayList<>());
+			if (!extra.contains(id)) {
+				extra.add(id);
+			}
+		}
+
+		/** Adds one to {@code n[value id]} for every value of every ordinal of {@code over}. */
+		void countInto(RoaringBitmap over, long[] n) {
+			if (packed.length == 0 && column.length > 0) {
+				over.forEach((int o) -> {
+					int v = valueOf(o);
+					if (v >= 0) {
+						n[v]++;
+					}
+				});
+				return;
+			}
+			over.forEach((int o) -> {
+				for (long p = o < packed.length ? packed[o] : 0; p != 0; p >>>= 16) {
+					n[(int) (p & 0xFFFF) - 1]++;
+				}
+			});
+			if (!more.isEmpty()) {
+				more.forEach((o, extra) -> {
+					if (over.contains(o)) {
+						extra.forEach(v -> n[v]++);
+					}
+				});
+			}
+		}
+
 		@Nullable
 		RoaringBitmap of(String value) {
 			var id = ids.get(value);
@@ -632,7 +686,7 @@ public class SearchIndex {
 			for (var bm : bitmaps) {
 				b += bm.getLongSizeInBytes() + 48;
 			}
-			return b + values.size() * 80L + column.length * 2L;
+			return b + values.size() * 80L + column.length * 2L + packed.length * 8L + more.size() * 64L;
 		}
 	}
 
@@ -775,7 +829,7 @@ public class SearchIndex {
 				}
 			}
 			for (var f : row.fields()) {
-				fields.add(f, o);
+				fields.setAnother(o, fields.add(f, o));
 			}
 			if (row.expertise() != null && !row.expertise().isEmpty()) {
 				var entries = positions(row.expertise(), wordIds, wordList);
@@ -935,16 +989,19 @@ public class SearchIndex {
 				return out;
 			}
 			var f = facet.equals("age") ? facets.get("birthYear") : facet.equals("field") ? fields : facets.get(facet);
-			// a pass over the matched ordinals when they are few for the values (communes: always), else one
-			// andCardinality per value
-			if (f != fields && f.columnar && (facet.equals("commune") || over.getLongCardinality() < f.values.size() * 64L)) {
+			// one pass over the matched ordinals (≈ 2 ns each), unless one andCardinality per value is cheaper: that
+			// costs ≈ 1 ns per matched ordinal for a sparse set (array containers), ≈ 300 ns per container for a dense
+			// one — cheaper only for a dense set and a facet of few values (sex, party, degree over a whole province)
+			long card = over.getLongCardinality();
+			int containers = 0;
+			for (var c = over.getContainerPointer(); c.getContainer() != null; c.advance()) {
+				containers++;
+			}
+			long passCost = 2 * card;
+			long bitmapCost = (card > 4096L * containers ? 300L * containers : card) * f.values.size();
+			if (f.columnar && (facet.equals("commune") || passCost < bitmapCost)) {
 				var n = new long[f.values.size()];
-				over.forEach((int o) -> {
-					int v = f.valueOf(o);
-					if (v >= 0) {
-						n[v]++;
-					}
-				});
+				f.countInto(over, n);
 				for (int i = 0; i < n.length; i++) {
 					if (n[i] > 0) {
 						var value = facet.equals("age") ? ageBand(year, Integer.parseInt(f.values.get(i))) : f.values.get(i);
@@ -1071,27 +1128,15 @@ public class SearchIndex {
 			if (k <= 0 || offset >= k) {
 				return List.of();
 			}
-			// scores by position in the matched set (not by ordinal: an array of the index's size per query would be a
-			// multi-megabyte allocation at 1M people); every bitmap below is a subset of matched, walked in step with it
-			var ords = matched.toArray();
-			var score = new int[ords.length];
-			for (var w : distinct) {
-				var bms = words.get(w);
-				var done = new RoaringBitmap();
-				for (int cls = 0; cls < CLASSES; cls++) {
-					if (bms[cls] == null) {
-						continue;
-					}
-					var in = RoaringBitmap.and(matched, bms[cls]);
-					in.andNot(done);
-					done.or(in);
-					add(in, ords, score, CLASS_SCORE[cls]);
-				}
-			}
+			// buckets, best first, such that every member of a bucket ranks before every member of the next: the phrase
+			// classes (the phrase weighs 1 << 20, more than any sum of word scores), or for one word its classes; only
+			// the buckets that hold the first k are scored (an expert query matches tens of thousands, a page is 20)
+			var buckets = new ArrayList<RoaringBitmap>();
+			var points = new ArrayList<Integer>();
+			var rest = matched.clone();
 			if (sequence.size() >= 2) {
-				var done = new RoaringBitmap();
-				for (int cls = 0; cls < 3; cls++) {
-					RoaringBitmap phrase = matched.clone();
+				for (int cls = 0; cls < 3 && !rest.isEmpty(); cls++) {
+					RoaringBitmap phrase = rest.clone();
 					for (int i = 0; i + 1 < sequence.size() && !phrase.isEmpty(); i++) {
 						var bms = pairs.get(sequence.get(i) + " " + sequence.get(i + 1));
 						if (bms == null || bms[cls] == null) {
@@ -1101,9 +1146,52 @@ public class SearchIndex {
 							phrase.and(bms[cls]);
 						}
 					}
-					phrase.andNot(done);
-					done.or(phrase);
-					add(phrase, ords, score, (3 - cls) << 20);
+					if (!phrase.isEmpty()) {
+						rest.andNot(phrase);
+						buckets.add(phrase);
+						points.add((3 - cls) << 20);
+					}
+				}
+			}
+			else if (distinct.size() == 1) {
+				var bms = words.get(distinct.get(0));
+				for (int cls = 0; cls < CLASSES && !rest.isEmpty(); cls++) {
+					if (bms[cls] != null) {
+						var in = RoaringBitmap.and(rest, bms[cls]);
+						if (!in.isEmpty()) {
+							rest.andNot(in);
+							buckets.add(in);
+							points.add(0); // the word's score below
+						}
+					}
+				}
+			}
+			buckets.add(rest);
+			points.add(0);
+			var candidates = new RoaringBitmap();
+			int used = 0;
+			for (long n = 0; used < buckets.size() && n < k; used++) {
+				candidates.or(buckets.get(used));
+				n += buckets.get(used).getLongCardinality();
+			}
+			// scores by position among the candidates (not by ordinal: an array of the index's size per query would be
+			// a multi-megabyte allocation at 1M people); every bitmap below is a subset of them, walked in step
+			var ords = candidates.toArray();
+			var score = new int[ords.length];
+			for (int b = 0; b < used; b++) {
+				add(buckets.get(b), ords, score, points.get(b));
+			}
+			for (var w : distinct) {
+				var bms = words.get(w);
+				var done = new RoaringBitmap();
+				for (int cls = 0; cls < CLASSES; cls++) {
+					if (bms[cls] == null) {
+						continue;
+					}
+					var in = RoaringBitmap.and(candidates, bms[cls]);
+					in.andNot(done);
+					done.or(in);
+					add(in, ords, score, CLASS_SCORE[cls]);
 				}
 			}
 			IntOrder byPosition = (a, b) -> {
