@@ -30,6 +30,7 @@ import vn.trithuc.shared.VietnameseText;
 class JdbcAdminUnits implements AdminUnits {
 
 	static final String CACHE = "catalog.admin-unit";
+	static final String IN_FORCE_CACHE = "catalog.admin-units-in-force";
 	private static final String COLUMNS = "u.id, u.code, u.name, u.level, u.type, u.parent_id, u.valid_from, u.valid_to";
 	private static final String IN_FORCE = "(u.valid_from is null or u.valid_from <= :date) and (u.valid_to is null or u.valid_to >= :date)";
 	private static final String ORDER = " order by u.name collate \"vi-x-icu\", u.code";
@@ -40,7 +41,12 @@ class JdbcAdminUnits implements AdminUnits {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Cached as {@link #find} is (administrative units are reference data, loaded by migrations, never changed by the
+	 * running application): search facets name communes and provinces on every search.
+	 */
 	@Override
+	@Cacheable(IN_FORCE_CACHE)
 	public List<AdminUnit> inForce(LocalDate date, AdminUnitLevel level, @Nullable AdminUnitId parent) {
 		var sql = "select " + COLUMNS + " from catalog.admin_unit u where u.level = :level and " + IN_FORCE
 				+ (parent == null ? "" : " and u.parent_id = :parent") + ORDER;
@@ -48,7 +54,7 @@ class JdbcAdminUnits implements AdminUnits {
 		if (parent != null) {
 			statement = statement.param("parent", parent.value());
 		}
-		return statement.query(JdbcAdminUnits::unit).list();
+		return List.copyOf(statement.query(JdbcAdminUnits::unit).list());
 	}
 
 	@Override

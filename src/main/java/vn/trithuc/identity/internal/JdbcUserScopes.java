@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.trithuc.identity.Role;
@@ -25,8 +26,9 @@ class JdbcUserScopes implements UserScopes {
 		this.audit = audit;
 	}
 
+	/** One read on every scoped request: in the caller's transaction if any, else without one (no commit round trip). */
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Optional<UUID> scopeRoot(String username) {
 		return jdbc.sql("select scope_org_unit from identity.user_account where username = :u and scope_org_unit is not null")
 			.param("u", UserAccount.normaliseUsername(username)).query(UUID.class).optional();

@@ -2,6 +2,10 @@ package vn.trithuc.identity.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -9,10 +13,25 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 /**
  * Sessions in PostgreSQL written idempotently: a session or attribute saved twice in one request (the
  * response committed early, then the request ending; or two parallel requests) updates instead of failing
- * with a duplicate key.
+ * with a duplicate key. Each session statement runs on its own, without a transaction around it: every request
+ * reads its session and writes its last access, and a transaction's commit is one more round trip to PostgreSQL
+ * each time (a session's rows are all rewritten by the next save, so a save cut in half leaves nothing wrong).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
+
+	/** Spring Session's own transactions (by this bean's name): none. */
+	@Bean
+	TransactionOperations springSessionTransactionOperations() {
+		return TransactionOperations.withoutTransaction();
+	}
+
+	/** The application's transaction template (Spring Boot's backs off as soon as any TransactionOperations exists). */
+	@Bean
+	@Primary
+	TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+		return new TransactionTemplate(transactionManager);
+	}
 
 	@Bean
 	PostgreSqlJdbcIndexedSessionRepositoryCustomizer upsertSessionAttributes() {

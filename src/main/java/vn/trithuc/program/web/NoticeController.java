@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import vn.trithuc.identity.LoginStepOwed;
 import vn.trithuc.program.Notices;
+import vn.trithuc.shared.PageRequests;
 
 /** The signed-in user's notices (thông báo): the list, one marked read (then opened), all marked read. */
 @Controller
@@ -130,8 +131,10 @@ class NoticeController {
 			return new Poll(n + 1, interval.toMillis() + "ms");
 		}
 
+		/** Signed in, with no login step owed, on a page (an API call has no bell: not read). */
 		private static boolean signedIn(@Nullable Authentication authentication, HttpServletRequest request) {
-			return authentication != null && authentication.isAuthenticated() && !LoginStepOwed.on(request);
+			return authentication != null && authentication.isAuthenticated() && !LoginStepOwed.on(request)
+					&& PageRequests.rendersPage(request);
 		}
 
 		/** @param next the number of the next poll; @param delay when, as htmx reads it */

@@ -8,10 +8,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import vn.trithuc.shared.DemoMode;
+import vn.trithuc.shared.PageRequests;
 import vn.trithuc.shared.NavigationItem;
 
-/** What every page's shell needs: the navigation the user may see, and whether this is a demo. */
+/** What every page's shell needs: the navigation the user may see (none for an API call), and whether this is a demo. */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class PageShellAdvice {
 
@@ -24,8 +27,8 @@ class PageShellAdvice {
 	}
 
 	@ModelAttribute("navigation")
-	List<NavigationItem> navigation(Authentication authentication) {
-		if (authentication == null) {
+	List<NavigationItem> navigation(Authentication authentication, HttpServletRequest request) {
+		if (authentication == null || !PageRequests.rendersPage(request)) {
 			return List.of();
 		}
 		var granted = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
