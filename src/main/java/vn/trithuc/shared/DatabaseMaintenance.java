@@ -164,7 +164,9 @@ public final class DatabaseMaintenance {
 		}
 		try {
 			Files.createDirectories(directory);
-			var postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).start();
+			// fsync on (the library starts PostgreSQL with -F): a restore is written to disk before the application uses it
+			var postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false)
+				.setServerConfig("fsync", "on").start();
 			return new Connection(new Target("localhost", postgres.getPort(), "postgres", "postgres", null), postgres);
 		}
 		catch (IOException e) {

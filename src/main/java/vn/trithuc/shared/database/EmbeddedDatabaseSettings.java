@@ -12,13 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cleanOnStart wipe the data directory at start (tests only)
  * @param sharedBuffers PostgreSQL's {@code shared_buffers}: 512MB by default, so that the registry's hot tables and
  *        indexes of a province (1M people: ≈ 450 MB of people rows) are read from PostgreSQL's own cache
+ * @param fsync PostgreSQL's {@code fsync}: on unless set false (tests: their data is thrown away). The embedded
+ *        server's library starts PostgreSQL with it off ({@code -F}), where a power cut can corrupt the database
  */
 @ConfigurationProperties("trithuc.embedded-database")
-public record EmbeddedDatabaseSettings(Path dataDirectory, int port, boolean cleanOnStart, String sharedBuffers) {
+public record EmbeddedDatabaseSettings(Path dataDirectory, int port, boolean cleanOnStart, String sharedBuffers,
+		Boolean fsync) {
 
 	public EmbeddedDatabaseSettings {
 		if (dataDirectory == null) {
 			dataDirectory = Path.of("data", "postgres");
+		}
+		if (fsync == null) {
+			fsync = true;
 		}
 		if (sharedBuffers == null || sharedBuffers.isBlank()) {
 			sharedBuffers = "512MB";
