@@ -31,6 +31,10 @@ import vn.trithuc.registry.internal.SpreadsheetImport;
 @Controller
 class ImportController {
 
+	/** Problems listed on one page of the dry-run report. */
+	static final int PROBLEMS_PER_PAGE = 100;
+
+
 	private final SpreadsheetImport imports;
 	private final ImportJobs jobs;
 	private final ImportErrorReport errorReports;
@@ -77,7 +81,8 @@ class ImportController {
 	}
 
 	@GetMapping("/registry/import/{id}")
-	String report(@PathVariable UUID id, Model model, Locale locale, Authentication authentication) {
+	String report(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model, Locale locale,
+			Authentication authentication) {
 		var job = imports.job(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
 		var state = jobs.state(id);
 		if (!state.working()) {
@@ -104,9 +109,19 @@ class ImportController {
 			}
 		}
 		model.addAttribute("mapping", lines);
-		model.addAttribute("problems", report.problems().stream().map(p -> new ProblemLine(p.row(),
-				p.column() == null ? "" : messages.getMessage("registry.field." + p.column(), null, p.column(), locale),
-				messages.getMessage(p.messageKey(), p.arguments().toArray(), locale), p.warning())).toList());
+		// one page of problems (a file of 100.000 rows can have as many): every problem is in the .xlsx report
+		var all = report.problems();
+		int pages = Math.max(1, (all.size() + PROBLEMS_PER_PAGE - 1) / PROBLEMS_PER_PAGE);
+		int p = Math.min(Math.max(0, page), pages - 1);
+		model.addAttribute("problems", all.subList(p * PROBLEMS_PER_PAGE, Math.min(all.size(), (p + 1) * PROBLEMS_PER_PAGE))
+			.stream().map(problem -> new ProblemLine(problem.row(),
+					problem.column() == null ? ""
+							: messages.getMessage("registry.field." + problem.column(), null, problem.column(), locale),
+					messages.getMessage(problem.messageKey(), problem.arguments().toArray(), locale), problem.warning()))
+			.toList());
+		model.addAttribute("problemCount", all.size());
+		model.addAttribute("page", p);
+		model.addAttribute("pages", pages);
 		return "registry/import-report";
 	}
 

@@ -163,6 +163,31 @@ class ImportWebTest {
 		assertThat(page.body()).contains("2 dòng có lỗi").doesNotContain("Mẫu phái");
 	}
 
+	@Test
+	void the_report_lists_problems_a_page_at_a_time_and_the_xlsx_has_them_all() {
+		var hr = TestAccounts.loggedIn(port, administration, "imp.pages", Role.HR_OFFICER);
+		var tag = RegistryFixtures.uniqueToken("Tr");
+		var csv = new StringBuilder("Họ và tên,Giới tính,Năm sinh\n");
+		for (int i = 1; i <= 250; i++) {
+			csv.append("Lê Văn ").append(tag).append(" Số").append(i).append(",Nam,năm xưa\n"); // a birth year that is no year
+		}
+		var job = upload(hr, "nhieu-loi.csv", csv.toString());
+		var first = hr.get("/registry/import/" + job).body();
+		assertThat(rows(first)).isEqualTo(ImportController.PROBLEMS_PER_PAGE);
+		assertThat(first).contains("Trang 1/3 · 250 kết quả").contains("/registry/import/" + job + "?page=1");
+		var last = hr.get("/registry/import/" + job + "?page=2").body();
+		assertThat(rows(last)).isEqualTo(50);
+		assertThat(last).contains("Trang 3/3").contains("?page=1").doesNotContain("?page=3");
+		// out of range: the nearest page
+		assertThat(rows(hr.get("/registry/import/" + job + "?page=99").body())).isEqualTo(50);
+		assertThat(hr.getBytes("/registry/import/" + job + "/errors.xlsx")).isNotEmpty();
+	}
+
+	private static int rows(String page) {
+		var table = page.substring(page.indexOf("import-problems"));
+		return table.split("<tr class=\"table-(danger|warning)\"", -1).length - 1;
+	}
+
 	private static String upload(vn.trithuc.WebClientSession web, String name, String csv) {
 		var uploaded = web.upload("/registry/import", name, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(uploaded.status()).isEqualTo(302);
