@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -20,10 +21,16 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
 
-	/** Spring Session's own transactions (by this bean's name): none. */
+	/**
+	 * Spring Session's own transactions (by this bean's name): none, and outside the request's own transaction if one
+	 * is open when the session is saved (a response committed inside a read-only transaction) — as Spring Session's
+	 * default (a new transaction) was, without its BEGIN and COMMIT.
+	 */
 	@Bean
-	TransactionOperations springSessionTransactionOperations() {
-		return TransactionOperations.withoutTransaction();
+	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactionManager) {
+		var operations = new TransactionTemplate(transactionManager);
+		operations.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+		return operations;
 	}
 
 	/** The application's transaction template (Spring Boot's backs off as soon as any TransactionOperations exists). */
