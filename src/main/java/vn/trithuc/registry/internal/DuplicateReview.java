@@ -18,13 +18,18 @@ public class DuplicateReview {
 		this.profiles = profiles;
 	}
 
-	/** A different person after all: registers them. @return the new person, empty if the candidate is gone */
+	/**
+	 * A different person after all: registers them, with the position and degree of the import row they came from.
+	 * @return the new person, empty if the candidate is gone
+	 */
 	public java.util.Optional<UUID> registerAsNew(UUID candidate, String actor) {
 		var open = rule.findOpen(candidate);
 		if (open.isEmpty() || !rule.resolve(candidate, "CREATED", actor)) {
 			return java.util.Optional.empty();
 		}
-		return java.util.Optional.of(profiles.registerAnyway(open.get().proposal(), actor));
+		var id = profiles.registerAnyway(open.get().proposal(), actor);
+		profiles.addImported(id, open.get().unit(), open.get().degree(), actor);
+		return java.util.Optional.of(id);
 	}
 
 	/** The same person as the matched one: nothing is created. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,12 +46,19 @@ public class DuplicateRule {
 	}
 
 	UUID open(PersonData data, UUID matched, String actor) {
+		return open(data, matched, actor, null, null);
+	}
+
+	/** @param unit, degree what an import row gave besides the person (its unit column or the uploader's scope unit) */
+	UUID open(PersonData data, UUID matched, String actor, @Nullable UUID unit, @Nullable String degree) {
 		var id = UUID.randomUUID();
 		jdbc.sql("""
-				insert into registry.duplicate_candidate (id, status, matched_person, proposal, created_at, created_by)
-				values (:id, 'OPEN', :matched, cast(:proposal as jsonb), :now, :actor)""")
+				insert into registry.duplicate_candidate (id, status, matched_person, proposal, created_at, created_by,
+				  org_unit, degree)
+				values (:id, 'OPEN', :matched, cast(:proposal as jsonb), :now, :actor, :unit, :degree)""")
 			.param("id", id).param("matched", matched).param("proposal", Profiles.JSON.writeValueAsString(data))
-			.param("now", Timestamp.from(clock.instant())).param("actor", actor).update();
+			.param("now", Timestamp.from(clock.instant())).param("actor", actor).param("unit", unit)
+			.param("degree", degree).update();
 		return id;
 	}
 
@@ -61,27 +70,29 @@ public class DuplicateRule {
 			.param("m", matched).param("p", Profiles.JSON.writeValueAsString(data)).query(Boolean.class).single();
 	}
 
-	public record Candidate(UUID id, UUID matchedPerson, PersonData proposal, Instant createdAt, String createdBy) {
+	/** @param unit, degree an import row's unit and education level code (null when not from an import) */
+	public record Candidate(UUID id, UUID matchedPerson, PersonData proposal, Instant createdAt, String createdBy,
+			@Nullable UUID unit, @Nullable String degree) {
 	}
 
+	private static final String CANDIDATE = """
+			select id, matched_person, proposal::text, created_at, created_by, org_unit, degree
+			from registry.duplicate_candidate""";
+
 	public List<Candidate> open() {
-		return jdbc.sql("""
-				select id, matched_person, proposal::text, created_at, created_by from registry.duplicate_candidate
-				where status = 'OPEN' order by created_at limit 200""")
-			.query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					Profiles.JSON.readValue(rs.getString(3), PersonData.class), rs.getTimestamp(4).toInstant(),
-					rs.getString(5)))
+		return jdbc.sql(CANDIDATE + " where status = 'OPEN' order by created_at limit 200").query(DuplicateRule::candidate)
 			.list();
 	}
 
 	public Optional<Candidate> findOpen(UUID id) {
-		return jdbc.sql("""
-				select id, matched_person, proposal::text, created_at, created_by from registry.duplicate_candidate
-				where id = :id and status = 'OPEN'""").param("id", id)
-			.query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					Profiles.JSON.readValue(rs.getString(3), PersonData.class), rs.getTimestamp(4).toInstant(),
-					rs.getString(5)))
+		return jdbc.sql(CANDIDATE + " where id = :id and status = 'OPEN'").param("id", id).query(DuplicateRule::candidate)
 			.optional();
+	}
+
+	private static Candidate candidate(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Candidate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+				Profiles.JSON.readValue(rs.getString(3), PersonData.class), rs.getTimestamp(4).toInstant(), rs.getString(5),
+				rs.getObject(6, UUID.class), rs.getString(7));
 	}
 
 	/** Closes a candidate: CREATED (it was a different person after all) or DISCARDED (it is the matched one). */

@@ -85,14 +85,36 @@ public class Profiles implements Registry {
 	 * {@code importSource} (job, file, row — the job keeps the file with every value) instead of one entry per field.
 	 */
 	Registration register(PersonData data, String actor, @Nullable String importSource) {
+		return register(data, actor, importSource, null, null);
+	}
+
+	/**
+	 * An import's row: a new person is created with a position in {@code unit} and a degree of {@code degree} (the
+	 * file's unit column or the uploader's scope unit; its education level); a likely duplicate goes to review
+	 * with them, for the officer who registers it as a new person after all.
+	 */
+	Registration register(PersonData data, String actor, @Nullable String importSource, @Nullable UUID unit,
+			@Nullable String degree) {
 		var warnings = validate(data, null);
 		if (data.nationalId() == null) {
 			var match = duplicates.findMatch(data);
 			if (match.isPresent()) {
-				return new RoutedToReview(duplicates.open(data, match.get(), actor), match.get());
+				return new RoutedToReview(duplicates.open(data, match.get(), actor, unit, degree), match.get());
 			}
 		}
-		return new Created(insert(data, actor, importSource), warnings);
+		var id = insert(data, actor, importSource);
+		addImported(id, unit, degree, actor);
+		return new Created(id, warnings);
+	}
+
+	/** The position and degree an import gives a person it creates (a new person: version 1). */
+	void addImported(UUID id, @Nullable UUID unit, @Nullable String degree, String actor) {
+		if (unit != null) {
+			addImportedPosition(id, unit);
+		}
+		if (degree != null) {
+			addPart(id, 1, PartKind.DEGREE, null, null, Map.of("level", degree), actor);
+		}
 	}
 
 	/** Registers without the duplicate check (an officer decided it is a different person). */

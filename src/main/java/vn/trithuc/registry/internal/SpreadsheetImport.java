@@ -427,14 +427,9 @@ public class SpreadsheetImport {
 				progress.at(ImportProgress.Phase.APPLYING, ++done, total);
 				var outcome = row.outcome();
 				if (outcome == Outcome.NEW || outcome == Outcome.DUPLICATE_REVIEW) {
-					var registration = profiles.register(row.data(), actor, source(job, report.get(), row.row()));
+					var registration = profiles.register(row.data(), actor, source(job, report.get(), row.row()), row.unit(),
+							row.degree());
 					outcome = registration instanceof Profiles.RoutedToReview ? Outcome.DUPLICATE_REVIEW : Outcome.NEW;
-					if (registration instanceof Profiles.Created created && row.unit() != null) {
-						profiles.addImportedPosition(created.id(), row.unit());
-					}
-					if (registration instanceof Profiles.Created created && row.degree() != null) {
-						profiles.addPart(created.id(), 1, PartKind.DEGREE, null, null, Map.of("level", row.degree()), actor);
-					}
 				}
 				counts.merge(outcome, 1L, Long::sum);
 			}

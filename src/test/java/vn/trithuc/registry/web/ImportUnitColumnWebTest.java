@@ -136,6 +136,47 @@ class ImportUnitColumnWebTest {
 		assertThat(unitOf(hoa)).isNull();
 	}
 
+	@Test
+	void a_row_sent_to_duplicate_review_keeps_its_unit_and_degree_for_the_officer_who_registers_it_as_new()
+			throws IOException {
+		var commune = unit("XC", "Xã Đạ Tông " + run, null);
+		var school = unit("TC", "Trường Tiểu học Đạ Tông " + run, commune);
+		var officer = scoped("imp.dup." + run.toLowerCase(), commune);
+		String[] headers = { "Họ và tên", "Giới tính", "Năm sinh", "Đơn vị công tác", "Trình độ chuyên môn", "Điện thoại" };
+		apply(officer, upload(officer, "lan-1.xlsx", xlsx(headers,
+				new String[][] { { "Hà Văn " + run + " Lực", "Nam", "1980", "Trường Tiểu học Đạ Tông " + run, "Đại học", "0912000001" } })));
+		// the same name and year without a national ID, another phone: likely the same person, sent to review
+		var second = upload(officer, "lan-2.xlsx", xlsx(headers,
+				new String[][] { { "Hà Văn " + run + " Lực", "Nam", "1980", "Trường Tiểu học Đạ Tông " + run, "ThS", "0912000002" } }));
+		assertThat(officer.get("/registry/import/" + second).body()).contains("1 người nghi trùng");
+		apply(officer, second);
+		var candidate = jdbc.sql("""
+				select id from registry.duplicate_candidate where status = 'OPEN' and proposal ->> 'phone' = '0912000002'""")
+			.query(UUID.class).single();
+		var list = officer.get("/registry/duplicates").body();
+		assertThat(list).contains(candidate.toString());
+
+		// a different person after all: registered in the school with the file's degree, so in the officer's scope
+		var token = WebClientSession.csrfToken(list);
+		assertThat(officer.postForm("/registry/duplicates/" + candidate + "/register", Map.of("_csrf", token)).status())
+			.isEqualTo(302);
+		var created = jdbc.sql("""
+				select id from registry.person where middle_name like :m and given_name = 'Lực' and phone = '0912000002'""")
+			.param("m", "%" + run + "%").query(UUID.class).single();
+		assertThat(jdbc.sql("select current_org_unit from registry.person where id = :id").param("id", created)
+			.query(UUID.class).single()).isEqualTo(school);
+		assertThat(jdbc.sql("""
+				select attributes ->> 'level' from registry.person_part where person_id = :id and kind = 'DEGREE'""")
+			.param("id", created).query(String.class).list()).containsExactly("THAC_SI");
+		var query = "/registry/people?q=" + URLEncoder.encode(run + " Lực", StandardCharsets.UTF_8);
+		var found = officer.get(query).body();
+		for (int i = 0; i < 50 && !found.contains("/registry/people/" + created); i++) {
+			sleep(100);
+			found = officer.get(query).body();
+		}
+		assertThat(found).contains("/registry/people/" + created);
+	}
+
 	private static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
