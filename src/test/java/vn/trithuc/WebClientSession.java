@@ -25,12 +25,19 @@ public final class WebClientSession {
 
 	private final String base;
 	private final HttpClient client;
+	private final CookieManager cookies = new CookieManager();
 
 	public WebClientSession(int port) {
 		this.base = "http://localhost:" + port;
 		// HTTP/1.1 with keep-alive, as browsers speak to the server (no h2c upgrade attempts on plain HTTP)
-		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** The value of a cookie the server set, or null. */
+	public String cookie(String name) {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+			.map(java.net.HttpCookie::getValue).findFirst().orElse(null);
 	}
 
 	public Response get(String path, String... headers) {
