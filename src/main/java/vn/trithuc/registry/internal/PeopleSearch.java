@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -118,7 +119,7 @@ public class PeopleSearch {
 	}
 
 	/** What the index is asked, and the facets selected; {@code none}: nothing can match. */
-	record IndexQuery(SearchIndex.@Nullable Criteria criteria, Set<String> selected) {
+	record IndexQuery(SearchIndex.@Nullable Criteria criteria, Set<String> selected, Optional<UUID> scopeRoot) {
 	}
 
 	/**
@@ -138,7 +139,7 @@ public class PeopleSearch {
 		if (!query.experts() && (DIGITS_12.matcher(text).matches() || DIGITS_9.matcher(text).matches())) {
 			return null;
 		}
-		var none = new IndexQuery(null, Set.of());
+		var none = new IndexQuery(null, Set.of(), Optional.empty());
 		if (reach.kind() == RegistryScope.Reach.Kind.NONE) {
 			return none;
 		}
@@ -199,7 +200,9 @@ public class PeopleSearch {
 		}
 		var criteria = new SearchIndex.Criteria(exact, fuzzy, expert, reach.units(), selections, counted,
 				LocalDate.now(clock).getYear());
-		return new IndexQuery(criteria, selections.keySet());
+		// the root of the caller's unit scope, for the unit facet (read once per search, with the reach)
+		return new IndexQuery(criteria, selections.keySet(),
+				Optional.ofNullable(reach.kind() == RegistryScope.Reach.Kind.UNITS ? reach.root() : null));
 	}
 
 	private static void select(Map<String, String> filters, String name, java.util.function.Predicate<String> valid,
@@ -230,7 +233,7 @@ public class PeopleSearch {
 		if (hits.total() == 0) {
 			return new Result(rows, 0, query.page(), query.size(), Map.of());
 		}
-		var facets = facetValues(counts, query, q.selected(), caller);
+		var facets = facetValues(counts, query, q.selected(), q.scopeRoot());
 		facets.remove("total");
 		return new Result(rows, hits.total(), query.page(), query.size(), facets);
 	}
@@ -351,7 +354,7 @@ public class PeopleSearch {
 				}
 			});
 		var rows = rows(new ArrayList<>(page.values()), caller);
-		var facets = facetValues(counts, query, filters.facets().keySet(), caller);
+		var facets = facetValues(counts, query, filters.facets().keySet(), scope.scopeRootOf(caller));
 		long total = facets.remove("total").stream().mapToLong(FacetValue::count).sum();
 		return new Result(rows, total, query.page(), query.size(), facets);
 	}
@@ -663,17 +666,17 @@ public class PeopleSearch {
 		jdbc.sql("select f, count(*) from registry.person p cross join unnest(p.fields) f where " + fieldWhere.sql()
 				+ " group by f").params(fieldWhere.parameters())
 			.query((RowCallbackHandler) rs -> add(counts, "field", rs.getString(1), rs.getLong(2)));
-		return facetValues(counts, query, filters.facets().keySet(), caller);
+		return facetValues(counts, query, filters.facets().keySet(), scope.scopeRootOf(caller));
 	}
 
 	/** Raw counts by facet → the facets shown: units rolled up to the level shown, values named and sorted. */
 	private Map<String, List<FacetValue>> facetValues(Map<String, List<FacetValue>> counts, Query query,
-			Set<String> selected, Caller caller) {
+			Set<String> selected, Optional<UUID> scopeRoot) {
 		var result = new LinkedHashMap<String, List<FacetValue>>();
 		for (var facet : FACETS) {
 			var values = counts.get(facet);
 			if (facet.equals("unit")) {
-				values = units(values == null ? List.of() : values, query, selected, caller);
+				values = units(values == null ? List.of() : values, query, selected, scopeRoot);
 			}
 			if (values != null && !values.isEmpty()) {
 				result.put(facet, labelled(facet, values, adminUnitNames(facet, values, query)));
@@ -714,7 +717,7 @@ public class PeopleSearch {
 	 * The unit facet: the units one level below the selected unit (or below the caller's scope unit, or the roots
 	 * of the tree), each counting the people of its whole subtree.
 	 */
-	private List<FacetValue> units(List<FacetValue> byUnit, Query query, Set<String> selected, Caller caller) {
+	private List<FacetValue> units(List<FacetValue> byUnit, Query query, Set<String> selected, Optional<UUID> root) {
 		if (byUnit.isEmpty()) {
 			return List.of();
 		}
@@ -730,7 +733,6 @@ public class PeopleSearch {
 			}
 		}
 		else {
-			var root = scope.scopeRootOf(caller);
 			shown = root.isPresent()
 					? tree("unit", root.get(), today, () -> units.find(new OrgUnitId(root.get()), today).map(List::of).orElse(List.of()))
 					: tree("roots", null, today, () -> units.roots(today));

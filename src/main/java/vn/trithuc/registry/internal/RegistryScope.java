@@ -53,7 +53,13 @@ public class RegistryScope {
 	 * The caller's reach, in a form both SQL ({@link #filter}) and an in-memory index can apply: everybody, the people
 	 * of these units, nobody, or the intellectual's own profile (only SQL expresses it). The scope unit is read once.
 	 */
-	public record Reach(Kind kind, @org.jspecify.annotations.Nullable List<UUID> units) {
+	public record Reach(Kind kind, @org.jspecify.annotations.Nullable List<UUID> units,
+			@org.jspecify.annotations.Nullable UUID root) {
+
+		Reach(Kind kind, @org.jspecify.annotations.Nullable List<UUID> units) {
+			this(kind, units, null);
+		}
+
 		public enum Kind {
 			ALL, UNITS, NONE, OTHER
 		}
@@ -71,7 +77,7 @@ public class RegistryScope {
 						: new Reach(Reach.Kind.NONE, List.of());
 			}
 			var units = subtree(root.get());
-			return units.isEmpty() ? new Reach(Reach.Kind.NONE, List.of()) : new Reach(Reach.Kind.UNITS, units);
+			return units.isEmpty() ? new Reach(Reach.Kind.NONE, List.of()) : new Reach(Reach.Kind.UNITS, units, root.get());
 		}
 		if (caller.has(Role.INTELLECTUAL)) {
 			return new Reach(Reach.Kind.OTHER, null);
