@@ -950,10 +950,11 @@ public class SearchIndex {
 			selected.values().forEach(matched::and);
 			var counts = new LinkedHashMap<String, Map<String, Long>>();
 			if (count) {
-				// the facets not selected are all counted over the matched set: those counted by a pass share one
+				// the facets not selected are all counted over the matched set, in one shared pass: one more facet in it
+				// costs a column read per matched person, less than its own pass or one intersection per value
 				var together = new ArrayList<String>();
 				for (var facet : c.countedFacets()) {
-					if (!selected.containsKey(facet) && byPass(facet, facetOf(facet), matched)) {
+					if (!selected.containsKey(facet) && facetOf(facet).columnar) {
 						together.add(facet);
 					}
 				}
@@ -1278,17 +1279,25 @@ public class SearchIndex {
 			return ids(sorted, (int) offset, sorted.length);
 		}
 
-		/** Adds {@code points} to the score of every member of {@code subset} (ascending, within {@code ords}). */
+		/**
+		 * Adds {@code points} to the score of every member of {@code subset} (ascending, within {@code ords}): each
+		 * found from the last one by galloping (a word's class A is often a few people among tens of thousands).
+		 */
 		private static void add(RoaringBitmap subset, int[] ords, int[] score, int points) {
 			if (points == 0) {
 				return;
 			}
 			int[] at = { 0 };
 			subset.forEach((int o) -> {
-				while (ords[at[0]] != o) {
-					at[0]++;
+				int from = at[0];
+				int step = 1;
+				while (from + step < ords.length && ords[from + step] <= o) {
+					from += step;
+					step <<= 1;
 				}
-				score[at[0]] += points;
+				int found = Arrays.binarySearch(ords, from, Math.min(ords.length, from + step + 1), o);
+				score[found] += points;
+				at[0] = found + 1;
 			});
 		}
 	}
