@@ -157,13 +157,14 @@ public class PeopleBulkLoader {
 				if (!batch.parts().isEmpty()) {
 					// every part belongs to a person of this batch, just inserted by this transaction (its ids made
 					// here): the foreign-key trigger, half of this COPY's time, can prove nothing more
+					boolean skip = skipsOwnForeignKeys(connection);
 					try (var statement = connection.createStatement()) {
-						if (skipsOwnForeignKeys(connection)) {
+						if (skip) {
 							statement.execute("set local session_replication_role = replica");
 						}
 						copy.copyIn("copy registry.person_part (id, person_id, kind, valid_from, valid_to, attributes, created_at) from stdin",
 								new StringReader(batch.parts()));
-						if (skipsOwnForeignKeys(connection)) {
+						if (skip) {
 							statement.execute("set local session_replication_role = origin");
 						}
 					}
