@@ -3,10 +3,7 @@ package vn.trithuc.analytics.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,16 +53,7 @@ class AnalyticsWebTest {
 		assertThat(pivot.body()).contains("id=\"pivot-table\"").doesNotContain("cell-link");
 		assertThat(manager.get("/analytics/people?rows=SEX&rowValue=FEMALE").status()).isEqualTo(403);
 		var xlsx = manager.getBytes("/analytics/pivot.xlsx?rows=AGE_BAND&columns=SEX");
-		var rows = new ArrayList<List<String>>();
-		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-			workbook.getFirstSheet().openStream().forEach(r -> {
-				var cells = new ArrayList<String>();
-				for (int c = 0; c < r.getCellCount(); c++) {
-					cells.add(r.getCellText(c));
-				}
-				rows.add(cells);
-			});
-		}
+		var rows = vn.trithuc.ScopedReads.xlsxRows(xlsx);
 		assertThat(rows.get(0).get(0)).startsWith("Bảng chéo");
 		assertThat(rows.stream().map(r -> r.isEmpty() ? "" : r.get(0))).contains("Độ tuổi", "Tổng");
 

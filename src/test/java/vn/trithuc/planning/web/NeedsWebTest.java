@@ -112,7 +112,7 @@ class NeedsWebTest {
 
 		var page = web.get("/planning/balance?year=2028");
 		assertThat(page.body()).contains("Thiếu", "Thừa", "Bệnh viện Cung Cầu", "id=\"balance-field\"", "<svg").doesNotContain("style=\"");
-		var rows = PlanningWebTest.read(web.getBytes("/planning/balance.xlsx?year=2028"));
+		var rows = vn.trithuc.ScopedReads.xlsxRows(web.getBytes("/planning/balance.xlsx?year=2028"));
 		assertThat(rows.get(0).get(0)).startsWith("Cung – cầu trí thức");
 		assertThat(rows.stream().filter(r -> r.size() > 6).map(r -> r.get(6))).contains("Thiếu", "Thừa");
 

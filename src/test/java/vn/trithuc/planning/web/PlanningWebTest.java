@@ -2,13 +2,9 @@ package vn.trithuc.planning.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,20 +34,6 @@ class PlanningWebTest {
 	Profiles profiles;
 	@Autowired
 	OrgUnitOperations operations;
-
-	static List<List<String>> read(byte[] xlsx) throws Exception {
-		var rows = new ArrayList<List<String>>();
-		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-			workbook.getFirstSheet().openStream().forEach(r -> {
-				var cells = new ArrayList<String>();
-				for (int c = 0; c < r.getCellCount(); c++) {
-					cells.add(r.getCellText(c));
-				}
-				rows.add(cells);
-			});
-		}
-		return rows;
-	}
 
 	@Test
 	void retirements_by_unit_with_drill_down_override_and_export_in_scope_only() throws Exception {
@@ -86,7 +68,7 @@ class PlanningWebTest {
 		assertThat(web.postForm("/planning/retirements/people/" + outside, Map.of("extensionMonths", "12", "reason", "x",
 				"_csrf", WebClientSession.csrfToken(after.body()))).status()).isEqualTo(404);
 
-		var rows = read(web.getBytes("/planning/retirements.xlsx?by=UNIT"));
+		var rows = vn.trithuc.ScopedReads.xlsxRows(web.getBytes("/planning/retirements.xlsx?by=UNIT"));
 		assertThat(rows.get(0).get(0)).startsWith("Dự báo nghỉ hưu");
 		assertThat(rows.stream().filter(r -> !r.isEmpty()).map(r -> r.get(0))).contains("Trường Dự Báo A", "Tổng")
 			.doesNotContain("Trường Dự Báo B");
@@ -124,7 +106,7 @@ class PlanningWebTest {
 		assertThat(rowsOf(web.get("/planning/retirements?by=UNIT&page=9").body())).isEqualTo(5);
 		assertThat(rowsOf(web.get("/planning/retirements?by=UNIT&page=-3").body())).isEqualTo(50);
 
-		var rows = read(web.getBytes("/planning/retirements.xlsx?by=UNIT"));
+		var rows = vn.trithuc.ScopedReads.xlsxRows(web.getBytes("/planning/retirements.xlsx?by=UNIT"));
 		assertThat(rows.stream().filter(r -> !r.isEmpty() && r.get(0).startsWith("Trường Trang "))).hasSize(55);
 	}
 

@@ -74,7 +74,7 @@ class PositionsWebTest {
 			.doesNotContain("Kiểm Thử Đủ", "Kiểm Thử Kế Toán");
 		assertThat(web.get("/planning/positions/people").body()).contains("Kiểm Thử Đủ", "Đáp ứng đủ");
 
-		var rows = PlanningWebTest.read(web.getBytes("/planning/positions/fostering.xlsx"));
+		var rows = vn.trithuc.ScopedReads.xlsxRows(web.getBytes("/planning/positions/fostering.xlsx"));
 		assertThat(rows.get(0).get(0)).startsWith("Danh sách đề xuất bồi dưỡng");
 		var lines = rows.stream().filter(r -> r.size() >= 6 && r.get(1).startsWith("Kiểm Thử")).map(r -> r.get(1) + " | " + r.get(4) + " | " + r.get(5)).toList();
 		assertThat(lines).containsExactlyInAnyOrder("Kiểm Thử Thiếu Lý Luận | Lý luận chính trị | Trung cấp",

@@ -111,7 +111,7 @@ class ProjectionWebTest {
 		var bad = web.get("/planning/projection?recruitment=-4&inflow=abc");
 		assertThat(bad.status()).isEqualTo(200);
 		assertThat(bad.body()).contains("phải là số nguyên không âm", "phải là tỷ lệ phần trăm");
-		var rows = PlanningWebTest.read(web.getBytes("/planning/projection.xlsx?scenario=" + id.id()));
+		var rows = vn.trithuc.ScopedReads.xlsxRows(web.getBytes("/planning/projection.xlsx?scenario=" + id.id()));
 		assertThat(rows.get(0).get(0)).contains("Dự báo 5 năm", name);
 		assertThat(rows.stream().filter(r -> !r.isEmpty()).map(r -> r.get(0))).containsSubsequence("Năm", String.valueOf(y),
 				String.valueOf(y + 4));
