@@ -272,6 +272,7 @@ public class SearchIndex {
 					newest[0] = Math.max(newest[0], row.updatedAt());
 				}));
 			fresh.rank(rankOf(fresh.names.strings));
+			fresh.sortByName();
 			Set<UUID> again;
 			synchronized (updates) {
 				lock.writeLock().lock();
@@ -717,6 +718,8 @@ public class SearchIndex {
 		long[] nameKey = new long[1024];
 		/** ordinal + 1 in an open-addressing table keyed by id (0 = empty) */
 		int[] table = new int[4096];
+		/** The ordinals of the last full load in name order ({@link #sortByName}); people added since lie beyond. */
+		int[] byNameOrder = new int[0];
 		final RoaringBitmap live = new RoaringBitmap();
 		final Names names = new Names();
 		final Map<String, RoaringBitmap> tokens = new HashMap<>();
@@ -950,11 +953,11 @@ public class SearchIndex {
 			selected.values().forEach(matched::and);
 			var counts = new LinkedHashMap<String, Map<String, Long>>();
 			if (count) {
-				// the facets not selected are all counted over the matched set, in one shared pass: one more facet in it
-				// costs a column read per matched person, less than its own pass or one intersection per value
+				// the facets not selected and counted by a pass over the matched set share one pass: one more facet in it
+				// costs a column read per matched person, less than its own pass
 				var together = new ArrayList<String>();
 				for (var facet : c.countedFacets()) {
-					if (!selected.containsKey(facet) && facetOf(facet).columnar) {
+					if (!selected.containsKey(facet) && byPass(facet, facetOf(facet), matched)) {
 						together.add(facet);
 					}
 				}
@@ -1001,10 +1004,11 @@ public class SearchIndex {
 		}
 
 		/**
-		 * Whether {@code facet} is counted by a pass over the ordinals of {@code over} (≈ 2 ns each) rather than by one
-		 * andCardinality per value: that costs ≈ 1 ns per matched ordinal for a sparse set (array containers), ≈ 300 ns
-		 * per container for a dense one — cheaper only for a dense set and a facet of few values (sex, party, degree
-		 * over a whole province). Communes: always a pass.
+		 * Whether {@code facet} is counted by a pass over the ordinals of {@code over} (≈ 3 ns each, measured in the
+		 * shared pass at 1M people) rather than by one andCardinality per value: ≈ 2–3,5 µs per container of a dense
+		 * set (bitmap containers: 16 for an expert query's 83.000 of 1M), ≈ 1 ns per member of a sparse one — cheaper
+		 * only for a dense set and a facet of a handful of values (sex, party, talent, titles: 45 µs against 0,25 ms;
+		 * fields, 15 values: 0,85 ms by bitmaps). Communes: always a pass.
 		 */
 		private static boolean byPass(String facet, Facet f, RoaringBitmap over) {
 			if (!f.columnar) {
@@ -1015,8 +1019,8 @@ public class SearchIndex {
 			for (var c = over.getContainerPointer(); c.getContainer() != null; c.advance()) {
 				containers++;
 			}
-			long passCost = 2 * card;
-			long bitmapCost = (card > 4096L * containers ? 300L * containers : card) * f.values.size();
+			long passCost = 3 * card;
+			long bitmapCost = (card > 4096L * containers ? 2500L * containers : card + 100L * containers) * f.values.size();
 			return facet.equals("commune") || passCost < bitmapCost;
 		}
 
@@ -1089,19 +1093,52 @@ public class SearchIndex {
 			return out;
 		}
 
-		/** Page by name order: a bounded max-heap of the k first (name key, id). */
+		/** Page by name order. */
 		private List<UUID> byName(RoaringBitmap matched, long offset, int limit) {
-			return page(matched, offset, limit, this::compareNames);
-		}
-
-		/** The ordinals {@code offset .. offset + limit} of {@code matched} in {@code order}: a bounded max-heap. */
-		private List<UUID> page(RoaringBitmap matched, long offset, int limit, IntOrder order) {
 			long k = Math.min(offset + limit, matched.getLongCardinality());
 			if (k <= 0 || offset >= k) {
 				return List.of();
 			}
-			var sorted = first((int) k, order, matched::forEach);
+			var sorted = firstByName(matched, (int) k);
 			return ids(sorted, (int) offset, sorted.length);
+		}
+
+		/** The ordinals of the last full load in name order, for {@link #firstByName}. */
+		void sortByName() {
+			byNameOrder = java.util.stream.IntStream.range(0, size).boxed().sorted(this::compareNames)
+				.mapToInt(Integer::intValue).toArray();
+		}
+
+		/**
+		 * The {@code k} first of {@code set} in name order. A large set: by walking the ordinals of the last full load
+		 * in name order until {@code k} members are found (≈ k · people / |set| lookups: 500 for a page of a set of
+		 * 4 %), merged with the first of the people added since (beyond those ordinals); a small one: a bounded
+		 * max-heap over its members.
+		 */
+		private int[] firstByName(RoaringBitmap set, int k) {
+			int sorted = byNameOrder.length;
+			long later = size > sorted ? set.rangeCardinality(sorted, size) : 0;
+			long earlier = set.getLongCardinality() - later;
+			if (earlier == 0 || (double) k * sorted / earlier > earlier) {
+				return first(k, this::compareNames, set::forEach);
+			}
+			var out = new int[k];
+			int n = 0;
+			for (int i = 0; i < sorted && n < k; i++) {
+				int o = byNameOrder[i];
+				if (set.contains(o)) {
+					out[n++] = o;
+				}
+			}
+			if (later == 0) {
+				return n == k ? out : Arrays.copyOf(out, n);
+			}
+			var added = first(k, this::compareNames, set.selectRange(sorted, size)::forEach);
+			var merged = new int[Math.min(k, n + added.length)];
+			for (int i = 0, a = 0, b = 0; i < merged.length; i++) {
+				merged[i] = b >= added.length || (a < n && compareNames(out[a], added[b]) <= 0) ? out[a++] : added[b++];
+			}
+			return merged;
 		}
 
 		/** The {@code k} first values {@code source} gives in {@code order}, sorted: a bounded max-heap (a sort beyond 100.000). */
@@ -1198,10 +1235,10 @@ public class SearchIndex {
 				return List.of();
 			}
 			// buckets, best first, such that every member of a bucket ranks before every member of the next: the phrase
-			// classes (the phrase weighs 1 << 20, more than any sum of word scores), or for one word its classes; only
-			// the buckets that hold the first k are scored (an expert query matches tens of thousands, a page is 20)
+			// classes (the phrase weighs 1 << 20, more than any sum of word scores), or for one word its classes (each
+			// of one score); only the buckets that hold the first k are ranked (an expert query matches tens of
+			// thousands, a page is 20)
 			var buckets = new ArrayList<RoaringBitmap>();
-			var points = new ArrayList<Integer>();
 			var rest = matched.clone();
 			if (sequence.size() >= 2) {
 				for (int cls = 0; cls < 3 && !rest.isEmpty(); cls++) {
@@ -1218,7 +1255,6 @@ public class SearchIndex {
 					if (!phrase.isEmpty()) {
 						rest.andNot(phrase);
 						buckets.add(phrase);
-						points.add((3 - cls) << 20);
 					}
 				}
 			}
@@ -1230,53 +1266,133 @@ public class SearchIndex {
 						if (!in.isEmpty()) {
 							rest.andNot(in);
 							buckets.add(in);
-							points.add(0); // the word's score below
 						}
 					}
 				}
 			}
 			buckets.add(rest);
-			points.add(0);
-			var candidates = new RoaringBitmap();
-			int used = 0;
-			for (long n = 0; used < buckets.size() && n < k; used++) {
-				candidates.or(buckets.get(used));
-				n += buckets.get(used).getLongCardinality();
+			// one word: a bucket is one of its classes, all of one score
+			boolean uniform = sequence.size() < 2 && distinct.size() == 1;
+			var out = new int[(int) k];
+			int n = 0;
+			for (var bucket : buckets) {
+				if (n == k) {
+					break;
+				}
+				int take = (int) Math.min(k - n, bucket.getLongCardinality());
+				var part = uniform ? firstByName(bucket, take) : rankWithin(bucket, distinct, take);
+				System.arraycopy(part, 0, out, n, part.length);
+				n += part.length;
 			}
-			// scores by position among the candidates (not by ordinal: an array of the index's size per query would be
-			// a multi-megabyte allocation at 1M people); every bitmap below is a subset of them, walked in step
-			var ords = candidates.toArray();
-			var score = new int[ords.length];
-			for (int b = 0; b < used; b++) {
-				add(buckets.get(b), ords, score, points.get(b));
+			return ids(out, (int) offset, n);
+		}
+
+		/**
+		 * The {@code k} first of one bucket by word score (the sum over the words of the score of their best class),
+		 * then name, scoring as few of its tens of thousands as the page allows. Every word in class A is the highest
+		 * score there is: when {@code k} or more have it, the page is theirs in name order. Otherwise only the members
+		 * with some word in class A are scored: every other member scores at most 5 a word (B), exactly that when every
+		 * word is in B — those, and the scored ones with the same score, follow the scored ones above it in name order.
+		 * When all of these are fewer than {@code k}, every member is scored.
+		 */
+		private int[] rankWithin(RoaringBitmap bucket, List<String> distinct, int k) {
+			if (k == 0) {
+				return new int[0];
 			}
+			var allA = bucket.clone();
+			var anyA = new RoaringBitmap();
 			for (var w : distinct) {
-				var bms = words.get(w);
-				var done = new RoaringBitmap();
-				for (int cls = 0; cls < CLASSES; cls++) {
-					if (bms[cls] == null) {
-						continue;
+				var a = words.get(w)[0];
+				if (a == null) {
+					allA = new RoaringBitmap();
+				}
+				else {
+					allA.and(a);
+					anyA.or(RoaringBitmap.and(bucket, a));
+				}
+			}
+			if (allA.getLongCardinality() >= k) {
+				return firstByName(allA, k);
+			}
+			var allB = RoaringBitmap.andNot(bucket, anyA);
+			for (var w : distinct) {
+				var b = words.get(w)[1];
+				if (b == null) {
+					allB = new RoaringBitmap();
+					break;
+				}
+				allB.and(b);
+			}
+			int fiveEach = CLASS_SCORE[1] * distinct.size();
+			var scored = new Scores(anyA, distinct);
+			int above = 0;
+			var equal = allB;
+			for (int i = 0; i < scored.ords.length; i++) {
+				if (scored.score[i] > fiveEach) {
+					above++;
+				}
+				else if (scored.score[i] == fiveEach) {
+					equal.add(scored.ords[i]);
+				}
+			}
+			if (above >= k) {
+				return scored.first(k);
+			}
+			if (above + equal.getLongCardinality() >= k) {
+				var out = Arrays.copyOf(scored.first(above), k);
+				System.arraycopy(firstByName(equal, k - above), 0, out, above, k - above);
+				return out;
+			}
+			return new Scores(bucket, distinct).first(k);
+		}
+
+		/**
+		 * The word scores of the members of a set, by position among them (not by ordinal: an array of the index's size
+		 * per query would be a multi-megabyte allocation at 1M people); every bitmap below is a subset of them, walked in
+		 * step.
+		 */
+		private final class Scores {
+			final int[] ords;
+			final int[] score;
+
+			Scores(RoaringBitmap set, List<String> distinct) {
+				ords = set.toArray();
+				score = new int[ords.length];
+				for (var w : distinct) {
+					var bms = words.get(w);
+					var done = new RoaringBitmap();
+					for (int cls = 0; cls < CLASSES; cls++) {
+						if (bms[cls] == null) {
+							continue;
+						}
+						var in = RoaringBitmap.and(set, bms[cls]);
+						in.andNot(done);
+						done.or(in);
+						add(in, ords, score, CLASS_SCORE[cls]);
 					}
-					var in = RoaringBitmap.and(candidates, bms[cls]);
-					in.andNot(done);
-					done.or(in);
-					add(in, ords, score, CLASS_SCORE[cls]);
 				}
 			}
-			IntOrder byPosition = (a, b) -> {
-				int c = Integer.compare(score[b], score[a]);
-				return c != 0 ? c : compareNames(ords[a], ords[b]);
-			};
-			var positions = first((int) k, byPosition, consumer -> {
-				for (int i = 0; i < ords.length; i++) {
-					consumer.accept(i);
+
+			/** The {@code k} first members by score, then name. */
+			int[] first(int k) {
+				if (k == 0) {
+					return new int[0];
 				}
-			});
-			var sorted = new int[positions.length];
-			for (int i = 0; i < positions.length; i++) {
-				sorted[i] = ords[positions[i]];
+				IntOrder byPosition = (x, y) -> {
+					int c = Integer.compare(score[y], score[x]);
+					return c != 0 ? c : compareNames(ords[x], ords[y]);
+				};
+				var positions = State.first(k, byPosition, consumer -> {
+					for (int i = 0; i < ords.length; i++) {
+						consumer.accept(i);
+					}
+				});
+				var sorted = new int[positions.length];
+				for (int i = 0; i < positions.length; i++) {
+					sorted[i] = ords[positions[i]];
+				}
+				return sorted;
 			}
-			return ids(sorted, (int) offset, sorted.length);
 		}
 
 		/**

@@ -204,6 +204,46 @@ class SearchIndexEquivalenceTest {
 		same("lâm nghiệp", Map.of("unit", u, "sex", "MALE"), 0, 20, true);
 	}
 
+	/**
+	 * The population is loaded after the index: its people lie beyond the name order of the index's full load (and
+	 * are merged with those of the rest of the database there). After a full load they lie within it. Among them, 52
+	 * with the words of "zeta omega" in four ways, their names interleaved: both fields of study (scoring 20), one a
+	 * field and one a work title (12), both keywords (10), both work titles (4) — pages of each way of ranking.
+	 */
+	@Test
+	void after_a_full_load_names_and_experts_the_same_as_sql() {
+		var u = root.value().toString();
+		var ids = jdbc.sql("select id from registry.person where current_org_unit = :u order by id limit 52")
+			.param("u", a1.value()).query(UUID.class).list();
+		assertThat(ids).hasSize(52);
+		var expertise = List.of("setweight(to_tsvector('simple', 'zeta alpha omega'), 'A')",
+				"setweight(to_tsvector('simple', 'omega beta zeta'), 'B')",
+				"setweight(to_tsvector('simple', 'zeta alpha'), 'A') || setweight(to_tsvector('simple', 'beta omega'), 'C')",
+				"setweight(to_tsvector('simple', 'zeta gamma omega'), 'C')");
+		for (int i = 0; i < ids.size(); i++) {
+			jdbc.sql("update registry.person set expertise = " + expertise.get(i % 4) + " where id = :id").param("id", ids.get(i))
+				.update();
+		}
+		index.refresh(ids);
+		for (int load = 0; load < 2; load++) {
+			for (int size : List.of(10, 20, 30)) {
+				same("zeta omega", Map.of("unit", u), 0, size, true);
+			}
+			same("zeta omega", Map.of("unit", u), 1, 20, true);
+			same("zeta omega", Map.of(), 2, 20, true);
+			same("", Map.of("unit", u), 0, 20, false);
+			same("", Map.of("unit", u), 4, 20, false);
+			same("Thị", Map.of(), 0, 20, false);
+			same("", Map.of(), 0, 20, false);
+			for (var q : List.of("trồng cà phê", "giáo dục dân tộc thiểu số", "dược liệu", "đất")) {
+				same(q, Map.of("unit", u), 0, 20, true);
+				same(q, Map.of("unit", u), 3, 10, true);
+				same(q, Map.of(), 0, 20, true);
+			}
+			index.reload();
+		}
+	}
+
 	@Test
 	void national_ids_and_an_intellectuals_own_scope_stay_on_sql() {
 		var hr = RegistryFixtures.hr();
