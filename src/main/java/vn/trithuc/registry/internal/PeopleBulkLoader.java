@@ -114,8 +114,9 @@ public class PeopleBulkLoader {
 	/**
 	 * Inserts checked people of an import with COPY in the caller's transaction: profile, a degree part, one change-log
 	 * entry each naming its {@link Imported#source()} (the import job, file and row, whose stored file holds every
-	 * value), the name tokens. The people must be new
-	 * (national IDs unused, checked by the caller). Listeners get one {@link PeopleBulkLoaded}.
+	 * value), the name tokens. The people must be new (national IDs unused, checked by the caller: one registered since
+	 * fails the COPY with a {@link org.springframework.dao.DuplicateKeyException}, before any event). Listeners get one
+	 * {@link PeopleBulkLoaded}.
 	 * @return the ids, in the order given
 	 */
 	public List<UUID> insertImported(List<Imported> people, String actor) {
@@ -192,7 +193,13 @@ public class PeopleBulkLoader {
 		catch (java.util.concurrent.CompletionException e) {
 			throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException("bulk import failed", e);
 		}
-		catch (SQLException | IOException e) {
+		catch (SQLException e) {
+			if ("23505".equals(e.getSQLState())) { // unique_violation: a national ID registered since the caller's check
+				throw new org.springframework.dao.DuplicateKeyException("bulk import: " + e.getMessage(), e);
+			}
+			throw new IllegalStateException("bulk import failed", e);
+		}
+		catch (IOException e) {
 			throw new IllegalStateException("bulk import failed", e);
 		}
 		finally {

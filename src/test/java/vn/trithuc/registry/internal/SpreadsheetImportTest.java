@@ -162,6 +162,46 @@ class SpreadsheetImportTest {
 			.query(Long.class).single()).isEqualTo(1);
 	}
 
+	/**
+	 * The same with many rows (COPY): the apply trusts the IDs unregistered at the dry run, the unique index refuses
+	 * the one registered since, and the apply goes back to its savepoint and checks every ID again.
+	 */
+	@Test
+	void a_bulk_apply_after_a_dry_run_sees_an_id_registered_in_between() throws IOException {
+		var tag = RegistryFixtures.uniqueToken("Khoi");
+		int n = SpreadsheetImport.BULK_THRESHOLD + 20;
+		var out = new ByteArrayOutputStream();
+		var workbook = new Workbook(out, "test", "1.0");
+		var ws = workbook.newWorksheet("Danh sách");
+		ws.value(0, 0, "Họ và tên");
+		ws.value(0, 1, "Ngày sinh");
+		ws.value(0, 2, "Giới tính");
+		ws.value(0, 3, "Số CCCD");
+		for (int i = 1; i <= n; i++) {
+			ws.value(i, 0, "Hoàng Văn " + tag + " Số" + i);
+			ws.value(i, 1, "02/03/1988");
+			ws.value(i, 2, "Nam");
+			ws.value(i, 3, RegistryFixtures.nationalId(1988, Sex.MALE));
+		}
+		workbook.finish();
+		var report = imports.upload("khoi-lon.xlsx", out.toByteArray(), "test.hr");
+		assertThat(report.count(Outcome.NEW)).isEqualTo(n);
+		var between = report.rows().get(117).data();
+		profiles.register(between, "test.hr");
+		long before = profiles.count();
+
+		var counts = imports.apply(report.job(), "test.hr").orElseThrow();
+
+		assertThat(counts.get(Outcome.NEW)).isEqualTo(n - 1);
+		assertThat(counts.get(Outcome.UNCHANGED)).isEqualTo(1);
+		assertThat(profiles.count()).isEqualTo(before + n - 1);
+		assertThat(jdbc.sql("select count(*) from registry.person where national_id = :id").param("id", between.nationalId())
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from registry.change_log where new_value like :job").param("job",
+				"%(import:" + report.job() + ",%").query(Long.class).single()).as("one entry per person written, none of the attempt")
+			.isEqualTo(n - 1);
+	}
+
 	@Test
 	void a_file_that_is_no_spreadsheet_gets_a_clear_message_and_changes_nothing() {
 		var report = imports.upload("bang.xlsx", "không phải tệp Excel".getBytes(java.nio.charset.StandardCharsets.UTF_8), "test.hr");
