@@ -14,7 +14,10 @@ import vn.trithuc.TestAccounts;
 import vn.trithuc.WebClientSession;
 import vn.trithuc.identity.internal.UserAdministration;
 
-/** Sessions live in PostgreSQL; a user sees them, and an administrator ends them all (also by disabling). */
+/**
+ * Sessions live in PostgreSQL; a user sees them, and an administrator ends them all (also by disabling); their last
+ * access is written once a minute, not on every request.
+ */
 @IntegrationTest
 class AccountSessionsTest {
 
@@ -61,5 +64,37 @@ class AccountSessionsTest {
 				WebClientSession.csrfToken(page.body())));
 		assertThat(disabled.status()).isEqualTo(302);
 		assertThat(again.get("/").header("Location")).endsWith("/login?expired");
+	}
+
+	@Test
+	void the_last_access_is_written_once_a_minute_and_a_session_still_expires_after_its_timeout() {
+		var user = TestAccounts.ready(administration, "sessions.quiet", Role.LEADER);
+		var session = TestAccounts.loggedIn(port, administration, user, Role.LEADER);
+		var row = "select last_access_time, expiry_time, xmin::text from identity.spring_session where principal_name = :u";
+		assertThat(session.get("/").status()).isEqualTo(200);
+		var before = jdbc.sql(row).param("u", user).query((rs, n) -> rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getString(3))
+			.single();
+		for (int i = 0; i < 3; i++) {
+			assertThat(session.get("/").status()).isEqualTo(200);
+		}
+		assertThat(jdbc.sql(row).param("u", user).query((rs, n) -> rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getString(3))
+			.single()).as("requests within a minute leave the session's row as it was").isEqualTo(before);
+
+		// the last access written two minutes ago: the next request writes it again, and moves the expiry with it
+		long twoMinutes = 120_000;
+		jdbc.sql("update identity.spring_session set last_access_time = last_access_time - :d, expiry_time = expiry_time - :d"
+				+ " where principal_name = :u").param("d", twoMinutes).param("u", user).update();
+		long requested = System.currentTimeMillis();
+		assertThat(session.get("/").status()).isEqualTo(200);
+		var written = jdbc.sql("select last_access_time, expiry_time, max_inactive_interval from identity.spring_session"
+				+ " where principal_name = :u").param("u", user).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.single();
+		assertThat(written[0]).isBetween(requested - 5_000, System.currentTimeMillis());
+		assertThat(written[1]).isEqualTo(written[0] + written[2] * 1000);
+
+		// inactive for longer than its timeout (as written): the session is over
+		jdbc.sql("update identity.spring_session set last_access_time = last_access_time - :d, expiry_time = expiry_time - :d"
+				+ " where principal_name = :u").param("d", written[2] * 1000 + 1_000).param("u", user).update();
+		assertThat(session.get("/").header("Location")).contains("/login");
 	}
 }
