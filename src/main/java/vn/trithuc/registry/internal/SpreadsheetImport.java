@@ -89,12 +89,17 @@ public class SpreadsheetImport {
 	 * @param headers the texts of the header row per column (for the mapping screen)
 	 * @param headerKey the folded header texts, to find a saved mapping for files with the same headers
 	 */
+	/**
+	 * @param scopeUnit the unit every person of the file goes to when the file has no unit column and the uploader is
+	 *        scoped to a unit (its name and code, said once for the file), else null
+	 */
 	public record Report(UUID job, String fileName, int headerRow, Map<String, Integer> columns, List<RowResult> rows,
-			@Nullable String fileError, List<String> headers, String headerKey, boolean legacyFonts) {
+			@Nullable String fileError, List<String> headers, String headerKey, boolean legacyFonts,
+			@Nullable String scopeUnit) {
 
 		Report(UUID job, String fileName, int headerRow, Map<String, Integer> columns, List<RowResult> rows,
 				@Nullable String fileError) {
-			this(job, fileName, headerRow, columns, rows, fileError, List.of(), "", false);
+			this(job, fileName, headerRow, columns, rows, fileError, List.of(), "", false, null);
 		}
 
 		public long count(Outcome outcome) {
@@ -535,7 +540,7 @@ public class SpreadsheetImport {
 			progress.at(ImportProgress.Phase.CHECKING, i + 1, total);
 		}
 		return Optional.of(new Report(job, before.fileName(), before.headerRow(), before.columns(), rows, null,
-				before.headers(), before.headerKey(), before.legacyFonts()));
+				before.headers(), before.headerKey(), before.legacyFonts(), before.scopeUnit()));
 	}
 
 	/**
@@ -602,7 +607,7 @@ public class SpreadsheetImport {
 		boolean names = columns.containsKey("fullName") || (columns.containsKey("familyName") && columns.containsKey("givenName"));
 		if (!names) {
 			return new Checked(new Report(job, fileName, header.number(), columns, List.of(), "registry.import.noHeader",
-					header.texts(), headerKey(header.texts()), sheet.legacyFonts()), null);
+					header.texts(), headerKey(header.texts()), sheet.legacyFonts(), null), null);
 		}
 		var drafts = new ArrayList<Draft>();
 		var seenIds = new HashMap<String, Integer>(Math.max(16, rows.size() * 4 / 3));
@@ -641,8 +646,11 @@ public class SpreadsheetImport {
 		log.debug("dry run of {}: {} rows, read {} ms, rows checked {} ms, national IDs looked up {} ms more, rows completed {} ms",
 				job, drafts.size(), (read - started) / 1_000_000, (parsed - read) / 1_000_000, (lookedUp - parsed) / 1_000_000,
 				(System.nanoTime() - lookedUp) / 1_000_000);
+		// without a unit column a scoped uploader's people all go to the scope's unit: said once for the file
+		var scopeUnitName = !columns.containsKey("orgUnit") && units != null && units.defaultUnit() != null
+				? units.defaultName() : null;
 		return new Checked(new Report(job, fileName, header.number(), columns, results, null, header.texts(),
-				headerKey(header.texts()), sheet.legacyFonts()), drafts);
+				headerKey(header.texts()), sheet.legacyFonts(), scopeUnitName), drafts);
 	}
 
 	/** The header row found, as the row number the officer sees and the index in the sheet's rows. */
@@ -870,8 +878,9 @@ public class SpreadsheetImport {
 		}
 		else if (units != null && units.defaultUnit() != null) {
 			unit = units.defaultUnit();
-			problems.add(new Problem(number, columns.containsKey("orgUnit") ? "orgUnit" : null, "registry.import.unitDefault",
-					List.of(units.defaultName()), true));
+			if (columns.containsKey("orgUnit")) { // the row's cell is empty (no column at all: Report#scopeUnit)
+				problems.add(new Problem(number, "orgUnit", "registry.import.unitDefault", List.of(units.defaultName()), true));
+			}
 		}
 		var email = text(row, columns.get("email"));
 		var phone = text(row, columns.get("phone"));

@@ -108,6 +108,7 @@ class ImportUnitColumnWebTest {
 		var page = officer.get("/registry/import/" + job).body();
 		assertThat(page).contains("2 người sẽ được thêm mới", "0 dòng có lỗi",
 				"Tệp không ghi đơn vị công tác: đã gán đơn vị Phường Lâm Viên " + run + " (T" + run + "-XB)");
+		assertThat(page.split("đã gán đơn vị", -1)).as("said once for the file, not as a warning on every row").hasSize(2);
 		// before the apply the officer does not find them (nobody is stored by a dry run)
 		var query = "/registry/people?q=" + URLEncoder.encode(run, StandardCharsets.UTF_8);
 		assertThat(officer.get(query).body()).doesNotContain(run + " Lan");
