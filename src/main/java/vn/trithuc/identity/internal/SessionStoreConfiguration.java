@@ -14,9 +14,10 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 /**
  * Sessions in PostgreSQL written idempotently: a session or attribute saved twice in one request (the
  * response committed early, then the request ending; or two parallel requests) updates instead of failing
- * with a duplicate key; the last access written once a minute, not on every request. Each session statement runs on its own, without a transaction around it: every request
- * reads its session and writes its last access, and a transaction's commit is one more round trip to PostgreSQL
- * each time (a session's rows are all rewritten by the next save, so a save cut in half leaves nothing wrong).
+ * with a duplicate key. The last access is written once a minute, not on every request. Each session statement runs
+ * on its own, without a transaction around it: every request reads its session, and a transaction's commit would be
+ * one more round trip to PostgreSQL each time (a session's rows are all rewritten by the next save, so a save cut in
+ * half leaves nothing wrong).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
