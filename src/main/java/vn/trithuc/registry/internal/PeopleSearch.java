@@ -59,10 +59,14 @@ public class PeopleSearch {
 	private final RegistryCodes codes;
 
 	private final SearchIndex index;
+	/** The SQL search's own transaction when {@link #search} falls back to it ({@code set local} needs one). */
+	private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
 	PeopleSearch(JdbcClient jdbc, RegistryScope scope, ProfileVisibility visibility, Clock clock, OrgUnits units,
-			RegistryCodes codes, SearchIndex index) {
+			RegistryCodes codes, SearchIndex index, org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.index = index;
+		this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.visibility = visibility;
@@ -113,9 +117,12 @@ public class PeopleSearch {
 	}
 
 	/** Through the {@link SearchIndex} when it is loaded and can express the query, else in SQL. */
+	@Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 	public Result search(Query query, Caller caller) {
+		// the index's answer needs two reads (the caller's scope, the page's rows), each on its own: no transaction,
+		// whose commit was one more round trip to PostgreSQL per search
 		var indexed = indexed(query, caller);
-		return indexed != null ? indexed : sqlSearch(query, caller);
+		return indexed != null ? indexed : readOnly.execute(status -> sqlSearch(query, caller));
 	}
 
 	/** What the index is asked, and the facets selected; {@code none}: nothing can match. */
