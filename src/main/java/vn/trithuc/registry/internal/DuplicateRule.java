@@ -45,10 +45,6 @@ public class DuplicateRule {
 			.query(UUID.class).optional();
 	}
 
-	UUID open(PersonData data, UUID matched, String actor) {
-		return open(data, matched, actor, null, null);
-	}
-
 	/** @param unit, degree what an import row gave besides the person (its unit column or the uploader's scope unit) */
 	UUID open(PersonData data, UUID matched, String actor, @Nullable UUID unit, @Nullable String degree) {
 		var id = UUID.randomUUID();

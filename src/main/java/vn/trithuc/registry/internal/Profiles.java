@@ -77,21 +77,15 @@ public class Profiles implements Registry {
 
 	/** Registers a person, or routes a likely duplicate to review; refuses a national ID already registered. */
 	public Registration register(PersonData data, String actor) {
-		return register(data, actor, null);
+		return register(data, actor, null, null, null);
 	}
 
 	/**
 	 * {@link #register(PersonData, String)} for a row of an import: the change log gets one IMPORTED entry naming
-	 * {@code importSource} (job, file, row — the job keeps the file with every value) instead of one entry per field.
-	 */
-	Registration register(PersonData data, String actor, @Nullable String importSource) {
-		return register(data, actor, importSource, null, null);
-	}
-
-	/**
-	 * An import's row: a new person is created with a position in {@code unit} and a degree of {@code degree} (the
-	 * file's unit column or the uploader's scope unit; its education level); a likely duplicate goes to review
-	 * with them, for the officer who registers it as a new person after all.
+	 * {@code importSource} (job, file, row — the job keeps the file with every value) instead of one entry per field;
+	 * a new person is created with a position in {@code unit} and a degree of {@code degree} (the file's unit column
+	 * or the uploader's scope unit; its education level); a likely duplicate goes to review with them, for the
+	 * officer who registers it as a new person after all.
 	 */
 	Registration register(PersonData data, String actor, @Nullable String importSource, @Nullable UUID unit,
 			@Nullable String degree) {
