@@ -71,13 +71,12 @@ class RetirementsController {
 		var result = forecast.forecast(today, scopes.of(authentication, today, unitId), By.parse(by));
 		var rows = rows(result, locale);
 		// one page of rows; the totals (footer, headline figures, chart) stay over every row, the exports list them all
-		int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-		int p = Math.min(Math.max(0, page), pages - 1);
+		var shown = vn.trithuc.shared.ListPage.of(rows, page, PAGE_SIZE);
 		model.addAttribute("result", result);
-		model.addAttribute("rows", rows.subList(p * PAGE_SIZE, Math.min(rows.size(), (p + 1) * PAGE_SIZE)));
-		model.addAttribute("rowCount", rows.size());
-		model.addAttribute("page", p);
-		model.addAttribute("pages", pages);
+		model.addAttribute("rows", shown.rows());
+		model.addAttribute("rowCount", shown.total());
+		model.addAttribute("page", shown.page());
+		model.addAttribute("pages", shown.pages());
 		model.addAttribute("bys", By.values());
 		model.addAttribute("unit", unitId == null ? null : unitId.toString());
 		model.addAttribute("unitName", unitId == null ? null : labels.unit(unitId.toString(), today, locale));

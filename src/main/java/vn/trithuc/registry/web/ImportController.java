@@ -34,7 +34,6 @@ class ImportController {
 	/** Problems listed on one page of the dry-run report. */
 	static final int PROBLEMS_PER_PAGE = 100;
 
-
 	private final SpreadsheetImport imports;
 	private final ImportJobs jobs;
 	private final ImportErrorReport errorReports;
@@ -110,18 +109,15 @@ class ImportController {
 		}
 		model.addAttribute("mapping", lines);
 		// one page of problems (a file of 100.000 rows can have as many): every problem is in the .xlsx report
-		var all = report.problems();
-		int pages = Math.max(1, (all.size() + PROBLEMS_PER_PAGE - 1) / PROBLEMS_PER_PAGE);
-		int p = Math.min(Math.max(0, page), pages - 1);
-		model.addAttribute("problems", all.subList(p * PROBLEMS_PER_PAGE, Math.min(all.size(), (p + 1) * PROBLEMS_PER_PAGE))
-			.stream().map(problem -> new ProblemLine(problem.row(),
-					problem.column() == null ? ""
-							: messages.getMessage("registry.field." + problem.column(), null, problem.column(), locale),
-					messages.getMessage(problem.messageKey(), problem.arguments().toArray(), locale), problem.warning()))
+		var problems = vn.trithuc.shared.ListPage.of(report.problems(), page, PROBLEMS_PER_PAGE);
+		model.addAttribute("problems", problems.rows().stream().map(problem -> new ProblemLine(problem.row(),
+				problem.column() == null ? ""
+						: messages.getMessage("registry.field." + problem.column(), null, problem.column(), locale),
+				messages.getMessage(problem.messageKey(), problem.arguments().toArray(), locale), problem.warning()))
 			.toList());
-		model.addAttribute("problemCount", all.size());
-		model.addAttribute("page", p);
-		model.addAttribute("pages", pages);
+		model.addAttribute("problemCount", problems.total());
+		model.addAttribute("page", problems.page());
+		model.addAttribute("pages", problems.pages());
 		return "registry/import-report";
 	}
 
