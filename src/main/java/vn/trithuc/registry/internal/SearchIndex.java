@@ -1235,8 +1235,8 @@ public class SearchIndex {
 				return List.of();
 			}
 			// buckets, best first, such that every member of a bucket ranks before every member of the next: the phrase
-			// classes (the phrase weighs 1 << 20, more than any sum of word scores), or for one word its classes (each
-			// of one score); only the buckets that hold the first k are ranked (an expert query matches tens of
+			// classes (a phrase in a better class ranks first, whatever the word scores), or for one word its classes
+			// (each of one score); only the buckets that hold the first k are ranked (an expert query matches tens of
 			// thousands, a page is 20)
 			var buckets = new ArrayList<RoaringBitmap>();
 			var rest = matched.clone();

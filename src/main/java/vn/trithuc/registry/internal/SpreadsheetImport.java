@@ -83,13 +83,16 @@ public class SpreadsheetImport {
 	 */
 	public record RowResult(int row, Outcome outcome, @Nullable PersonData data, List<Problem> problems,
 			@Nullable String degree, @Nullable UUID unit) {
+
+		/** A new person with a national ID: the rows that go in with COPY when there are many. */
+		boolean newWithNationalId() {
+			return outcome == Outcome.NEW && data != null && data.nationalId() != null;
+		}
 	}
 
 	/**
 	 * @param headers the texts of the header row per column (for the mapping screen)
 	 * @param headerKey the folded header texts, to find a saved mapping for files with the same headers
-	 */
-	/**
 	 * @param scopeUnit the unit every person of the file goes to when the file has no unit column and the uploader is
 	 *        scoped to a unit (its name and code, said once for the file), else null
 	 */
@@ -450,8 +453,7 @@ public class SpreadsheetImport {
 		}
 		if (report.fileError() == null) {
 			// new people with a national ID (unused, unique in the file) go in with COPY when there are many
-			var bulk = report.rows().stream()
-				.filter(r -> r.outcome() == Outcome.NEW && r.data() != null && r.data().nationalId() != null).toList();
+			var bulk = report.rows().stream().filter(RowResult::newWithNationalId).toList();
 			if (bulk.size() >= BULK_THRESHOLD) {
 				bulkLoader.insertImported(bulk.stream()
 					.map(r -> new PeopleBulkLoader.Imported(r.data(), r.degree(), r.unit(), source(job, report, r.row())))
@@ -511,8 +513,7 @@ public class SpreadsheetImport {
 		progress.at(ImportProgress.Phase.CHECKING, 0, total);
 		// trusted only when they go in with COPY (many): one by one, the profile's own check would refuse one instead
 		boolean trust = trustUnregistered && before.rows().stream()
-			.filter(r -> r.outcome() == Outcome.NEW && r.data() != null && r.data().nationalId() != null)
-			.count() >= BULK_THRESHOLD;
+			.filter(RowResult::newWithNationalId).count() >= BULK_THRESHOLD;
 		var lookup = new RegisteredIds(false);
 		for (int i = 0; i < total; i++) {
 			if (!trust || before.rows().get(i).outcome() != Outcome.NEW) {
@@ -904,7 +905,6 @@ public class SpreadsheetImport {
 		return new Draft(number, data, degree, problems, unit);
 	}
 
-	/** The national IDs of the rows that are registered already, in one query per 10.000. */
 	/** National IDs are looked up 10.000 to a query. */
 	private static final int ID_CHUNK = 10_000;
 
