@@ -36,7 +36,8 @@ import vn.trithuc.shared.CopyText;
  * Then the legacy-font path (a TCVN3 name column, read with Apache POI for the cell fonts). Run:
  * {@code mvn -o test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dimport.bench.rows=100000}
  * <p>
- * The people it imports are deleted at the end (the cached data set keeps its size). {@code -Dimport.bench.withoutSearchIndexes=true} first drops the search indexes of {@code registry.person}
+ * The people it imports are deleted at the end (the cached data set keeps its size).
+ * {@code -Dimport.bench.withoutSearchIndexes=true} first drops the search indexes of {@code registry.person}
  * (person_sort, person_name_tokens, person_expertise, person_fields) in the benchmark's own fresh database, to see
  * what an import costs once search no longer needs them; the figures' names then say so.
  */
