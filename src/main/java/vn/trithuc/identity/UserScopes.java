@@ -15,7 +15,10 @@ public interface UserScopes {
 	/** The scope root of {@code username}; empty = the whole tree, or no scope yet for a unit officer. */
 	Optional<UUID> scopeRoot(String username);
 
-	/** Sets (or clears, with null) the scope of a user; recorded in the security audit log. */
+	/**
+	 * Sets (or clears, with null) the scope of a user; recorded in the security audit log. The user's sessions end:
+	 * they log in again, with the new scope.
+	 */
 	void assign(UUID userId, @Nullable UUID orgUnitId, String description);
 
 	/**

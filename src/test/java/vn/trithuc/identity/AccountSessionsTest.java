@@ -15,8 +15,8 @@ import vn.trithuc.WebClientSession;
 import vn.trithuc.identity.internal.UserAdministration;
 
 /**
- * Sessions live in PostgreSQL; a user sees them, and an administrator ends them all (also by disabling); their last
- * access is written once a minute, not on every request.
+ * Sessions live in PostgreSQL; a user sees them, and an administrator ends them all (also by disabling, or by giving
+ * other roles); their last access is written once a minute, not on every request.
  */
 @IntegrationTest
 class AccountSessionsTest {
@@ -64,6 +64,38 @@ class AccountSessionsTest {
 				WebClientSession.csrfToken(page.body())));
 		assertThat(disabled.status()).isEqualTo(302);
 		assertThat(again.get("/").header("Location")).endsWith("/login?expired");
+	}
+
+	@Test
+	void other_roles_end_the_users_sessions_and_the_next_login_has_them() {
+		var user = TestAccounts.ready(administration, "sessions.promoted", Role.UNIT_OFFICER);
+		var officer = TestAccounts.loggedIn(port, administration, user, Role.UNIT_OFFICER);
+		assertThat(officer.get("/registry/import").status()).isEqualTo(403);
+		var admin = TestAccounts.loggedIn(port, administration, "sessions.admin", Role.SYSTEM_ADMINISTRATOR);
+		var id = administration.findByUsername(user).orElseThrow().id();
+
+		// a new display name only: the session goes on
+		var view = administration.find(id).orElseThrow();
+		var page = admin.get("/admin/users/" + id);
+		assertThat(admin.postForm("/admin/users/" + id, Map.of("version", String.valueOf(view.version()),
+				"displayName", "Cán bộ đổi tên", "email", "", "roles", "UNIT_OFFICER", "enabled", "true", "_csrf",
+				WebClientSession.csrfToken(page.body()))).status()).isEqualTo(302);
+		assertThat(admin.get("/admin/users/" + id).body()).contains("Đã lưu.").doesNotContain("nên mọi phiên đăng nhập");
+		assertThat(officer.get("/").status()).isEqualTo(200);
+
+		// a role taken away and another given: logged out at once, everywhere
+		view = administration.find(id).orElseThrow();
+		page = admin.get("/admin/users/" + id);
+		assertThat(admin.postForm("/admin/users/" + id, Map.of("version", String.valueOf(view.version()),
+				"displayName", view.displayName(), "email", "", "roles", "HR_OFFICER", "enabled", "true", "_csrf",
+				WebClientSession.csrfToken(page.body()))).status()).isEqualTo(302);
+		assertThat(admin.get("/admin/users/" + id).body())
+			.contains("Vai trò hoặc trạng thái tài khoản đã đổi nên mọi phiên đăng nhập của người dùng này đã kết thúc.");
+		assertThat(officer.get("/").header("Location")).endsWith("/login?expired");
+		assertThat(jdbc.sql("select count(*) from identity.spring_session where principal_name = :u").param("u", user)
+			.query(Integer.class).single()).isZero();
+		var again = TestAccounts.loggedIn(port, administration, user, Role.HR_OFFICER);
+		assertThat(again.get("/registry/import").status()).isEqualTo(200);
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.trithuc.identity.SecurityEventType;
 
@@ -59,12 +61,24 @@ public class AccountSessions {
 		return ids.size();
 	}
 
-	/** Ends every session of a disabled account without an entry of its own (the disabling is audited). */
-	public int endAllOfDisabled(UUID userId) {
-		var account = accounts.findById(userId).orElseThrow(() -> new UserAdministration.UnknownUserException(userId));
-		var ids = List.copyOf(sessions.findByPrincipalName(account.username()).keySet());
-		ids.forEach(sessions::deleteById);
-		return ids.size();
+	/**
+	 * Ends every session of a user whose rights changed — disabled, other roles, another scope — once the change is
+	 * committed (at once outside a transaction): a session holds the roles and the scope it logged in with, and a
+	 * request in flight must not write them back. No entry of its own (the change is audited).
+	 */
+	void endAllAfterChange(String username) {
+		Runnable end = () -> List.copyOf(sessions.findByPrincipalName(username).keySet()).forEach(sessions::deleteById);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					end.run();
+				}
+			});
+		}
+		else {
+			end.run();
+		}
 	}
 
 	static String handle(String sessionId) {

@@ -1,14 +1,20 @@
 package vn.trithuc.identity.internal;
 
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import jakarta.servlet.http.HttpSession;
 
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.SecurityAudit;
@@ -20,20 +26,54 @@ class JdbcUserScopes implements UserScopes {
 
 	private final JdbcClient jdbc;
 	private final SecurityAudit audit;
+	private final AccountSessions sessions;
 
-	JdbcUserScopes(JdbcClient jdbc, SecurityAudit audit) {
+	JdbcUserScopes(JdbcClient jdbc, SecurityAudit audit, AccountSessions sessions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.sessions = sessions;
 	}
 
-	/** One read on every scoped request: in the caller's transaction if any, else without one (no commit round trip). */
+	/**
+	 * The scope of the logged-in user of the current request is read once a session and kept in it (a change of scope
+	 * ends the user's sessions: {@link #assign}); any other user's, or outside a request, one read. Without a
+	 * transaction of its own (no commit round trip).
+	 */
 	@Override
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Optional<UUID> scopeRoot(String username) {
-		return jdbc.sql("select scope_org_unit from identity.user_account where username = :u and scope_org_unit is not null")
+		var session = sessionOf(username);
+		if (session != null && session.getAttribute(SCOPE_ATTRIBUTE) instanceof SessionScope kept) {
+			return Optional.ofNullable(kept.root());
+		}
+		var root = jdbc.sql("select scope_org_unit from identity.user_account where username = :u and scope_org_unit is not null")
 			.param("u", UserAccount.normaliseUsername(username)).query(UUID.class).optional();
+		if (session != null) {
+			session.setAttribute(SCOPE_ATTRIBUTE, new SessionScope(root.orElse(null)));
+		}
+		return root;
 	}
 
+	static final String SCOPE_ATTRIBUTE = "trithuc.scopeRoot";
+
+	/** The scope root as a session keeps it; null: the whole tree, or no scope. */
+	record SessionScope(@Nullable UUID root) implements Serializable {
+	}
+
+	/** The session of the current request when {@code username} is the user logged in with it; else null. */
+	private static @Nullable HttpSession sessionOf(String username) {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+			return null;
+		}
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| !UserAccount.normaliseUsername(authentication.getName()).equals(UserAccount.normaliseUsername(username))) {
+			return null;
+		}
+		return request.getRequest().getSession(false);
+	}
+
+	/** Sets the scope; the user's sessions end once it is committed (they log in again, with the new scope). */
 	@Override
 	public void assign(UUID userId, @Nullable UUID orgUnitId, String description) {
 		var username = jdbc.sql("update identity.user_account set scope_org_unit = :scope, version = version + 1"
@@ -41,6 +81,7 @@ class JdbcUserScopes implements UserScopes {
 			.param("scope", orgUnitId).param("id", userId).query(String.class).optional()
 			.orElseThrow(() -> new UserAdministration.UnknownUserException(userId));
 		audit.recordScopeChange(username, description);
+		sessions.endAllAfterChange(username);
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -67,6 +68,16 @@ class SecurityConfiguration {
 				AccessRule.authenticated("/api/docs/**"),
 				AccessRule.authenticated("/swagger-ui/**"),
 				AccessRule.authenticated("/"));
+	}
+
+	/**
+	 * No observations of the security filter chain: Spring Security otherwise wraps each of its ≈ 15 filters, the
+	 * authorization and the authentication in an observation on every request (2–3 % of a search request's CPU in a
+	 * profile), and nobody reads them (no metrics endpoint is exposed).
+	 */
+	@Bean
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

@@ -1,5 +1,8 @@
 package vn.trithuc.identity.internal;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -14,7 +17,7 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 /**
  * Sessions in PostgreSQL written idempotently: a session or attribute saved twice in one request (the
  * response committed early, then the request ending; or two parallel requests) updates instead of failing
- * with a duplicate key. The last access is written once a minute, not on every request. Each session statement runs
+ * with a duplicate key. The last access is written once a minute, not on every request ({@link LastAccessThrottle}). Each session statement runs
  * on its own, without a transaction around it: every request reads its session, and a transaction's commit would be
  * one more round trip to PostgreSQL each time (a session's rows are all rewritten by the next save, so a save cut in
  * half leaves nothing wrong).
@@ -46,15 +49,14 @@ class SessionStoreConfiguration {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
-	/**
-	 * A session's last access is written at most once a minute: every request sets it, and Spring Session updates the
-	 * session's row each time — a new row version in four indexes and WAL per request, a sixth of a search request's
-	 * time at one client. The update (its parameters bound in Spring Session's order) leaves the row alone when the
-	 * id, timeout and principal are unchanged and the last access written is less than {@value #LAST_ACCESS_GRANULARITY_MILLIS}
-	 * ms old. So a session expires after its timeout of inactivity, less up to a minute; the sessions page shows
-	 * the last activity to the minute.
-	 */
-	static final long LAST_ACCESS_GRANULARITY_MILLIS = 60_000;
+	/** How old the stored last access of a session may grow before a request that only reads the session saves it. */
+	static final Duration LAST_ACCESS_GRANULARITY = Duration.ofMinutes(1);
+
+	/** Spring Session saves a session only when more than its last access changed, or once a minute: {@link LastAccessThrottle}. */
+	@Bean
+	static BeanPostProcessor lastAccessThrottle() {
+		return LastAccessThrottle.wrapping(LAST_ACCESS_GRANULARITY);
+	}
 
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> upsertSessions() {
@@ -65,15 +67,6 @@ class SessionStoreConfiguration {
 					ON CONFLICT (PRIMARY_ID) DO UPDATE SET SESSION_ID = EXCLUDED.SESSION_ID,
 					LAST_ACCESS_TIME = EXCLUDED.LAST_ACCESS_TIME, MAX_INACTIVE_INTERVAL = EXCLUDED.MAX_INACTIVE_INTERVAL,
 					EXPIRY_TIME = EXCLUDED.EXPIRY_TIME, PRINCIPAL_NAME = EXCLUDED.PRINCIPAL_NAME""");
-			repository.setUpdateSessionQuery("""
-					UPDATE %TABLE_NAME% AS S SET SESSION_ID = V.SESSION_ID, LAST_ACCESS_TIME = V.LAST_ACCESS_TIME,
-					MAX_INACTIVE_INTERVAL = V.MAX_INACTIVE_INTERVAL, EXPIRY_TIME = V.EXPIRY_TIME, PRINCIPAL_NAME = V.PRINCIPAL_NAME
-					FROM (SELECT CAST(? AS CHAR(36)) AS SESSION_ID, CAST(? AS BIGINT) AS LAST_ACCESS_TIME,
-					CAST(? AS INT) AS MAX_INACTIVE_INTERVAL, CAST(? AS BIGINT) AS EXPIRY_TIME,
-					CAST(? AS VARCHAR(100)) AS PRINCIPAL_NAME, CAST(? AS CHAR(36)) AS PRIMARY_ID) AS V
-					WHERE S.PRIMARY_ID = V.PRIMARY_ID AND (S.SESSION_ID <> V.SESSION_ID
-					OR S.MAX_INACTIVE_INTERVAL <> V.MAX_INACTIVE_INTERVAL OR S.PRINCIPAL_NAME IS DISTINCT FROM V.PRINCIPAL_NAME
-					OR V.LAST_ACCESS_TIME - S.LAST_ACCESS_TIME >= """ + LAST_ACCESS_GRANULARITY_MILLIS + ")");
 		};
 	}
 }

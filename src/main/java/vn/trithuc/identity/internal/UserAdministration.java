@@ -28,9 +28,10 @@ public class UserAdministration implements vn.trithuc.identity.IntellectualAccou
 	private final SecurityEvents audit;
 	private final boolean settingsRequireSecondFactor;
 	private final Clock clock;
+	private final AccountSessions sessions;
 
 	UserAdministration(UserAccounts accounts, PasswordEncoder encoder, IdentitySettings settings, JdbcClient jdbc,
-			SecurityEvents audit, Clock clock) {
+			SecurityEvents audit, Clock clock, AccountSessions sessions) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.policy = new PasswordPolicy(settings.passwordMinLength());
@@ -38,6 +39,7 @@ public class UserAdministration implements vn.trithuc.identity.IntellectualAccou
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.sessions = sessions;
 	}
 
 	/** Creates an account with a one-time password; returns that password, to be handed over once. */
@@ -93,7 +95,11 @@ public class UserAdministration implements vn.trithuc.identity.IntellectualAccou
 		return new Created(account.id(), password);
 	}
 
-	public void update(UUID id, int expectedVersion, String displayName, String email, Set<Role> roles,
+	/**
+	 * Edits an account; other roles or a disabled account end the user's sessions (they log in again, with the new
+	 * roles). @return whether the user's sessions end
+	 */
+	public boolean update(UUID id, int expectedVersion, String displayName, String email, Set<Role> roles,
 			boolean enabled) {
 		var account = load(id, expectedVersion);
 		var rolesBefore = account.roleSet();
@@ -108,6 +114,12 @@ public class UserAdministration implements vn.trithuc.identity.IntellectualAccou
 			audit.record(enabled ? SecurityEventType.USER_ENABLED : SecurityEventType.USER_DISABLED, account.username(),
 					null);
 		}
+		if (!enabled || !rolesBefore.equals(account.roleSet())) {
+			// logged out everywhere: a disabled user at once, a user with other roles to log in with them
+			sessions.endAllAfterChange(account.username());
+			return true;
+		}
+		return false;
 	}
 
 	/** Creates an account on its first single sign-on (auto-provisioning): intellectual only, no usable password. */

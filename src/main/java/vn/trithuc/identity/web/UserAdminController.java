@@ -99,11 +99,10 @@ class UserAdminController {
 		if (binding.hasErrors()) {
 			return "identity/user-edit";
 		}
+		boolean sessionsEnded;
 		try {
-			administration.update(id, form.version(), form.displayName(), form.email(), form.roles(), Boolean.TRUE.equals(form.enabled()));
-			if (!Boolean.TRUE.equals(form.enabled())) {
-				sessions.endAllOfDisabled(id); // a disabled user is logged out everywhere at once
-			}
+			sessionsEnded = administration.update(id, form.version(), form.displayName(), form.email(), form.roles(),
+					Boolean.TRUE.equals(form.enabled()));
 		}
 		catch (OptimisticLockingFailureException e) {
 			// someone saved in between: show their version, keep nothing of ours silently
@@ -113,7 +112,7 @@ class UserAdminController {
 			model.addAttribute("mine", form);
 			return "identity/user-edit";
 		}
-		redirect.addFlashAttribute("success", "users.saved");
+		redirect.addFlashAttribute("success", sessionsEnded ? "users.saved.sessionsEnded" : "users.saved");
 		return "redirect:/admin/users/" + id;
 	}
 

@@ -133,9 +133,10 @@ class SavedSearchWebTest {
 		personAt(unitA, tag, "Hùng", Sex.MALE);
 		personAt(unitB, tag, "Tâm", Sex.MALE);
 		var username = "saved.officer." + run;
-		var officer = TestAccounts.loggedIn(port, administration, username, Role.UNIT_OFFICER);
+		TestAccounts.ready(administration, username, Role.UNIT_OFFICER);
 		var userId = administration.findByUsername(username).orElseThrow().id();
 		scopes.assign(userId, unitA, "test");
+		var officer = TestAccounts.loggedIn(port, administration, username, Role.UNIT_OFFICER);
 		var q = URLEncoder.encode(tag, StandardCharsets.UTF_8);
 		save(officer, "/registry/people?q=" + q, Map.of("name", "Kỹ sư", "kind", "PEOPLE", "q", tag));
 		var id = idOf(officer.get("/registry/searches").body(), "Kỹ sư");
@@ -143,6 +144,9 @@ class SavedSearchWebTest {
 		assertThat(first.body()).contains("Tìm thấy 1 người", "Hùng").doesNotContain("Tâm");
 
 		scopes.assign(userId, unitB, "test");
+		// a new scope ends the user's sessions: they log in again, and the saved search finds the new scope's people
+		assertThat(officer.get("/registry/searches/" + id).header("Location")).contains("/login");
+		officer = TestAccounts.loggedIn(port, administration, username, Role.UNIT_OFFICER);
 		var second = officer.get(path(officer.get("/registry/searches/" + id).header("Location")));
 		assertThat(second.body()).contains("Tìm thấy 1 người", "Tâm").doesNotContain("Hùng");
 	}
