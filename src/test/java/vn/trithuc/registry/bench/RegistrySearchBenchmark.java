@@ -2,6 +2,7 @@ package vn.trithuc.registry.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -41,8 +42,8 @@ import vn.trithuc.shared.VietnameseText;
  * Benchmark, not a test (the name keeps it out of {@code mvn verify}). On the benchmark data set
  * ({@link BenchData}, {@code -Dbench.size=100k|1m}) it runs a realistic query mix — names with and without
  * diacritics, NFD input, one-typo names, names with facet filters, expert queries — each a full search: page of 20
- * rows plus every facet count. Two ways, interleaved in alternating blocks at 1, 4 and 16 clients so that neither runs
- * cold (which goes first alternates by round: keep {@code -Dbench.rounds} even): over HTTP (the JSON API, logged-in
+ * rows plus every facet count. Two ways, interleaved in alternating blocks at 1, 4 and 16 clients, each after a warm-up
+ * until the JIT is done (which goes first alternates by round: keep {@code -Dbench.rounds} even): over HTTP (the JSON API, logged-in
  * sessions, a blocking keep-alive client) and the same search service in-process (the same in-memory index, no HTTP, no JSON, no security
  * filters). Records p50/p95/p99 and throughput of both and the HTTP/direct ratio with {@link BenchReport}; at one
  * client also the SQL path of the same service (the fallback) on the same mix, beside the index, and the index's full
@@ -52,15 +53,23 @@ import vn.trithuc.shared.VietnameseText;
 @IntegrationTest
 class RegistrySearchBenchmark {
 
-	private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
+	private static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
 	/**
-	 * Passes of the whole mix over both paths before anything is measured, after {@link #WARM_UP_REQUESTS} requests of
-	 * the cheapest search over HTTP: the request's path (Tomcat, security, session, MVC, JSON) is a lot of code that
-	 * the JIT compiles fully only after a few thousand requests — with 300 the floor measured 4,5 ms p50, as the
-	 * same server's first 1.000 requests from outside; from the 2.000th on, 1,5 ms. The figures are a running
-	 * server's, not those of its first minute.
+	 * Before anything is measured, passes of the whole mix over both ways at each concurrency until the JIT is done
+	 * with them, and again before the blocks of each concurrency are measured: the request's path (Tomcat, security, session, MVC, JSON) is a lot of code, and
+	 * on two cores its one C2 compiler thread works through it for a minute or more. With a fixed 20 passes at one
+	 * client, 190 methods were compiled by C2 for the first time during the measured 4-client blocks (the compiler
+	 * thread 24 % of the CPU samples) and the 4-client HTTP throughput was 370–490 searches/s; warmed until the
+	 * compiler is idle, 700. Warm means: the compilation time of the last {@value #SETTLED_PASSES} passes is under
+	 * {@value #SETTLED_SHARE} of their wall time, after at least {@value #MIN_WARM_UP_PASSES} passes and at most
+	 * {@code bench.warmUpSeconds} (default 120) per concurrency. The figures are a running server's, not those of its
+	 * first minutes; the compilation time within the measured blocks is reported beside them.
 	 */
-	private static final int WARM_UP_PASSES = Integer.getInteger("bench.warmUpPasses", 20);
+	private static final int MIN_WARM_UP_PASSES = 5;
+	private static final int SETTLED_PASSES = 3;
+	private static final double SETTLED_SHARE = 0.05;
+	private static final long WARM_UP_SECONDS = Long.getLong("bench.warmUpSeconds", 120);
+	/** Requests of the cheapest search over HTTP first (the request path itself): with 300 the floor measured 4,5 ms p50. */
 	private static final int WARM_UP_REQUESTS = Integer.getInteger("bench.warmUpRequests", 3_000);
 	/** Concurrent clients, one block each: {@code -Dbench.clients=1,4} for a quicker run (default 1, 4 and 16). */
 	private static final int[] CLIENTS = java.util.Arrays.stream(System.getProperty("bench.clients", "1,4,16").split(","))
@@ -141,10 +150,11 @@ class RegistrySearchBenchmark {
 		for (int i = 0; i < WARM_UP_REQUESTS; i++) {
 			http.apply(nobody.get(0));
 		}
-		for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
-			block(1, queries, http, new Run(), pass);
-			block(1, queries, direct, new Run(), pass);
+		// every concurrency first (its paths: locks contended, the pool's waits), then each again before it is measured
+		for (int clients : CLIENTS) {
+			warmUp(label + " people, before any measurement, " + clients(clients), clients, queries, http, direct);
 		}
+		warmUp(label + " people, " + clients(1), 1, queries, http, direct);
 		found.forEach((kind, total) -> BenchReport.figure("search", label + " people: mean matches, " + kind,
 				(double) total / queries.stream().filter(q -> q.kind().equals(kind)).count(), "people"));
 
@@ -162,9 +172,14 @@ class RegistrySearchBenchmark {
 				floorHttp.percentile(0.95), floorDirect.percentile(0.95), "ms", "in-process");
 
 		Run oneClient = null;
+		var jit = ManagementFactory.getCompilationMXBean();
 		for (int clients : CLIENTS) {
+			if (clients > 1) {
+				warmUp(label + " people, " + clients(clients), clients, queries, http, direct);
+			}
 			var httpRun = new Run();
 			var directRun = new Run();
+			long compiling = jit.getTotalCompilationTime();
 			// alternate blocks, and which way goes first in a round (HTTP, direct, direct, HTTP, ...): the second block of
 			// a round finds the pages the first one read in the cache (at 1M people they do not all fit)
 			for (int round = 0; round < ROUNDS; round++) {
@@ -177,7 +192,9 @@ class RegistrySearchBenchmark {
 					block(clients, queries, http, httpRun, round);
 				}
 			}
-			var prefix = label + " people, " + clients + (clients == 1 ? " client" : " clients") + ": ";
+			var prefix = label + " people, " + clients(clients) + ": ";
+			BenchReport.figure("search", prefix + "JIT compilation during the measured blocks",
+					(jit.getTotalCompilationTime() - compiling) / 1e3 / (httpRun.seconds + directRun.seconds), "s per s");
 			BenchReport.ratio("search", prefix + "p50", httpRun.percentile(0.50), directRun.percentile(0.50), "ms",
 					"same search in-process p50");
 			BenchReport.ratio("search", prefix + "p95", httpRun.percentile(0.95), directRun.percentile(0.95), "ms",
@@ -281,6 +298,39 @@ class RegistrySearchBenchmark {
 		double throughput() {
 			return samples.size() / seconds;
 		}
+	}
+
+	/** Passes of both ways at {@code clients} until the JIT is done with them ({@link #MIN_WARM_UP_PASSES}). */
+	private static void warmUp(String title, int clients, List<Q> queries, Function<Q, Integer> http,
+			Function<Q, Integer> direct) throws Exception {
+		var jit = ManagementFactory.getCompilationMXBean();
+		long start = System.nanoTime();
+		var compiled = new java.util.ArrayDeque<long[]>(); // per pass: compilation ms, wall ms
+		int pass = 0;
+		while (true) {
+			long compiling = jit.getTotalCompilationTime();
+			long began = System.nanoTime();
+			block(clients, queries, http, new Run(), pass);
+			block(clients, queries, direct, new Run(), pass);
+			compiled.addLast(new long[] { jit.getTotalCompilationTime() - compiling, (System.nanoTime() - began) / 1_000_000 });
+			if (compiled.size() > SETTLED_PASSES) {
+				compiled.removeFirst();
+			}
+			pass++;
+			double share = compiled.stream().mapToLong(c -> c[0]).sum()
+					/ (double) Math.max(1, compiled.stream().mapToLong(c -> c[1]).sum());
+			boolean settled = pass >= MIN_WARM_UP_PASSES && share < SETTLED_SHARE;
+			if (settled || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS)) {
+				BenchReport.figure("search", title + ": warm-up until the JIT is done (" + pass + " passes"
+						+ (settled ? "" : ", cut at the limit") + ")",
+						(System.nanoTime() - start) / 1e9, "s");
+				return;
+			}
+		}
+	}
+
+	private static String clients(int clients) {
+		return clients + (clients == 1 ? " client" : " clients");
 	}
 
 	/** Each client runs the whole mix once, from its own offset. */
