@@ -175,6 +175,9 @@ class ImportWebTest {
 		var first = hr.get("/registry/import/" + job).body();
 		assertThat(rows(first)).isEqualTo(ImportController.PROBLEMS_PER_PAGE);
 		assertThat(first).contains("Trang 1/3 · 250 kết quả").contains("/registry/import/" + job + "?page=1");
+		// nothing to write: no button that would write nothing, the officer is told what to do instead
+		assertThat(first).contains("Không có dòng nào để ghi vào cơ sở dữ liệu", "Sửa các lỗi dưới đây trong tệp")
+			.doesNotContain("/registry/import/" + job + "/apply").doesNotContain("Ghi vào cơ sở dữ liệu<");
 		var last = hr.get("/registry/import/" + job + "?page=2").body();
 		assertThat(rows(last)).isEqualTo(50);
 		assertThat(last).contains("Trang 3/3").contains("?page=1").doesNotContain("?page=3");
