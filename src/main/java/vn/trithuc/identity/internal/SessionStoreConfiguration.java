@@ -17,10 +17,10 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 /**
  * Sessions in PostgreSQL written idempotently: a session or attribute saved twice in one request (the
  * response committed early, then the request ending; or two parallel requests) updates instead of failing
- * with a duplicate key. The last access is written once a minute, not on every request ({@link LastAccessThrottle}). Each session statement runs
- * on its own, without a transaction around it: every request reads its session, and a transaction's commit would be
- * one more round trip to PostgreSQL each time (a session's rows are all rewritten by the next save, so a save cut in
- * half leaves nothing wrong).
+ * with a duplicate key. A session is saved when more than its last access changed, else once a minute
+ * ({@link LastAccessThrottle}). Each session statement runs on its own, without a transaction around it: every request
+ * reads its session, and a transaction's commit would be one more round trip to PostgreSQL each time (a session's rows
+ * are all rewritten by the next save, so a save cut in half leaves nothing wrong).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
@@ -52,7 +52,7 @@ class SessionStoreConfiguration {
 	/** How old the stored last access of a session may grow before a request that only reads the session saves it. */
 	static final Duration LAST_ACCESS_GRANULARITY = Duration.ofMinutes(1);
 
-	/** Spring Session saves a session only when more than its last access changed, or once a minute: {@link LastAccessThrottle}. */
+	/** Spring Session's repository behind {@link LastAccessThrottle}. */
 	@Bean
 	static BeanPostProcessor lastAccessThrottle() {
 		return LastAccessThrottle.wrapping(LAST_ACCESS_GRANULARITY);
