@@ -46,7 +46,8 @@ class JdbcUserScopes implements UserScopes {
 		if (session != null && session.getAttribute(SCOPE_ATTRIBUTE) instanceof SessionScope kept) {
 			return Optional.ofNullable(kept.root());
 		}
-		var root = jdbc.sql("select scope_org_unit from identity.user_account where username = :u and scope_org_unit is not null")
+		var root = jdbc
+			.sql("select scope_org_unit from identity.user_account where username = :u and scope_org_unit is not null")
 			.param("u", UserAccount.normaliseUsername(username)).query(UUID.class).optional();
 		if (session != null) {
 			session.setAttribute(SCOPE_ATTRIBUTE, new SessionScope(root.orElse(null)));

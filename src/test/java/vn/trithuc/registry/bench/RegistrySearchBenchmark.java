@@ -39,15 +39,15 @@ import vn.trithuc.registry.internal.RegistryFixtures;
 import vn.trithuc.shared.VietnameseText;
 
 /**
- * Benchmark, not a test (the name keeps it out of {@code mvn verify}). On the benchmark data set
- * ({@link BenchData}, {@code -Dbench.size=100k|1m}) it runs a realistic query mix — names with and without
- * diacritics, NFD input, one-typo names, names with facet filters, expert queries — each a full search: page of 20
- * rows plus every facet count. Two ways, interleaved in alternating blocks at 1, 4 and 16 clients, each after a warm-up
- * until the JIT is done (which goes first alternates by round: keep {@code -Dbench.rounds} even): over HTTP (the JSON API, logged-in
- * sessions, a blocking keep-alive client) and the same search service in-process (the same in-memory index, no HTTP, no JSON, no security
- * filters). Records p50/p95/p99 and throughput of both and the HTTP/direct ratio with {@link BenchReport}; at one
- * client also the SQL path of the same service (the fallback) on the same mix, beside the index, and the index's full
- * load time and heap per person. Run:
+ * Benchmark, not a test (the name keeps it out of {@code mvn verify}). On the benchmark data set ({@link BenchData},
+ * {@code -Dbench.size=100k|1m}) it runs a realistic query mix — names with and without diacritics, NFD input, one-typo
+ * names, names with facet filters, expert queries — each a full search: page of 20 rows plus every facet count. Two
+ * ways, interleaved in alternating blocks at 1, 4 and 16 clients, each after a warm-up until the JIT is done (which
+ * goes first alternates by round: keep {@code -Dbench.rounds} even): over HTTP (the JSON API, logged-in sessions, a
+ * blocking keep-alive client) and the same search service in-process (the same in-memory index, no HTTP, no JSON, no
+ * security filters). Records p50/p95/p99 and throughput of both and the HTTP/direct ratio with {@link BenchReport}; at
+ * one client also the SQL path of the same service (the fallback) on the same mix, beside the index, and the index's
+ * full load time and heap per person. Run:
  * {@code mvn -o test -Dtest=RegistrySearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.size=100k}
  */
 @IntegrationTest
@@ -55,13 +55,13 @@ class RegistrySearchBenchmark {
 
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
 	/**
-	 * Before anything is measured, passes of the whole mix over both ways at each concurrency until the JIT is done
-	 * with them, and again before the blocks of each concurrency are measured: the request's path (Tomcat, security, session, MVC, JSON) is a lot of code, and
-	 * on two cores its one C2 compiler thread works through it for a minute or more. With a fixed 20 passes at one
-	 * client, 190 methods were compiled by C2 for the first time during the measured 4-client blocks (the compiler
-	 * thread 24 % of the CPU samples) and the 4-client HTTP throughput was 370–490 searches/s; warmed until the
-	 * compiler is idle, 700. Warm means: the compilation time of the last {@value #SETTLED_PASSES} passes is under
-	 * {@value #SETTLED_SHARE} of their wall time, after at least {@value #MIN_WARM_UP_PASSES} passes and at most
+	 * Before anything is measured, passes of the whole mix over both ways at each concurrency until the JIT is done with
+	 * them, and again before the blocks of each concurrency are measured: the request's path (Tomcat, security, session,
+	 * MVC, JSON) is a lot of code, and on two cores its one C2 compiler thread works through it for a minute or more. With
+	 * a fixed 20 passes at one client, 190 methods were compiled by C2 for the first time during the measured 4-client
+	 * blocks (the compiler thread 24 % of the CPU samples) and the 4-client HTTP throughput was 370–490 searches/s; warmed
+	 * until the compiler is idle, 700. Warm means: the compilation time of the last {@value #SETTLED_PASSES} passes is
+	 * under {@value #SETTLED_SHARE} of their wall time, after at least {@value #MIN_WARM_UP_PASSES} passes and at most
 	 * {@code bench.warmUpSeconds} (default 120) per concurrency. The figures are a running server's, not those of its
 	 * first minutes; the compilation time within the measured blocks is reported beside them.
 	 */
