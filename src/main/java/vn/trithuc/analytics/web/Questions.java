@@ -3,7 +3,6 @@ package vn.trithuc.analytics.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.security.core.Authentication;
@@ -14,7 +13,6 @@ import org.springframework.ui.Model;
 import vn.trithuc.analytics.internal.Statistics;
 import vn.trithuc.analytics.internal.Statistics.Question;
 import vn.trithuc.analytics.internal.Statistics.Scope;
-import vn.trithuc.identity.Role;
 import vn.trithuc.shared.Formats;
 
 /** The question every statistics page asks: as of which date, within which boundaries, for whom (the caller's scope). */
@@ -22,17 +20,14 @@ import vn.trithuc.shared.Formats;
 class Questions {
 
 	private final Statistics statistics;
-	private final vn.trithuc.identity.UserScopes userScopes;
-	private final vn.trithuc.orgunit.OrgUnits orgUnits;
-
+	private final vn.trithuc.orgunit.CallerScopes callerScopes;
 	private final vn.trithuc.analytics.internal.AnalyticsSettings settings;
 
-	Questions(Statistics statistics, vn.trithuc.identity.UserScopes userScopes, vn.trithuc.orgunit.OrgUnits orgUnits,
+	Questions(Statistics statistics, vn.trithuc.orgunit.CallerScopes callerScopes,
 			vn.trithuc.analytics.internal.AnalyticsSettings settings) {
 		this.settings = settings;
 		this.statistics = statistics;
-		this.userScopes = userScopes;
-		this.orgUnits = orgUnits;
+		this.callerScopes = callerScopes;
 	}
 
 	Question question(String asOf, String boundaries, Authentication authentication, Model model) {
@@ -66,36 +61,9 @@ class Questions {
 		return roles;
 	}
 
-	/**
-	 * The caller's scope, by the rule the registry ({@code RegistryScope}), the organisation tree
-	 * ({@code OperationScope}) and planning ({@code PlanningScopes}) follow: the whole province for administrators; HR
-	 * officers, leaders and unit officers with a scope unit the subtree of that root as of the date asked (where the
-	 * root's successors are, when it has changed since); HR officers, leaders and program managers without one the whole
-	 * province; nobody otherwise (a unit officer without a scope).
-	 */
+	/** The caller's scope: {@link vn.trithuc.orgunit.CallerScopes}' rule. */
 	Scope scope(Authentication authentication, LocalDate date) {
-		var roles = roles(authentication);
-		if (roles.contains(Role.SYSTEM_ADMINISTRATOR.authority())) {
-			return Scope.PROVINCE;
-		}
-		boolean scoped = List.of(Role.HR_OFFICER, Role.LEADER, Role.UNIT_OFFICER).stream()
-			.anyMatch(r -> roles.contains(r.authority()));
-		var root = scoped ? userScopes.scopeRoot(authentication.getName()) : java.util.Optional.<java.util.UUID>empty();
-		if (root.isPresent()) {
-			var units = new java.util.HashSet<java.util.UUID>();
-			var rootId = new vn.trithuc.orgunit.OrgUnitId(root.get());
-			var roots = orgUnits.find(rootId, date).isPresent() ? Set.of(rootId) : orgUnits.successors(rootId, date);
-			for (var r : roots) {
-				orgUnits.subtreeAsOf(r, date).forEach(u -> units.add(u.value()));
-			}
-			return new Scope(units);
-		}
-		for (var role : List.of(Role.HR_OFFICER, Role.PROGRAM_MANAGER, Role.LEADER)) {
-			if (roles.contains(role.authority())) {
-				return Scope.PROVINCE;
-			}
-		}
-		return new Scope(Set.of());
+		return callerScopes.unitsOf(authentication, date).map(Scope::new).orElse(Scope.PROVINCE);
 	}
 
 	/**

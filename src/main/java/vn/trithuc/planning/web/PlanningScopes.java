@@ -13,47 +13,25 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
-import vn.trithuc.identity.Role;
-import vn.trithuc.identity.UserScopes;
+import vn.trithuc.orgunit.CallerScopes;
 import vn.trithuc.orgunit.OrgUnitId;
 import vn.trithuc.orgunit.OrgUnits;
 import vn.trithuc.planning.internal.Scope;
 
-/**
- * The caller's scope, by the rule the registry ({@code RegistryScope}) and the organisation tree ({@code OperationScope})
- * follow: the whole province for administrators; HR officers and leaders their scope unit's subtree when they have one
- * (where its root's successors are when it has changed), else the whole province; program managers the whole province
- * (the action program is province-wide work); a unit officer's subtree, nobody for a unit officer without a scope.
- */
+/** The caller's scope in planning: {@link CallerScopes}' rule, and the units a caller picks from. */
 @Component
 class PlanningScopes {
 
-	private final UserScopes userScopes;
+	private final CallerScopes callerScopes;
 	private final OrgUnits orgUnits;
 
-	PlanningScopes(UserScopes userScopes, OrgUnits orgUnits) {
-		this.userScopes = userScopes;
+	PlanningScopes(CallerScopes callerScopes, OrgUnits orgUnits) {
+		this.callerScopes = callerScopes;
 		this.orgUnits = orgUnits;
 	}
 
 	Scope of(Authentication authentication, LocalDate date) {
-		var roles = roles(authentication);
-		if (roles.contains(Role.SYSTEM_ADMINISTRATOR.authority())) {
-			return Scope.PROVINCE;
-		}
-		boolean scoped = List.of(Role.HR_OFFICER, Role.LEADER, Role.UNIT_OFFICER).stream().anyMatch(r -> roles.contains(r.authority()));
-		var root = scoped ? userScopes.scopeRoot(authentication.getName()) : java.util.Optional.<UUID>empty();
-		if (root.isPresent()) {
-			var units = new HashSet<UUID>();
-			orgUnits.scopeAsOf(new OrgUnitId(root.get()), date).forEach(u -> units.add(u.value()));
-			return Scope.of(units);
-		}
-		for (var role : List.of(Role.HR_OFFICER, Role.PROGRAM_MANAGER, Role.LEADER)) {
-			if (roles.contains(role.authority())) {
-				return Scope.PROVINCE;
-			}
-		}
-		return Scope.of(Set.of());
+		return callerScopes.unitsOf(authentication, date).map(Scope::of).orElse(Scope.PROVINCE);
 	}
 
 	/** The caller's scope narrowed to the subtree of {@code unit} when given. */
