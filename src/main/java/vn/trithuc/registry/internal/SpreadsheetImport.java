@@ -109,6 +109,11 @@ public class SpreadsheetImport {
 			return rows.stream().filter(r -> r.outcome() == outcome).count();
 		}
 
+		/** Whether an apply would write anything: a new person, or a row for duplicate review. */
+		public boolean writesAny() {
+			return rows.stream().anyMatch(r -> r.outcome() == Outcome.NEW || r.outcome() == Outcome.DUPLICATE_REVIEW);
+		}
+
 		public List<Problem> problems() {
 			return rows.stream().flatMap(r -> r.problems().stream()).toList();
 		}
