@@ -2,17 +2,17 @@ package vn.trithuc.program.web;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,7 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import vn.trithuc.identity.LoginStepOwed;
 import vn.trithuc.program.Notices;
-import vn.trithuc.shared.PageRequests;
+import vn.trithuc.shared.PageShellModel;
 
 /** The signed-in user's notices (thông báo): the list, one marked read (then opened), all marked read. */
 @Controller
@@ -77,8 +77,8 @@ class NoticeController {
 	 * The bell in the page header: how many unread notices the signed-in user has, when to ask again
 	 * ({@code trithuc.program.notice-poll-interval}), and the htmx event that refreshes it after notices were marked read.
 	 */
-	@ControllerAdvice(annotations = Controller.class)
-	static class Bell {
+	@Component
+	static class Bell implements PageShellModel {
 
 		static final String CHANGED = "noticesChanged";
 
@@ -96,23 +96,22 @@ class NoticeController {
 			this.sessionTimeout = sessionTimeout;
 		}
 
-		@ModelAttribute("unreadNotices")
-		@Nullable Integer unreadNotices(@Nullable Authentication authentication, HttpServletRequest request) {
-			return signedIn(authentication, request) ? notices.unread(authentication.getName()) : null;
-		}
-
 		/**
 		 * A page shows the bell with the first poll to come; anonymous pages, and pages of a login that still owes its
-		 * password change or second factor (where the poll would be sent back to that step), have no bell and do not poll.
+		 * password change or second factor (where the poll would be sent back to that step), have no bell and do not
+		 * poll. After notices were marked read, the page a boosted request lands on tells the bell to refresh.
 		 */
-		@ModelAttribute("noticePoll")
-		@Nullable Poll noticePoll(@Nullable Authentication authentication, HttpServletRequest request) {
-			return signedIn(authentication, request) ? poll(0) : null;
-		}
-
-		/** After notices were marked read, the page a boosted request lands on tells the bell to refresh. */
-		@ModelAttribute
-		void noticesChanged(HttpServletRequest request, HttpServletResponse response) {
+		@Override
+		public void contribute(Map<String, Object> model, @Nullable Authentication authentication,
+				HttpServletRequest request, HttpServletResponse response) {
+			if (authentication != null && authentication.isAuthenticated() && !LoginStepOwed.on(request)) {
+				if (!model.containsKey("unreadNotices")) {
+					model.put("unreadNotices", notices.unread(authentication.getName()));
+				}
+				if (!model.containsKey("noticePoll")) { // the bell's own request set its poll, maybe none
+					model.put("noticePoll", poll(0));
+				}
+			}
 			var flash = RequestContextUtils.getInputFlashMap(request);
 			if (flash != null && flash.containsKey(CHANGED) && request.getHeader("HX-Request") != null) {
 				response.setHeader("HX-Trigger", "notices-changed");
@@ -129,12 +128,6 @@ class NoticeController {
 				return null;
 			}
 			return new Poll(n + 1, interval.toMillis() + "ms");
-		}
-
-		/** Signed in, with no login step owed, on a page (an API call has no bell: not read). */
-		private static boolean signedIn(@Nullable Authentication authentication, HttpServletRequest request) {
-			return authentication != null && authentication.isAuthenticated() && !LoginStepOwed.on(request)
-					&& PageRequests.rendersPage(request);
 		}
 
 		/** @param next the number of the next poll; @param delay when, as htmx reads it */

@@ -10,16 +10,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Vietnamese always by default; {@code ?lang=en} switches to English for the session's cookie. */
+/**
+ * Vietnamese always by default ({@code ?lang=en} switches to English for the session's cookie); htmx fragments and
+ * the page shell's model for rendered views.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private final HtmxFragments htmxFragments;
+	private final PageShell pageShell;
 
-	WebConfiguration(HtmxFragments htmxFragments) {
+	WebConfiguration(HtmxFragments htmxFragments, PageShell pageShell) {
 		this.htmxFragments = htmxFragments;
+		this.pageShell = pageShell;
 	}
 
 	@Bean
@@ -35,5 +40,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		localeChange.setParamName("lang");
 		registry.addInterceptor(localeChange);
 		registry.addInterceptor(htmxFragments);
+		registry.addInterceptor(pageShell);
 	}
 }
