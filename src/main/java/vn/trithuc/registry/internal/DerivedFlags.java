@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The derived columns of {@code registry.person} are computed on every write as of that day: the current org unit
@@ -26,14 +28,13 @@ public class DerivedFlags {
 	private final JdbcClient jdbc;
 	private final Profiles profiles;
 	private final Clock clock;
-
 	private final SearchIndex index;
 
 	DerivedFlags(JdbcClient jdbc, Profiles profiles, Clock clock, SearchIndex index) {
-		this.index = index;
 		this.jdbc = jdbc;
 		this.profiles = profiles;
 		this.clock = clock;
+		this.index = index;
 	}
 
 	/** Recomputes the aged derived columns as of today. @return how many people were recomputed */
@@ -52,17 +53,19 @@ public class DerivedFlags {
 				  and ((x.valid_from > :last and x.valid_from <= :today) or (x.valid_to >= :last and x.valid_to < :today))""")
 			.param("last", last).param("today", today).query(UUID.class).list();
 		people.forEach(id -> profiles.refreshDerived(id, today));
-		// refreshDerived leaves updated_at alone: tell this instance's search index once the refresh commits
-		if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+		// refreshDerived leaves updated_at alone: this instance's search index reads the people again once the refresh
+		// commits; the other instances reload when they see the new refreshed_through (SearchIndex.poll)
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					index.refresh(people);
+				}
+			});
+		}
+		else {
 			index.refresh(people);
 		}
-		else org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-				new org.springframework.transaction.support.TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						index.refresh(people);
-					}
-				});
 		jdbc.sql("""
 				insert into registry.derived_refresh (id, refreshed_through) values (1, :today)
 				on conflict (id) do update set refreshed_through = excluded.refreshed_through""")

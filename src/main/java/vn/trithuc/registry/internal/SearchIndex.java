@@ -4,21 +4,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.IntConsumer;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +90,7 @@ public class SearchIndex {
 	/** Everything changed while a load ran: load once more after it. */
 	private volatile boolean reloadAgain;
 	/** The derived-refresh day the loaded state reflects. */
-	private volatile java.time.@Nullable LocalDate derivedThrough;
+	private volatile @Nullable LocalDate derivedThrough;
 	private volatile long loadMillis;
 	/** Ids changed while a (re)load runs: read again once the new state is in place. */
 	private @Nullable Set<UUID> changedDuringLoad;
@@ -447,7 +453,7 @@ public class SearchIndex {
 		refresh(changed);
 		// the nightly refresh of derived columns (one instance runs it) leaves updated_at alone: read everybody again
 		var through = derivedThrough();
-		if (!java.util.Objects.equals(through, derivedThrough)) {
+		if (!Objects.equals(through, derivedThrough)) {
 			reloadInBackground();
 			return;
 		}
@@ -466,8 +472,8 @@ public class SearchIndex {
 	}
 
 	/** The last day the derived columns were refreshed for (DerivedFlags), null before the first refresh. */
-	private java.time.@Nullable LocalDate derivedThrough() {
-		return jdbc.sql("select refreshed_through from registry.derived_refresh where id = 1").query(java.time.LocalDate.class)
+	private @Nullable LocalDate derivedThrough() {
+		return jdbc.sql("select refreshed_through from registry.derived_refresh where id = 1").query(LocalDate.class)
 			.optional().orElse(null);
 	}
 
@@ -917,7 +923,7 @@ public class SearchIndex {
 				}
 				base.and(FastAggregation.or(any.iterator()));
 			}
-			var distinctWords = new ArrayList<>(new java.util.LinkedHashSet<>(c.expertWords()));
+			var distinctWords = new ArrayList<>(new LinkedHashSet<>(c.expertWords()));
 			for (var w : distinctWords) {
 				var bms = words.get(w);
 				if (bms == null) {
@@ -1105,7 +1111,7 @@ public class SearchIndex {
 
 		/** The ordinals of the last full load in name order, for {@link #firstByName}. */
 		void sortByName() {
-			byNameOrder = java.util.stream.IntStream.range(0, size).boxed().sorted(this::compareNames)
+			byNameOrder = IntStream.range(0, size).boxed().sorted(this::compareNames)
 				.mapToInt(Integer::intValue).toArray();
 		}
 
@@ -1142,9 +1148,9 @@ public class SearchIndex {
 		}
 
 		/** The {@code k} first values {@code source} gives in {@code order}, sorted: a bounded max-heap (a sort beyond 100.000). */
-		private static int[] first(int k, IntOrder order, java.util.function.Consumer<org.roaringbitmap.IntConsumer> source) {
+		private static int[] first(int k, IntOrder order, Consumer<IntConsumer> source) {
 			if (k > 100_000) {
-				var all = new org.roaringbitmap.IntConsumer() {
+				var all = new IntConsumer() {
 					int[] values = new int[1024];
 					int n;
 
