@@ -2,12 +2,21 @@ package vn.trithuc.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 
 import vn.trithuc.IntegrationTest;
 import vn.trithuc.TestAccounts;
@@ -27,6 +36,8 @@ class AccountSessionsTest {
 	UserAdministration administration;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	FindByIndexNameSessionRepository<? extends Session> sessions;
 
 	@Test
 	void my_sessions_page_lists_each_login_with_address_and_browser_and_never_a_session_id() {
@@ -96,6 +107,41 @@ class AccountSessionsTest {
 			.query(Integer.class).single()).isZero();
 		var again = TestAccounts.loggedIn(port, administration, user, Role.HR_OFFICER);
 		assertThat(again.get("/registry/import").status()).isEqualTo(200);
+	}
+
+	/**
+	 * A login that read the roles just before an administrator took one away, and stored its session just after the
+	 * change ended the user's sessions: the session is deleted as soon as it is stored. Played here in that order
+	 * through the session store itself (over HTTP the window is a login's password check).
+	 */
+	@Test
+	void a_login_that_read_the_roles_before_they_changed_does_not_keep_them() {
+		var user = TestAccounts.ready(administration, "sessions.raced", Role.HR_OFFICER);
+		var readBefore = UsernamePasswordAuthenticationToken.authenticated(user, null,
+				List.of(new SimpleGrantedAuthority(Role.HR_OFFICER.authority())));
+		var id = administration.findByUsername(user).orElseThrow().id();
+		var view = administration.find(id).orElseThrow();
+		assertThat(administration.update(id, view.version(), view.displayName(), "", Set.of(Role.UNIT_OFFICER), true))
+			.as("roles changed").isTrue();
+
+		assertThat(sessions.findById(store(sessions, readBefore))).as("the stale login's session").isNull();
+		var readAfter = UsernamePasswordAuthenticationToken.authenticated(user, null,
+				List.of(new SimpleGrantedAuthority(Role.UNIT_OFFICER.authority())));
+		assertThat(sessions.findById(store(sessions, readAfter))).as("a login with the account's roles").isNotNull();
+		assertThat(jdbc.sql("select count(*) from identity.spring_session where principal_name = :u").param("u", user)
+			.query(Integer.class).single()).isEqualTo(1);
+
+		view = administration.find(id).orElseThrow();
+		administration.update(id, view.version(), view.displayName(), "", Set.of(Role.UNIT_OFFICER), false);
+		assertThat(sessions.findById(store(sessions, readAfter))).as("a login of a disabled account").isNull();
+	}
+
+	/** A new session holding the login, saved as the end of the login's request saves it. @return its id */
+	private static <S extends Session> String store(FindByIndexNameSessionRepository<S> sessions, Authentication login) {
+		var session = sessions.createSession();
+		session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(login));
+		sessions.save(session);
+		return session.getId();
 	}
 
 	@Test

@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -20,27 +25,35 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * new timeout and a new session are saved as Spring Session saves them. A session therefore ends after its timeout of
  * inactivity less up to {@code granularity}, and the sessions page shows the last activity to that granularity.
  *
+ * <p>A session that a login stored its security context in is checked once it is saved: when the login no longer
+ * holds ({@link LoginRights}: an administrator took a role away or disabled the account meanwhile) it is deleted
+ * again. The check runs after the save, so no change of rights slips between them: one committed before the check is
+ * seen by it, one committed after it finds the saved session and ends it ({@link AccountSessions#endAllAfterChange}).
+ *
  * <p>Applied to Spring Boot's {@link JdbcIndexedSessionRepository} bean once it is initialised (its clean-up of
- * expired sessions and its shutdown stay its own): {@link #wrapping(Duration)}.
+ * expired sessions and its shutdown stay its own): {@link #wrapping(Duration, ObjectProvider)}.
  */
 final class LastAccessThrottle implements FindByIndexNameSessionRepository<LastAccessThrottle.TrackedSession> {
 
 	/** The JDBC repository, its sessions seen as {@link Session} (their class is not public). */
 	private final FindByIndexNameSessionRepository<Session> sessions;
 	private final Duration granularity;
+	private final Predicate<Authentication> loginHolds;
 
 	@SuppressWarnings("unchecked")
-	LastAccessThrottle(JdbcIndexedSessionRepository sessions, Duration granularity) {
+	LastAccessThrottle(JdbcIndexedSessionRepository sessions, Duration granularity, Predicate<Authentication> loginHolds) {
 		this.sessions = (FindByIndexNameSessionRepository<Session>) (FindByIndexNameSessionRepository<?>) sessions;
 		this.granularity = granularity;
+		this.loginHolds = loginHolds;
 	}
 
 	/** The post-processor that puts the throttle in front of the JDBC session repository bean. */
-	static BeanPostProcessor wrapping(Duration granularity) {
+	static BeanPostProcessor wrapping(Duration granularity, ObjectProvider<LoginRights> rights) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return bean instanceof JdbcIndexedSessionRepository jdbc ? new LastAccessThrottle(jdbc, granularity) : bean;
+				return bean instanceof JdbcIndexedSessionRepository jdbc
+						? new LastAccessThrottle(jdbc, granularity, login -> rights.getObject().hold(login)) : bean;
 			}
 		};
 	}
@@ -58,6 +71,14 @@ final class LastAccessThrottle implements FindByIndexNameSessionRepository<LastA
 			sessions.save(session.session);
 			session.storedLastAccess = session.getLastAccessedTime();
 			session.changed = false;
+		}
+		if (session.loggedIn) {
+			session.loggedIn = false;
+			var context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+			if (context instanceof SecurityContext security && security.getAuthentication() != null
+					&& !loginHolds.test(security.getAuthentication())) {
+				sessions.deleteById(session.getId());
+			}
 		}
 	}
 
@@ -87,6 +108,8 @@ final class LastAccessThrottle implements FindByIndexNameSessionRepository<LastA
 		/** The last access as PostgreSQL holds it; null for a session not saved yet. */
 		private @Nullable Instant storedLastAccess;
 		private boolean changed;
+		/** A security context was set: a login (or a step of one) to check once saved. */
+		private boolean loggedIn;
 
 		TrackedSession(Session session, @Nullable Instant storedLastAccess) {
 			this.session = session;
@@ -117,6 +140,7 @@ final class LastAccessThrottle implements FindByIndexNameSessionRepository<LastA
 		@Override
 		public void setAttribute(String attributeName, Object attributeValue) {
 			changed = true;
+			loggedIn |= HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY.equals(attributeName);
 			session.setAttribute(attributeName, attributeValue);
 		}
 

@@ -2,6 +2,7 @@ package vn.trithuc.identity.internal;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,10 +53,10 @@ class SessionStoreConfiguration {
 	/** How old the stored last access of a session may grow before a request that only reads the session saves it. */
 	static final Duration LAST_ACCESS_GRANULARITY = Duration.ofMinutes(1);
 
-	/** Spring Session's repository behind {@link LastAccessThrottle}. */
+	/** Spring Session's repository behind {@link LastAccessThrottle}, which also checks a new login once stored. */
 	@Bean
-	static BeanPostProcessor lastAccessThrottle() {
-		return LastAccessThrottle.wrapping(LAST_ACCESS_GRANULARITY);
+	static BeanPostProcessor lastAccessThrottle(ObjectProvider<LoginRights> rights) {
+		return LastAccessThrottle.wrapping(LAST_ACCESS_GRANULARITY, rights);
 	}
 
 	@Bean
