@@ -30,6 +30,9 @@ public interface UserScopes {
 	/** A user as scope pages show it; empty for an unknown id. */
 	Optional<ScopedUser> user(UUID userId);
 
+	/** {@link #user(UUID)} by user name. */
+	Optional<ScopedUser> userNamed(String username);
+
 	record ScopedUser(UUID id, String username, String displayName, Set<Role> roles, @Nullable UUID scopeRoot) {
 	}
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The organisation tree through time, for every module: units as of a date, subtrees (user scopes,
  * statistics), successors (to carry data recorded against a unit that has since changed), search.
@@ -25,6 +27,12 @@ public interface OrgUnits {
 
 	/** Direct children on {@code date}, by name. */
 	List<OrgUnit> children(OrgUnitId parent, LocalDate date);
+
+	/**
+	 * The units in force on {@code date} — all of them, or those among {@code among} — by name in Vietnamese order:
+	 * what a form offers to choose a unit from. One read.
+	 */
+	List<OrgUnit> inForce(LocalDate date, java.util.@Nullable Collection<OrgUnitId> among);
 
 	/** Units of the given ids that have children on {@code date}. */
 	Set<OrgUnitId> withChildren(java.util.Collection<OrgUnitId> ids, LocalDate date);

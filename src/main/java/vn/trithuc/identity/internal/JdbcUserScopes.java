@@ -97,6 +97,13 @@ class JdbcUserScopes implements UserScopes {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Optional<ScopedUser> userNamed(String username) {
+		return jdbc.sql("select id from identity.user_account where username = :u").param("u", username).query(UUID.class)
+			.optional().flatMap(this::user);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public java.util.List<ScopedUser> scopedUsersWithRole(Role role) {
 		return jdbc.sql("""
 				select a.id, a.username, a.display_name, a.scope_org_unit,

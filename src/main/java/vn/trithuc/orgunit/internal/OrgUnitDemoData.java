@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
 
 import vn.trithuc.catalog.AdminUnitLevel;
 import vn.trithuc.catalog.AdminUnits;
+import vn.trithuc.identity.UserScopes;
 import vn.trithuc.orgunit.OrgUnitId;
 import vn.trithuc.orgunit.OrgUnitKind;
 import vn.trithuc.orgunit.Succession.Extent;
@@ -84,14 +85,19 @@ class OrgUnitDemoData implements DemoDataContributor {
 		OLD_COMMUNES.put("24850", "Đưng K'Nớ|24853");
 	}
 
+	/** The school of JOURNEYS.md's Thầy Hải (unit officer) and Cô Hương (teacher). */
+	static final String DEMO_SCHOOL = "TH-RM";
+
 	private final OrgUnitOperations operations;
 	private final JdbcClient jdbc;
 	private final AdminUnits adminUnits;
+	private final UserScopes scopes;
 
-	OrgUnitDemoData(OrgUnitOperations operations, JdbcClient jdbc, AdminUnits adminUnits) {
+	OrgUnitDemoData(OrgUnitOperations operations, JdbcClient jdbc, AdminUnits adminUnits, UserScopes scopes) {
 		this.operations = operations;
 		this.jdbc = jdbc;
 		this.adminUnits = adminUnits;
+		this.scopes = scopes;
 	}
 
 	@Override
@@ -268,6 +274,10 @@ class OrgUnitDemoData implements DemoDataContributor {
 		}
 		sample.create(operations, REORGANISED, new Decision(null, null, "Dữ liệu mẫu: đưa vào danh mục"));
 		log.info("Demo organisation tree: {} units loaded in {} ms", ids.size(), (System.nanoTime() - started) / 1_000_000);
+		// the unit officer of JOURNEYS.md works in his school and sees nobody else (the account is the identity demo's)
+		var school = ids.get(DEMO_SCHOOL);
+		scopes.userNamed("hai.hieutruong").ifPresent(
+				user -> scopes.assign(user.id(), school.value(), "Dữ liệu mẫu: Trường Tiểu học Rô Men"));
 	}
 
 	private static boolean isDamRong(String code) {

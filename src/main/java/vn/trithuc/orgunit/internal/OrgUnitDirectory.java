@@ -88,6 +88,18 @@ class OrgUnitDirectory implements OrgUnits {
 			.param("d", date).query(OrgUnitDirectory::unit).list());
 	}
 
+	@Override
+	public List<OrgUnit> inForce(LocalDate date, @Nullable Collection<OrgUnitId> among) {
+		if (among != null && among.isEmpty()) {
+			return List.of();
+		}
+		var units = among == null ? allInForce(date)
+				: jdbc.sql(SELECT + " where u.id = any(:ids) and " + IN_FORCE)
+					.param("ids", among.stream().map(OrgUnitId::value).toArray(UUID[]::new)).param("d", date)
+					.query(OrgUnitDirectory::unit).list();
+		return units.stream().sorted(Comparator.comparing(OrgUnit::name, VIETNAMESE::compare)).toList();
+	}
+
 	/** Every unit in force on {@code date} (for the export), parents before children. */
 	List<OrgUnit> allInForce(LocalDate date) {
 		return jdbc.sql(SELECT + " where " + IN_FORCE).param("d", date).query(OrgUnitDirectory::unit).list();

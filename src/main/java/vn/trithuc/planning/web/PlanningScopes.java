@@ -52,15 +52,7 @@ class PlanningScopes {
 	/** The units of the caller's scope on {@code date}, by name (for choosing a unit). */
 	List<vn.trithuc.orgunit.OrgUnit> units(Authentication authentication, LocalDate date) {
 		var scope = of(authentication, date);
-		var ids = new HashSet<UUID>(scope.units());
-		if (scope.whole()) {
-			for (var root : orgUnits.roots(date)) {
-				orgUnits.subtreeAsOf(root.id(), date).forEach(u -> ids.add(u.value()));
-			}
-		}
-		var collator = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi-VN"));
-		return ids.stream().map(id -> orgUnits.find(new OrgUnitId(id), date)).flatMap(java.util.Optional::stream)
-			.sorted(java.util.Comparator.comparing(vn.trithuc.orgunit.OrgUnit::name, collator)).toList();
+		return orgUnits.inForce(date, scope.whole() ? null : scope.units().stream().map(OrgUnitId::new).toList());
 	}
 
 	/** The subtree of {@code unit} on {@code date}, as plain ids. */

@@ -81,6 +81,23 @@ public class Profiles implements Registry {
 	}
 
 	/**
+	 * {@link #register(PersonData, String)} with a position at {@code unit} from today for the new person (the unit an
+	 * officer chose on the form: a scoped officer's people need one to stay in the scope); a likely duplicate goes to
+	 * review with it.
+	 */
+	public Registration register(PersonData data, String actor, @Nullable UUID unit) {
+		var outcome = register(data, actor, null, unit, null);
+		if (outcome instanceof Created created && unit != null) {
+			// in the change log like any part (an import's position is in its one IMPORTED entry)
+			var log = new ChangeLog(created.id(), 1, actor);
+			log.add("PART_ADDED", PartKind.POSITION.name(), null,
+					describe(LocalDate.now(clock), null, Map.of("orgUnit", unit.toString())));
+			log.write();
+		}
+		return outcome;
+	}
+
+	/**
 	 * {@link #register(PersonData, String)} for a row of an import: the change log gets one IMPORTED entry naming
 	 * {@code importSource} (job, file, row — the job keeps the file with every value) instead of one entry per field;
 	 * a new person is created with a position in {@code unit} and a degree of {@code degree} (the file's unit column

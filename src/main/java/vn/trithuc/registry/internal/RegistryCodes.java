@@ -31,11 +31,13 @@ public class RegistryCodes {
 	private final AdminUnits adminUnits;
 	private final CodeLists codeLists;
 	private final OrgUnits orgUnits;
+	private final java.time.Clock clock;
 
-	RegistryCodes(AdminUnits adminUnits, CodeLists codeLists, OrgUnits orgUnits) {
+	RegistryCodes(AdminUnits adminUnits, CodeLists codeLists, OrgUnits orgUnits, java.time.Clock clock) {
 		this.adminUnits = adminUnits;
 		this.codeLists = codeLists;
 		this.orgUnits = orgUnits;
+		this.clock = clock;
 	}
 
 	/** cadre / civil servant / public employee / armed forces / enterprise / private / retired / abroad */
@@ -174,6 +176,52 @@ public class RegistryCodes {
 			}
 			default -> value;
 		};
+	}
+
+	/**
+	 * What a form's administrative-unit field offers for {@code value} (a unit id as typed or stored): the provinces in
+	 * force today, the province the value lies in and that province's communes in force today. A value no longer in
+	 * force (a commune before the 2025 reorganisation) is offered too, by its name; a province alone stands for "commune
+	 * unknown".
+	 */
+	public AdminUnitChoice adminUnitChoice(@Nullable String value) {
+		var unit = uuid(value).flatMap(id -> adminUnits.find(new AdminUnitId(id)));
+		var province = unit.flatMap(u -> provinceOf(u.id().value())).orElse(null);
+		var choice = adminUnitChoiceIn(province);
+		if (unit.isEmpty()) {
+			return choice;
+		}
+		var id = unit.get().id().value();
+		boolean offered = id.equals(province) || choice.communes().stream().anyMatch(c -> c.id().value().equals(id));
+		return new AdminUnitChoice(choice.provinces(), province, choice.communes(), id, offered ? null : unit.get().name());
+	}
+
+	/** {@link #adminUnitChoice} once a province is chosen (nothing chosen below it yet). */
+	public AdminUnitChoice adminUnitChoiceIn(@Nullable UUID province) {
+		var today = java.time.LocalDate.now(clock);
+		var provinces = adminUnits.inForce(today, vn.trithuc.catalog.AdminUnitLevel.PROVINCE, null);
+		var chosen = province != null && provinces.stream().anyMatch(p -> p.id().value().equals(province)) ? province : null;
+		var communes = chosen == null ? List.<AdminUnit>of()
+				: adminUnits.inForce(today, vn.trithuc.catalog.AdminUnitLevel.COMMUNE, new AdminUnitId(chosen));
+		return new AdminUnitChoice(provinces, chosen, communes, null, null);
+	}
+
+	/**
+	 * @param province the province the value lies in, null when none is chosen
+	 * @param value the chosen unit (a commune, or the province alone), null when none
+	 * @param formerName the value's name when it is not among the communes in force (offered as it is)
+	 */
+	public record AdminUnitChoice(List<AdminUnit> provinces, @Nullable UUID province, List<AdminUnit> communes,
+			@Nullable UUID value, @Nullable String formerName) {
+	}
+
+	private static Optional<UUID> uuid(@Nullable String text) {
+		try {
+			return text == null || text.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
+		}
+		catch (IllegalArgumentException e) {
+			return Optional.empty();
+		}
 	}
 
 	/** The province an administrative unit lies in (itself for a province); empty when unknown. */

@@ -70,8 +70,18 @@ class RegistryDemoData implements DemoDataContributor {
 		var created = profiles.registerAnyway(new PersonData("Liêng Hót", "Ka", "Huơng", null, vn.trithuc.registry.Sex.FEMALE,
 				LocalDate.of(1990, 4, 12), null, "15", "02", null, null, communes.isEmpty() ? null : communes.get(0),
 				communes.isEmpty() ? null : communes.get(0), null, null, "huong.giaovien"), ACTOR);
-		profiles.addPart(created, 1, PartKind.DEGREE, LocalDate.of(2012, 7, 1), null,
+		int version = profiles.addPart(created, 1, PartKind.DEGREE, LocalDate.of(2012, 7, 1), null,
 				java.util.Map.of("level", "DAI_HOC", "fieldOfStudy", "14", "institution", "Trường Đại học Đà Lạt"), ACTOR);
+		// a teacher at Thầy Hải's school (OrgUnitDemoData gives him its scope): his officer approves her requests
+		var school = orgUnits.findByCode("TH-RM");
+		if (school.isPresent()) {
+			// and his school's staff, about the 48 of the journey with those the generator put there (seed 999: its
+			// serial numbers, hence national IDs, start at 999.000, far from the first generator's)
+			loader.load(new PeopleGenerator(999, communes, List.of(school.get().id().value()), today), 42, ACTOR);
+			profiles.addPart(created, version, PartKind.POSITION, LocalDate.of(2012, 9, 5), null, java.util.Map.of(
+					"orgUnit", school.get().id().value().toString(), "jobTitle", "Giáo viên",
+					"personnelCategory", "PUBLIC_EMPLOYEE"), ACTOR);
+		}
 	}
 
 	private List<UUID> lamDongCommunes(LocalDate today) {

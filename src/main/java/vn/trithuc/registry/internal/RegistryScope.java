@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.UserScopes;
+import vn.trithuc.orgunit.OrgUnit;
 import vn.trithuc.orgunit.OrgUnitId;
 import vn.trithuc.orgunit.OrgUnits;
 
@@ -96,6 +97,29 @@ public class RegistryScope {
 			return java.util.Optional.empty();
 		}
 		return scopes.scopeRoot(caller.username());
+	}
+
+	/**
+	 * The units the caller may place a person in today (a position, a new person's unit), by name: every unit in force
+	 * for those who reach everybody, the units of their scope for the others, none for those who reach nobody.
+	 */
+	public List<OrgUnit> placeable(Caller caller) {
+		var reach = reach(caller);
+		return switch (reach.kind()) {
+			case ALL -> units.inForce(LocalDate.now(clock), null);
+			case UNITS -> units.inForce(LocalDate.now(clock), reach.units().stream().map(OrgUnitId::new).toList());
+			case NONE, OTHER -> List.of();
+		};
+	}
+
+	/** Whether the caller may place a person in {@code unit}: one of {@link #placeable}. */
+	public boolean mayPlace(Caller caller, UUID unit) {
+		var reach = reach(caller);
+		return switch (reach.kind()) {
+			case ALL -> units.find(new OrgUnitId(unit), LocalDate.now(clock)).isPresent();
+			case UNITS -> reach.units().contains(unit);
+			case NONE, OTHER -> false;
+		};
 	}
 
 	/** The org units of the caller's scope today (subtree, through successors); empty without a scope. */

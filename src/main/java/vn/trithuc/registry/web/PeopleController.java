@@ -177,20 +177,51 @@ class PeopleController {
 	// ------------------------------------------------------------------ create and edit
 
 	@GetMapping("/registry/people/new")
-	String newForm(Model model) {
+	String newForm(Authentication authentication, Model model) {
 		model.addAttribute("form", PersonForm.empty());
+		var caller = Callers.of(authentication);
+		unitChoice(caller, model, scope.scopeRootOf(caller).map(UUID::toString).orElse(""));
 		return "registry/person-form";
 	}
 
+	/**
+	 * The unit a new person works in (a position there from today): chosen from the units the caller may place people
+	 * in; required of a scoped officer, whose people would otherwise be outside the scope at once.
+	 */
+	private void unitChoice(Caller caller, Model model, String chosen) {
+		model.addAttribute("units", scope.placeable(caller));
+		model.addAttribute("unitRequired", unitRequired(caller));
+		model.addAttribute("orgUnit", chosen);
+	}
+
+	/** Everybody but those who reach the whole registry gives a new person a unit (none to give: nobody to create). */
+	private boolean unitRequired(Caller caller) {
+		return scope.reach(caller).kind() != RegistryScope.Reach.Kind.ALL;
+	}
+
 	@PostMapping("/registry/people/new")
-	String create(@ModelAttribute("form") PersonForm form, BindingResult binding, Authentication authentication,
+	String create(@ModelAttribute("form") PersonForm form, BindingResult binding,
+			@RequestParam(defaultValue = "") String orgUnit, Authentication authentication, Model model,
 			RedirectAttributes redirect, Locale locale) {
+		var caller = Callers.of(authentication);
+		unitChoice(caller, model, orgUnit);
 		var data = form.toData(binding);
-		if (data == null) {
+		UUID unit = null;
+		if (!orgUnit.isBlank()) {
+			unit = parseUnit(orgUnit);
+			if (unit == null || !scope.mayPlace(caller, unit)) {
+				model.addAttribute("orgUnitError", messages.getMessage("registry.orgUnit.notPlaceable", null, locale));
+				unit = null;
+			}
+		}
+		else if (unitRequired(caller)) {
+			model.addAttribute("orgUnitError", messages.getMessage("registry.required", null, locale));
+		}
+		if (data == null || model.containsAttribute("orgUnitError")) {
 			return "registry/person-form";
 		}
 		try {
-			var outcome = profiles.register(data, authentication.getName());
+			var outcome = profiles.register(data, authentication.getName(), unit);
 			if (outcome instanceof Profiles.RoutedToReview review) {
 				redirect.addFlashAttribute("success", "registry.duplicate.routed");
 				return "redirect:/registry/people/" + review.matchedPerson();
@@ -205,6 +236,18 @@ class PeopleController {
 			reject(binding, e);
 			return "registry/person-form";
 		}
+	}
+
+	/** The communes of the province chosen in an administrative-unit field of the person form (htmx). */
+	@GetMapping("/registry/admin-units/communes")
+	String communes(@RequestParam String field, @RequestParam Map<String, String> params, Model model) {
+		if (!field.equals("hometown") && !field.equals("residence")) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		model.addAttribute("name", field);
+		model.addAttribute("choice", codes.adminUnitChoiceIn(parseUnit(params.getOrDefault(field + "Province", ""))));
+		model.addAttribute("invalid", false);
+		return "registry/admin-unit-picker :: communes";
 	}
 
 	@GetMapping("/registry/people/{id}/edit")
@@ -302,6 +345,7 @@ class PeopleController {
 		model.addAttribute("values", Map.of());
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("version", profile.version());
+		model.addAttribute("units", scope.placeable(Callers.of(authentication)));
 		return "registry/part-form";
 	}
 
@@ -319,6 +363,16 @@ class PeopleController {
 		var from = date(params.get("validFrom"), "validFrom", errors, locale);
 		var to = date(params.get("validTo"), "validTo", errors, locale);
 		model.addAttribute("errors", errors);
+		model.addAttribute("units", scope.placeable(caller));
+		for (var field : kind.fields()) {
+			var value = params.getOrDefault(field.name(), "");
+			if (field.type() == PartKind.Type.ORG_UNIT && !value.isBlank()) {
+				var unit = parseUnit(value);
+				if (unit == null || !scope.mayPlace(caller, unit)) {
+					errors.put(field.name(), messages.getMessage("registry.orgUnit.notPlaceable", null, locale));
+				}
+			}
+		}
 		if (!errors.isEmpty()) {
 			return "registry/part-form";
 		}
@@ -433,6 +487,15 @@ class PeopleController {
 		}
 		catch (DateTimeParseException e) {
 			errors.put(field, messages.getMessage("registry.date.format", null, locale));
+			return null;
+		}
+	}
+
+	private static @org.jspecify.annotations.Nullable UUID parseUnit(String text) {
+		try {
+			return UUID.fromString(text.strip());
+		}
+		catch (IllegalArgumentException e) {
 			return null;
 		}
 	}

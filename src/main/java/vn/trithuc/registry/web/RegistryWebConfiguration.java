@@ -55,6 +55,7 @@ class RegistryWebConfiguration {
 				AccessRule.roles("/registry/searches", READERS),
 				AccessRule.roles("/registry/searches/**", READERS),
 				AccessRule.roles("/registry/people/new", WRITERS),
+				AccessRule.roles(HttpMethod.GET, "/registry/admin-units/communes", WRITERS),
 				AccessRule.roles("/registry/people/*/edit", WRITERS),
 				AccessRule.roles("/registry/people/*/parts/**", WRITERS),
 				AccessRule.roles("/registry/people/*/history", OFFICERS),

@@ -1,0 +1,149 @@
+package vn.trithuc.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.trithuc.IntegrationTest;
+import vn.trithuc.TestAccounts;
+import vn.trithuc.WebClientSession;
+import vn.trithuc.identity.Role;
+import vn.trithuc.identity.UserScopes;
+import vn.trithuc.identity.internal.UserAdministration;
+import vn.trithuc.orgunit.OrgUnitKind;
+import vn.trithuc.orgunit.internal.OrgUnitOperations;
+import vn.trithuc.orgunit.internal.OrgUnitOperations.Decision;
+import vn.trithuc.orgunit.internal.OrgUnitOperations.NewUnit;
+import vn.trithuc.registry.internal.RegistryFixtures;
+
+/**
+ * Units are chosen by name, from the units the officer may place people in: a new person's unit (required of a
+ * scoped officer, whose new people stay in the scope) and a position's unit; a unit outside the scope, or typed in by
+ * hand, is refused beside the field.
+ */
+@IntegrationTest
+class UnitPlacementWebTest {
+
+	@LocalServerPort
+	int port;
+	@Autowired
+	UserAdministration administration;
+	@Autowired
+	UserScopes scopes;
+	@Autowired
+	OrgUnitOperations operations;
+	@Autowired
+	JdbcClient jdbc;
+
+	private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	private UUID unit(String name) {
+		return operations.create(NewUnit.of("UP" + run + name, "Trường chọn " + name + " " + run, OrgUnitKind.SCHOOL, null),
+				LocalDate.of(2020, 1, 1), Decision.NONE).value();
+	}
+
+	@Test
+	void a_scoped_officer_gives_a_new_person_a_unit_of_the_scope_and_keeps_seeing_them() {
+		var mine = unit("A");
+		var other = unit("B");
+		var officerName = TestAccounts.ready(administration, "place.unit." + run, Role.UNIT_OFFICER);
+		scopes.assign(administration.findByUsername(officerName).orElseThrow().id(), mine, "test");
+		var officer = TestAccounts.loggedIn(port, administration, officerName, Role.UNIT_OFFICER);
+
+		var form = officer.get("/registry/people/new");
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.body()).contains("Cơ quan, đơn vị công tác", "Trường chọn A " + run)
+			.doesNotContain("Trường chọn B " + run)
+			.contains("<option value=\"" + mine + "\" selected=\"selected\">");
+		var given = RegistryFixtures.uniqueToken("Chon");
+		var fields = person(given, WebClientSession.csrfToken(form.body()));
+
+		fields.put("orgUnit", "");
+		var none = officer.postForm("/registry/people/new", fields);
+		assertThat(none.status()).as("no unit").isEqualTo(200);
+		assertThat(none.body()).contains("Vui lòng nhập thông tin này.");
+		fields.put("orgUnit", other.toString());
+		var outside = officer.postForm("/registry/people/new", fields);
+		assertThat(outside.status()).isEqualTo(200);
+		assertThat(outside.body()).contains("Chọn một cơ quan, đơn vị trong danh sách");
+		fields.put("orgUnit", "Trường chọn A");
+		assertThat(officer.postForm("/registry/people/new", fields).body()).as("typed by hand")
+			.contains("Chọn một cơ quan, đơn vị trong danh sách");
+		assertThat(jdbc.sql("select count(*) from registry.person where given_name = :g").param("g", given)
+			.query(Integer.class).single()).as("nothing stored").isZero();
+
+		fields.put("orgUnit", mine.toString());
+		var created = officer.postForm("/registry/people/new", fields);
+		assertThat(created.status()).isEqualTo(302);
+		var profilePath = created.header("Location").replaceFirst("^http://[^/]+", "");
+		var profile = officer.get(profilePath);
+		assertThat(profile.status()).as("the new person is in the officer's scope").isEqualTo(200);
+		assertThat(profile.body()).contains(given, "Trường chọn A " + run);
+		var id = UUID.fromString(profilePath.substring(profilePath.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("select current_org_unit from registry.person where id = :id").param("id", id)
+			.query(UUID.class).single()).isEqualTo(mine);
+		assertThat(jdbc.sql("select count(*) from registry.change_log where person_id = :id and action = 'PART_ADDED'"
+				+ " and field = 'POSITION' and actor = :a").param("id", id).param("a", officerName)
+			.query(Integer.class).single()).as("the position is in the change log").isEqualTo(1);
+
+		// a position: the unit from the scope's list; another unit is refused and nothing is added
+		var partForm = officer.get(profilePath + "/parts/new?kind=POSITION");
+		assertThat(partForm.body()).contains("<select class=\"form-select\" id=\"orgUnit\" name=\"orgUnit\"")
+			.contains("Trường chọn A " + run).doesNotContain("Trường chọn B " + run).doesNotContain("Cơ quan, đơn vị (mã)");
+		var part = new LinkedHashMap<String, String>(Map.of("_csrf", WebClientSession.csrfToken(partForm.body()),
+				"kind", "POSITION", "version", versionIn(partForm.body()), "validFrom", "01/09/2024",
+				"orgUnit", other.toString(), "jobTitle", "Giáo viên", "personnelCategory", "PUBLIC_EMPLOYEE"));
+		var refused = officer.postForm(profilePath + "/parts/new", part);
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("Chọn một cơ quan, đơn vị trong danh sách");
+		part.put("orgUnit", mine.toString());
+		assertThat(officer.postForm(profilePath + "/parts/new", part).status()).isEqualTo(302);
+		assertThat(jdbc.sql("select count(*) from registry.person_part where person_id = :id and kind = 'POSITION'")
+			.param("id", id).query(Integer.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void an_officer_of_the_whole_province_may_leave_the_unit_out_and_one_without_a_unit_is_told_why_he_cannot_add() {
+		var anywhere = unit("C");
+		var hr = TestAccounts.loggedIn(port, administration, "place.hr." + run, Role.HR_OFFICER);
+		var form = hr.get("/registry/people/new");
+		assertThat(form.body()).contains("Trường chọn C " + run);
+		var created = hr.postForm("/registry/people/new", person(RegistryFixtures.uniqueToken("Tuy"),
+				WebClientSession.csrfToken(form.body())));
+		assertThat(created.status()).isEqualTo(302);
+		assertThat(anywhere).isNotNull();
+
+		var unscoped = TestAccounts.loggedIn(port, administration, "place.none." + run, Role.UNIT_OFFICER);
+		var page = unscoped.get("/registry/people/new");
+		assertThat(page.body()).contains("Tài khoản của bạn chưa được giao đơn vị nên chưa thêm được người mới.");
+		var given = RegistryFixtures.uniqueToken("Khong");
+		assertThat(unscoped.postForm("/registry/people/new", person(given, WebClientSession.csrfToken(page.body())))
+			.status()).isEqualTo(200);
+		assertThat(jdbc.sql("select count(*) from registry.person where given_name = :g").param("g", given)
+			.query(Integer.class).single()).isZero();
+	}
+
+	private static LinkedHashMap<String, String> person(String given, String csrf) {
+		var fields = new LinkedHashMap<String, String>();
+		fields.put("_csrf", csrf);
+		fields.put("version", "0");
+		fields.put("familyName", "Đinh");
+		fields.put("middleName", "Văn");
+		fields.put("givenName", given);
+		fields.put("sex", "MALE");
+		fields.put("birth", "12/03/1985");
+		return fields;
+	}
+
+	private static String versionIn(String page) {
+		return page.replaceAll("(?s).*name=\"version\" value=\"([0-9]+)\".*", "$1");
+	}
+}
