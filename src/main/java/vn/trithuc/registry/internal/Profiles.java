@@ -635,10 +635,7 @@ public class Profiles implements Registry {
 	}
 
 	static String describe(@Nullable LocalDate from, @Nullable LocalDate to, Map<String, String> attributes) {
-		var text = new StringBuilder();
-		text.append(from == null ? "" : Formats.DATE.format(from)).append(" – ").append(to == null ? "" : Formats.DATE.format(to));
-		attributes.forEach((k, v) -> text.append("; ").append(k).append(": ").append(v));
-		return text.toString();
+		return new LoggedPart(from, to, attributes).text();
 	}
 
 	private static @Nullable String blank(@Nullable String s) {
