@@ -18,7 +18,7 @@ import vn.trithuc.registry.internal.RegistryCodes;
 import vn.trithuc.shared.Formats;
 
 /**
- * Parts of a profile and change-log entries as people read them: field labels without the "(mã)" of the forms, codes
+ * Parts of a profile and change-log entries as people read them: field labels, codes
  * and units by their names, dates dd/MM/yyyy, "; " between fields and nothing trailing — "Từ 02/03/2015; Cơ quan,
  * đơn vị: Sở Nội vụ; Đối tượng: Công chức". The profile page, the change requests and the change history all write
  * parts through {@link #part}; the history reads the stored change-log text back with {@link LoggedPart} and shows a
@@ -67,11 +67,9 @@ public class PartText {
 		return to == null ? "" : message("registry.period.until", Formats.DATE.format(to));
 	}
 
-	/** The label of a profile or part field where its value is shown ("Cơ quan, đơn vị", not the form's "… (mã)"). */
+	/** The label of a profile or part field ("Cơ quan, đơn vị"). */
 	private String label(String field) {
-		var locale = LocaleContextHolder.getLocale();
-		var shown = messages.getMessage("registry.display." + field, null, null, locale);
-		return shown != null ? shown : messages.getMessage("registry.field." + field, null, field, locale);
+		return messages.getMessage("registry.field." + field, null, field, LocaleContextHolder.getLocale());
 	}
 
 	/** What a change-log entry is about: "Bổ sung: Quá trình công tác", "Quê quán", "Tạo hồ sơ". */
