@@ -9,7 +9,7 @@ import vn.trithuc.identity.Role;
  * The masking rules of the registry, in one place: who sees the full national ID, who sees party membership,
  * who may edit, who reads the change history. HR officers and system administrators see everything; a unit
  * officer sees the national ID only when {@code trithuc.registry.unit-officers-see-national-id} is set; leaders
- * see masked IDs and no party membership; the person always sees their own data.
+ * see masked IDs, birth years and no party membership; the person always sees their own data.
  */
 @Component
 public class ProfileVisibility {
@@ -35,7 +35,7 @@ public class ProfileVisibility {
 		return ownProfile || caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR);
 	}
 
-	/** The full birth date in lists and exports: not for leaders (they see the birth year); always the person's own. */
+	/** The full birth date (lists, exports, profile pages, the API): not for leaders (they see the birth year); always the person's own. */
 	public boolean seesBirthDate(Caller caller, boolean ownProfile) {
 		return ownProfile || caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.UNIT_OFFICER);
 	}

@@ -61,7 +61,8 @@ class PeopleApiController {
 		var parts = (asOf == null ? profile.parts() : profile.partsOn(asOf)).stream()
 			.filter(p -> party || !p.kind().sensitive()).toList();
 		return new ProfileView(profile.id(), profile.version(), d.familyName(), d.middleName(), d.givenName(),
-				d.otherNames(), d.sex(), d.birthDate(), d.birthYear(), d.ethnicGroup(), d.religion(),
+				d.otherNames(), d.sex(), visibility.seesBirthDate(caller, own) ? d.birthDate() : null, d.birthYear(),
+				d.ethnicGroup(), d.religion(),
 				visibility.nationalId(d.nationalId(), caller, own), visibility.nationalId(d.oldId(), caller, own),
 				d.hometown(), d.residence(), d.phone(), d.email(), profile.currentOrgUnit(), profile.personnelCategory(),
 				profile.highestDegree(), party ? profile.partyMember() : null, profile.talent(), parts);

@@ -152,6 +152,11 @@ class PeopleController {
 		model.addAttribute("own", own);
 		model.addAttribute("nationalId", visibility.nationalId(profile.data().nationalId(), caller, own));
 		model.addAttribute("oldId", visibility.nationalId(profile.data().oldId(), caller, own));
+		// as in lists and exports: a leader reads the birth year only
+		var born = profile.data();
+		model.addAttribute("birth", born.birthDate() != null && visibility.seesBirthDate(caller, own)
+				? Formats.DATE.format(born.birthDate())
+				: born.birthYear() == null ? "" : String.valueOf(born.birthYear()));
 		model.addAttribute("hometown", profile.data().hometown() == null ? null
 				: codes.adminUnitName(profile.data().hometown()).orElse(profile.data().hometown().toString()));
 		model.addAttribute("residence", profile.data().residence() == null ? null

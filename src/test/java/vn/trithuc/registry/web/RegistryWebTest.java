@@ -82,15 +82,16 @@ class RegistryWebTest {
 		var page = leader.get("/registry/people/" + id);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).doesNotContain(nid).contains("********" + nid.substring(8))
-			.doesNotContain("Ngày kết nạp").doesNotContain("19/05/1995");
+			.doesNotContain("Ngày kết nạp").doesNotContain("19/05/1995")
+			.as("the birth year only, as in lists").doesNotContain("02/09/1969").contains("<dd>1969</dd>");
 		var api = leader.get("/api/v1/registry/people/" + id, "Accept", "application/json");
 		assertThat(api.body()).doesNotContain(nid).contains("********" + nid.substring(8)).doesNotContain("PARTY_MEMBERSHIP")
-			.contains("\"partyMember\":null");
+			.contains("\"partyMember\":null").contains("\"birthDate\":null", "\"birthYear\":1969");
 		// leaders read, they do not edit
 		assertThat(leader.get("/registry/people/" + id + "/edit").status()).isEqualTo(403);
 
 		var hr = TestAccounts.loggedIn(port, administration, "web.hr", Role.HR_OFFICER);
-		assertThat(hr.get("/registry/people/" + id).body()).contains(nid).contains("Ngày kết nạp");
+		assertThat(hr.get("/registry/people/" + id).body()).contains(nid).contains("Ngày kết nạp").contains("02/09/1969");
 	}
 
 	@Test
