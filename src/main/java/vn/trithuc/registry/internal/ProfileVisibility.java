@@ -35,7 +35,10 @@ public class ProfileVisibility {
 		return ownProfile || caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR);
 	}
 
-	/** The full birth date (lists, exports, profile pages, the API): not for leaders (they see the birth year); always the person's own. */
+	/**
+	 * The full birth date (lists, exports, profile pages, the API): not for leaders (they see the birth year); always
+	 * the person's own.
+	 */
 	public boolean seesBirthDate(Caller caller, boolean ownProfile) {
 		return ownProfile || caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.UNIT_OFFICER);
 	}
