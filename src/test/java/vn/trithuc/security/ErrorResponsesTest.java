@@ -57,6 +57,17 @@ class ErrorResponsesTest {
 		assertThat(missing.body()).contains("Không tìm thấy");
 		assertNoLeak(missing.body());
 
+		// an address nobody answers is not found (every address without an access rule is denied: it was 403);
+		// one that exists but is not the officer's stays forbidden; the anonymous are sent to log in either way
+		var mistyped = web.get("/registry/peopl");
+		assertThat(mistyped.status()).isEqualTo(404);
+		assertThat(mistyped.body()).contains("Không tìm thấy").doesNotContain("Không có quyền");
+		var noApi = web.get("/api/v1/registry/nothing", "Accept", "application/json");
+		assertThat(noApi.status()).isEqualTo(404);
+		assertThat(noApi.body()).contains("\"status\":404");
+		assertThat(web.get("/admin/users").status()).isEqualTo(403);
+		assertThat(new WebClientSession(port).get("/registry/peopl").status()).isEqualTo(302);
+
 		// a method the route does not have (the CSRF token as a header, as htmx sends it)
 		var page = web.get("/orgunit/operations/create");
 		var token = WebClientSession.csrfToken(page.body());

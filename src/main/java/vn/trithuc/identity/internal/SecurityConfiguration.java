@@ -1,37 +1,42 @@
 package vn.trithuc.identity.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.transaction.support.TransactionTemplate;
-import java.time.Clock;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.ObjectPostProcessor;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import vn.trithuc.identity.AccessRule;
 import vn.trithuc.identity.AccessRules;
 import vn.trithuc.identity.Role;
@@ -89,7 +94,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<AccessRules> modules, LoginOutcomes outcomes,
 			OidcSettings oidc, UserAccounts accounts, UserAdministration administration, SecurityEvents audit,
 			TransactionTemplate transactions, Clock clock, WebAuthnSettings webAuthn, PasskeyLogin passkeyLogin,
-			PublicKeyCredentialCreationOptionsRepository passkeyRegistrations) throws Exception {
+			PublicKeyCredentialCreationOptionsRepository passkeyRegistrations,
+			ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) throws Exception {
 		var rules = new ArrayList<AccessRule>();
 		modules.forEach(m -> rules.addAll(m.accessRules()));
 		http.authorizeHttpRequests(authorize -> {
@@ -140,7 +146,7 @@ class SecurityConfiguration {
 		http.csrf(csrf -> csrf.csrfTokenRequestHandler(new TokenOutsideUrls()));
 		http.sessionManagement(session -> session.invalidSessionUrl("/login?expired"));
 		http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint())
-			.accessDeniedHandler(accessDenied()));
+			.accessDeniedHandler(accessDenied(handlerMappings)));
 		http.addFilterAfter(new LoginSteps(), BasicAuthenticationFilter.class);
 		http.headers(headers -> headers
 			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -182,10 +188,22 @@ class SecurityConfiguration {
 		};
 	}
 
-	private static AccessDeniedHandler accessDenied() {
+	/**
+	 * 403, page or problem JSON; but a signed-in user asking for an address no controller answers (every address
+	 * without an access rule is denied) is told it does not exist: 404.
+	 */
+	private static AccessDeniedHandler accessDenied(ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
 		var pages = new AccessDeniedHandlerImpl();
 		return (request, response, exception) -> {
-			if (isApi(request)) {
+			if (!(exception instanceof CsrfException) && !mapped(request, handlerMappings)) {
+				if (isApi(request)) {
+					problem(response, HttpStatus.NOT_FOUND, "Không tìm thấy", "Không có địa chỉ này.");
+				}
+				else {
+					response.sendError(HttpServletResponse.SC_NOT_FOUND);
+				}
+			}
+			else if (isApi(request)) {
 				problem(response, HttpStatus.FORBIDDEN, "Không có quyền",
 						"Tài khoản của bạn không có quyền thực hiện thao tác này.");
 			}
@@ -193,6 +211,32 @@ class SecurityConfiguration {
 				pages.handle(request, response, exception);
 			}
 		};
+	}
+
+	/** Whether a controller answers the request's address (with this method or another). */
+	private static boolean mapped(HttpServletRequest request, ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
+		boolean parsed = ServletRequestPathUtils.hasParsedRequestPath(request);
+		if (!parsed) {
+			ServletRequestPathUtils.parseAndCache(request);
+		}
+		try {
+			for (var mapping : mappings.orderedStream().toList()) {
+				try {
+					if (mapping.getHandler(request) != null) {
+						return true;
+					}
+				}
+				catch (Exception e) { // the address is known, for another method or content type
+					return true;
+				}
+			}
+			return false;
+		}
+		finally {
+			if (!parsed) {
+				ServletRequestPathUtils.clearParsedRequestPath(request);
+			}
+		}
 	}
 
 	private static boolean isApi(HttpServletRequest request) {
