@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 
 import org.springframework.stereotype.Component;
@@ -62,7 +63,82 @@ public class Formats {
 		return format.format(share * 100) + "%";
 	}
 
+	private static final java.util.regex.Pattern WRITTEN_DATE = java.util.regex.Pattern.compile("(\\d{2})/(\\d{2})/(\\d{4})");
+
+	/**
+	 * A date typed as dd/MM/yyyy (the one parser of forms and imports).
+	 *
+	 * @throws NoSuchDayException when the text is written right but names no day of the calendar (31/02/1990)
+	 * @throws DateTimeParseException when the text is not written as dd/MM/yyyy
+	 */
 	public static LocalDate parseDate(String text) {
-		return LocalDate.parse(text.strip(), DATE);
+		var stripped = text.strip();
+		var written = WRITTEN_DATE.matcher(stripped);
+		if (!written.matches()) {
+			throw new DateTimeParseException("not dd/MM/yyyy", stripped, 0);
+		}
+		return day(stripped, Integer.parseInt(written.group(1)), Integer.parseInt(written.group(2)),
+				Integer.parseInt(written.group(3)));
+	}
+
+	/**
+	 * The day of a date read in parts (the import reads d/M/yy and yyyy-MM-dd too).
+	 *
+	 * @param text the date as written, for the message
+	 * @throws NoSuchDayException when there is no such day (month 13, 31/04, 29/02 of a common year)
+	 */
+	public static LocalDate day(String text, int day, int month, int year) {
+		if (year < 1 || year > 9999) {
+			throw new DateTimeParseException("year out of range", text, 0);
+		}
+		if (month < 1 || month > 12) {
+			throw new NoSuchDayException(text, month, year, 0);
+		}
+		int length = java.time.YearMonth.of(year, month).lengthOfMonth();
+		if (day < 1 || day > length) {
+			throw new NoSuchDayException(text, month, year, length);
+		}
+		return LocalDate.of(year, month, day);
+	}
+
+	/**
+	 * A date written in the right form that names no day: the message says so instead of asking for the form again.
+	 * {@link #daysInMonth()} is 0 when the month itself does not exist.
+	 */
+	public static final class NoSuchDayException extends DateTimeParseException {
+		private static final long serialVersionUID = 1L;
+		private final int month;
+		private final int year;
+		private final int daysInMonth;
+
+		NoSuchDayException(String text, int month, int year, int daysInMonth) {
+			super("no such day", text, 0);
+			this.month = month;
+			this.year = year;
+			this.daysInMonth = daysInMonth;
+		}
+
+		public int month() {
+			return month;
+		}
+
+		public int year() {
+			return year;
+		}
+
+		public int daysInMonth() {
+			return daysInMonth;
+		}
+
+		/** The message key ({@code date.noSuchDay} or {@code date.noSuchMonth}) for {@link #arguments()}. */
+		public String messageKey() {
+			return daysInMonth == 0 ? "date.noSuchMonth" : "date.noSuchDay";
+		}
+
+		/** The date as written, the month as MM/yyyy (or the month number), and the days that month has. */
+		public Object[] arguments() {
+			return daysInMonth == 0 ? new Object[] { getParsedString(), String.valueOf(month) }
+					: new Object[] { getParsedString(), String.format("%02d/%d", month, year), String.valueOf(daysInMonth) };
+		}
 	}
 }

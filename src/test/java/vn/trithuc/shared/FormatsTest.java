@@ -23,6 +23,26 @@ class FormatsTest {
 	}
 
 	@Test
+	void a_day_written_right_that_does_not_exist_is_told_apart_from_a_wrong_form() {
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formats.parseDate("31/02/1990"))
+			.isInstanceOfSatisfying(Formats.NoSuchDayException.class, e -> {
+				assertThat(e.messageKey()).isEqualTo("date.noSuchDay");
+				assertThat(e.arguments()).containsExactly("31/02/1990", "02/1990", "28");
+			});
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formats.parseDate("29/02/2023"))
+			.isInstanceOf(Formats.NoSuchDayException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formats.parseDate("12/13/1990"))
+			.isInstanceOfSatisfying(Formats.NoSuchDayException.class,
+					e -> assertThat(e.messageKey()).isEqualTo("date.noSuchMonth"));
+		for (var wrong : new String[] { "1/2/1990", "1990-02-01", "31.02.1990", "abc", "" }) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formats.parseDate(wrong))
+				.isInstanceOf(java.time.format.DateTimeParseException.class)
+				.isNotInstanceOf(Formats.NoSuchDayException.class);
+		}
+		assertThat(Formats.parseDate(" 05/09/1985 ")).isEqualTo(LocalDate.of(1985, 9, 5));
+	}
+
+	@Test
 	void instants_are_shown_in_vietnam_time() {
 		assertThat(fmt.dateTime(Instant.parse("2026-11-26T17:30:00Z"))).isEqualTo("27/11/2026 00:30");
 	}

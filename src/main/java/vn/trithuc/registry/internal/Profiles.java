@@ -498,6 +498,14 @@ public class Profiles implements Registry {
 		if (data.birthDate() != null && data.birthDate().isAfter(LocalDate.now(clock))) {
 			errors.add(new FieldError("birth", "registry.birth.future"));
 		}
+		var phoneProblem = ContactRules.phoneProblem(data.phone());
+		if (phoneProblem != null) {
+			errors.add(new FieldError("phone", phoneProblem, data.phone(), ContactRules.digits(data.phone())));
+		}
+		var emailProblem = ContactRules.emailProblem(data.email());
+		if (emailProblem != null) {
+			errors.add(new FieldError("email", emailProblem, data.email()));
+		}
 		if (data.userAccount() != null) {
 			var holder = jdbc.sql("select id from registry.person where user_account = :u").param("u", data.userAccount())
 				.query(UUID.class).optional();
@@ -539,6 +547,9 @@ public class Profiles implements Registry {
 					try {
 						value = Formats.parseDate(value).toString();
 					}
+					catch (Formats.NoSuchDayException e) {
+						errors.add(new FieldError(field.name(), e.messageKey(), e.arguments()));
+					}
 					catch (DateTimeParseException e) {
 						errors.add(new FieldError(field.name(), "registry.date.format"));
 					}
@@ -565,6 +576,13 @@ public class Profiles implements Registry {
 				}
 			}
 			attributes.put(field.name(), value);
+		}
+		// a party member becomes official after the probation that starts on admission, never before it
+		var joined = attributes.get("joinDate");
+		var official = attributes.get("officialDate");
+		if (kind == PartKind.PARTY_MEMBERSHIP && joined != null && official != null
+				&& joined.matches("\\d{4}-\\d{2}-\\d{2}") && official.matches("\\d{4}-\\d{2}-\\d{2}") && LocalDate.parse(official).isBefore(LocalDate.parse(joined))) {
+			errors.add(new FieldError("officialDate", "registry.party.officialBeforeJoin"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidProfileException(errors);

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.trithuc.orgunit.OrgUnits;
 import vn.trithuc.registry.Sex;
+import vn.trithuc.shared.Formats;
 import vn.trithuc.shared.VietnameseText;
 
 /**
@@ -809,15 +810,21 @@ public class SpreadsheetImport {
 		Integer birthYear = null;
 		var birthCell = row.cell(columns.get("birth"));
 		if (!birthCell.blank()) {
-			var parsed = birth(birthCell, clock);
-			if (parsed == null) {
-				problems.add(new Problem(number, "birth", "registry.import.birth", List.of(birthCell.text()), false));
+			try {
+				var parsed = birth(birthCell, clock);
+				if (parsed == null) {
+					problems.add(new Problem(number, "birth", "registry.import.birth", List.of(birthCell.text()), false));
+				}
+				else if (parsed instanceof LocalDate date) {
+					birthDate = date;
+				}
+				else {
+					birthYear = (Integer) parsed;
+				}
 			}
-			else if (parsed instanceof LocalDate date) {
-				birthDate = date;
-			}
-			else {
-				birthYear = (Integer) parsed;
+			catch (Formats.NoSuchDayException e) {
+				// written right, but no such day: say so rather than ask for the form again
+				problems.add(new Problem(number, "birth", e.messageKey(), List.of(e.arguments()), false));
 			}
 		}
 		String nationalId = null;
@@ -890,6 +897,14 @@ public class SpreadsheetImport {
 		}
 		var email = text(row, columns.get("email"));
 		var phone = text(row, columns.get("phone"));
+		var phoneProblem = ContactRules.phoneProblem(phone);
+		if (phoneProblem != null) {
+			problems.add(new Problem(number, "phone", phoneProblem, List.of(phone.strip(), ContactRules.digits(phone)), false));
+		}
+		var emailProblem = ContactRules.emailProblem(email);
+		if (emailProblem != null) {
+			problems.add(new Problem(number, "email", emailProblem, List.of(email.strip()), false));
+		}
 		if (problems.stream().anyMatch(p -> !p.warning())) {
 			return new Draft(number, null, null, problems, null);
 		}
@@ -1020,7 +1035,11 @@ public class SpreadsheetImport {
 
 	private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
-	/** A LocalDate, an Integer year, or null when the cell is no date (dd/MM/yyyy, d/M/yy, year, Excel serial). */
+	/**
+	 * A LocalDate, an Integer year, or null when the cell is no date (dd/MM/yyyy, d/M/yy, year, Excel serial).
+	 *
+	 * @throws Formats.NoSuchDayException when the cell is written as a date but names no day (31/02/1990)
+	 */
 	static @Nullable Object birth(ImportSheets.Cell cell, Clock clock) {
 		var number = cell.number();
 		var text = cell.text().strip();
@@ -1048,12 +1067,15 @@ public class SpreadsheetImport {
 				if (m.group(3).length() == 2) {
 					year += year > LocalDate.now(clock).getYear() % 100 ? 1900 : 2000;
 				}
-				return LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+				return Formats.day(text, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), year);
 			}
 			var iso = ISO.matcher(text);
 			if (iso.matches()) {
-				return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
+				return Formats.day(text, Integer.parseInt(iso.group(3)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(1)));
 			}
+		}
+		catch (Formats.NoSuchDayException e) {
+			throw e;
 		}
 		catch (java.time.DateTimeException e) {
 			return null;

@@ -76,6 +76,9 @@ record PersonForm(Integer version, String familyName, String middleName, String 
 			try {
 				date = Formats.parseDate(b);
 			}
+			catch (Formats.NoSuchDayException e) {
+				binding.rejectValue("birth", e.messageKey(), e.arguments(), null);
+			}
 			catch (java.time.format.DateTimeParseException e) {
 				binding.rejectValue("birth", "registry.birth.format");
 			}

@@ -304,6 +304,10 @@ class SelfServiceController {
 		try {
 			return Formats.parseDate(text);
 		}
+		catch (Formats.NoSuchDayException e) {
+			errors.put(field, messages.getMessage(e.messageKey(), e.arguments(), locale));
+			return null;
+		}
 		catch (DateTimeParseException e) {
 			errors.put(field, messages.getMessage("registry.date.format", null, locale));
 			return null;

@@ -194,6 +194,44 @@ class SpreadsheetImportTest {
 	}
 
 	@Test
+	void a_bad_phone_a_bad_email_and_a_day_that_does_not_exist_are_errors_of_their_cells() throws IOException {
+		var tag = RegistryFixtures.uniqueToken("Lien");
+		var out = new ByteArrayOutputStream();
+		var workbook = new Workbook(out, "test", "1.0");
+		var ws = workbook.newWorksheet("Danh sách");
+		String[] header = { "Họ và tên", "Ngày sinh", "Giới tính", "Điện thoại", "Email" };
+		for (int c = 0; c < header.length; c++) {
+			ws.value(0, c, header[c]);
+		}
+		String[][] rows = { { "Nguyễn Văn " + tag + " An", "05/09/1985", "Nam", "0912 345 678", "an@example.vn" },
+				{ "Trần Thị " + tag + " Bình", "06/09/1985", "Nữ", "abc", "" },
+				{ "Lê Văn " + tag + " Cường", "07/09/1985", "Nam", "", "notanemail" },
+				{ "Phạm Thị " + tag + " Dung", "31/02/1990", "Nữ", "(024) 3825-1234", "" },
+				{ "Võ Văn " + tag + " Em", "08/09/1985", "Nam", "09123", "" } };
+		for (int r = 0; r < rows.length; r++) {
+			for (int c = 0; c < rows[r].length; c++) {
+				if (!rows[r][c].isEmpty()) {
+					ws.value(r + 1, c, rows[r][c]);
+				}
+			}
+		}
+		workbook.finish();
+
+		var report = imports.upload("lien-he.xlsx", out.toByteArray(), "test.hr");
+		assertThat(report.fileError()).isNull();
+		assertThat(report.rows()).extracting(SpreadsheetImport.RowResult::outcome)
+			.containsExactly(Outcome.NEW, Outcome.ERROR, Outcome.ERROR, Outcome.ERROR, Outcome.ERROR);
+		assertThat(report.problems()).extracting(SpreadsheetImport.Problem::row, SpreadsheetImport.Problem::column,
+				SpreadsheetImport.Problem::messageKey, SpreadsheetImport.Problem::arguments)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple(3, "phone", "registry.phone.format", List.of("abc", 0)),
+					org.assertj.core.groups.Tuple.tuple(4, "email", "registry.email.format", List.of("notanemail")),
+					org.assertj.core.groups.Tuple.tuple(5, "birth", "date.noSuchDay", List.of("31/02/1990", "02/1990", "28")),
+					org.assertj.core.groups.Tuple.tuple(6, "phone", "registry.phone.digits", List.of("09123", 5)));
+		assertThat(report.rows().get(0).data().phone()).isEqualTo("0912 345 678");
+	}
+
+	@Test
 	void a_file_that_is_no_spreadsheet_gets_a_clear_message_and_changes_nothing() {
 		var report = imports.upload("bang.xlsx", "không phải tệp Excel".getBytes(java.nio.charset.StandardCharsets.UTF_8), "test.hr");
 		assertThat(report.fileError()).isEqualTo("registry.import.unreadableFile");
