@@ -13,6 +13,56 @@
       event.detail.headers[header] = token;
     }
   });
+  // A destructive action asks first: a form, or the button that submits it, carries data-confirm="question?".
+  // With data-confirm-field="name" the question may quote that field of the form as {value}, and
+  // data-confirm-blank holds the question for when the field is empty (e.g. "end today?"). The listener runs in
+  // the capture phase on the document, before htmx's own submit listener on a boosted form, so one place covers
+  // boosted (htmx) and normal submits; a dismissed question submits nothing.
+  function question(form, submitter) {
+    var source = submitter && submitter.hasAttribute('data-confirm') ? submitter : form;
+    var text = source.getAttribute('data-confirm');
+    if (!text) {
+      return null;
+    }
+    var fieldName = source.getAttribute('data-confirm-field');
+    if (fieldName) {
+      var field = form.elements.namedItem(fieldName);
+      var value = field && typeof field.value === 'string' ? field.value.trim() : '';
+      if (!value) {
+        return source.getAttribute('data-confirm-blank') || text;
+      }
+      return text.split('{value}').join(value);
+    }
+    return text;
+  }
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement)) {
+      return;
+    }
+    var text = question(form, event.submitter);
+    if (text && !window.confirm(text)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+  // the search facets fold away on a phone, so the results come first; beside the results they stay open
+  function foldFacets() {
+    var narrow = window.matchMedia('(max-width: 767.98px)').matches;
+    document.querySelectorAll('details.facet-panel').forEach(function (panel) {
+      panel.open = !narrow;
+    });
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', foldFacets);
+  } else {
+    foldFacets();
+  }
+  document.addEventListener('htmx:afterSettle', function (event) {
+    if (event.target instanceof Element && !event.target.closest('.topbar')) {
+      foldFacets();
+    }
+  });
   // after a boosted navigation the page title follows the new page's heading; a swap in the top bar (the notice
   // bell refreshing itself) leaves the title and the focus where they are
   document.addEventListener('htmx:afterSettle', function (event) {

@@ -23,6 +23,7 @@ import vn.trithuc.TestAccounts;
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.internal.UserAdministration;
 import vn.trithuc.registry.Sex;
+import vn.trithuc.registry.internal.PartKind;
 import vn.trithuc.registry.internal.PersonData;
 import vn.trithuc.registry.internal.Profiles;
 
@@ -98,6 +99,57 @@ class RegistryBrowserTest {
 		submitByEnter(browser, phone);
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Đã lưu."));
 		assertThat(browser.findElement(By.cssSelector(".profile-grid")).getText()).contains("0912000111");
+		assertThat(consoleErrors(browser)).isEmpty();
+	}
+
+	@Test
+	void ending_a_part_and_merging_ask_first_and_a_dismissed_question_submits_nothing() throws Exception {
+		var data = new PersonData("Lương", "Thế", "Vinh" + System.nanoTime() % 100_000, null, Sex.MALE,
+				LocalDate.of(1971, 4, 2), null, "01", null, null, null, null, null, null, null, null);
+		var id = ((Profiles.Created) profiles.register(data, "test.hr")).id();
+		profiles.addPart(id, 1, PartKind.WORK, LocalDate.of(2020, 1, 6), null, java.util.Map.of("title", "Giáo trình đại số"),
+				"test.hr");
+		var username = TestAccounts.ready(administration, "browser.hr.confirm", Role.HR_OFFICER);
+		var browser = Browser.get();
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+		submit(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+		browser.get(url("/registry/people/" + id));
+		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.end-part button")));
+
+		// "Kết thúc" with an empty date box: the question says it ends today; Cancel leaves the part open
+		var today = vn.trithuc.shared.Formats.DATE.format(LocalDate.now(vn.trithuc.shared.Formats.ZONE));
+		Browser.click(browser, browser.findElement(By.cssSelector("form.end-part button")));
+		var question = wait(browser).until(ExpectedConditions.alertIsPresent());
+		assertThat(question.getText()).isEqualTo("Kết thúc «Công trình khoa học, ấn phẩm» vào ngày hôm nay (" + today
+				+ ")? Nếu không phải hôm nay, hãy bấm Hủy và nhập ngày kết thúc.");
+		question.dismiss();
+		// the merge form too: the question names the record typed in; Cancel merges nothing
+		var other = ((Profiles.Created) profiles.register(new PersonData("Lương", "Văn", "Khác" + data.givenName(), null, Sex.MALE,
+				LocalDate.of(1972, 5, 3), null, "01", null, null, null, null, null, "0912 000 222", null, null), "test.hr"));
+		browser.findElement(By.id("merge-other")).sendKeys(other.id().toString());
+		Browser.click(browser, browser.findElement(By.cssSelector("form.merge-form button")));
+		question = wait(browser).until(ExpectedConditions.alertIsPresent());
+		assertThat(question.getText()).startsWith("Gộp hồ sơ có mã " + other.id() + " vào hồ sơ của " + data.fullName() + "?");
+		question.dismiss();
+		Thread.sleep(500); // a request, had one been sent, would have answered by now
+		assertThat(profiles.find(id, vn.trithuc.registry.internal.RegistryFixtures.hr()).orElseThrow().parts()).singleElement().satisfies(p -> assertThat(p.validTo()).isNull());
+		assertThat(profiles.find(other.id(), vn.trithuc.registry.internal.RegistryFixtures.hr())).isPresent();
+		assertThat(profiles.mergedInto(other.id())).isEmpty();
+		assertThat(browser.findElements(By.cssSelector(".alert-success"))).isEmpty();
+
+		// with a date typed the question quotes it; OK ends the part on that day (a boosted submit)
+		var end = browser.findElement(By.cssSelector("form.end-part input[name=validTo]"));
+		end.sendKeys("31/12/2025");
+		Browser.click(browser, browser.findElement(By.cssSelector("form.end-part button")));
+		question = wait(browser).until(ExpectedConditions.alertIsPresent());
+		assertThat(question.getText()).isEqualTo("Kết thúc «Công trình khoa học, ấn phẩm» vào ngày 31/12/2025?");
+		question.accept();
+		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Đã lưu."));
+		assertThat(profiles.find(id, vn.trithuc.registry.internal.RegistryFixtures.hr()).orElseThrow().parts()).singleElement()
+			.satisfies(p -> assertThat(p.validTo()).isEqualTo(LocalDate.of(2025, 12, 31)));
+		assertThat(browser.findElements(By.cssSelector("form.end-part"))).isEmpty();
 		assertThat(consoleErrors(browser)).isEmpty();
 	}
 
