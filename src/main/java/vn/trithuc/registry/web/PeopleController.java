@@ -82,8 +82,13 @@ class PeopleController {
 		model.addAttribute("q", q);
 		model.addAttribute("filters", query.filters());
 		var result = search.search(query, caller);
+		var links = new SearchLinks("/registry/people", q, query.filters());
+		if (result.page() > 0 && result.page() >= result.pages()) {
+			// a page past the end (an old link, a typed URL, fewer results since): the last page instead
+			return "redirect:" + links.page(result.pages() - 1);
+		}
 		model.addAttribute("result", result);
-		model.addAttribute("links", new SearchLinks("/registry/people", q, query.filters()));
+		model.addAttribute("links", links);
 		model.addAttribute("exportColumns", ExportController.columns(visibility.seesPartyMembership(caller, false)));
 		model.addAttribute("defaultColumns", ExportController.DEFAULT_COLUMNS);
 		model.addAttribute("canEdit", visibility.edits(caller));
@@ -162,6 +167,8 @@ class PeopleController {
 		model.addAttribute("residence", profile.data().residence() == null ? null
 				: codes.adminUnitName(profile.data().residence()).orElse(profile.data().residence().toString()));
 		model.addAttribute("date", date);
+		// the day a part ends when no end date is typed (formatted here: confirmation texts may not call beans)
+		model.addAttribute("today", Formats.DATE.format(LocalDate.now(clock)));
 		model.addAttribute("current", profile.partsOn(date).stream().filter(p -> party || !p.kind().sensitive()).toList());
 		model.addAttribute("timeline", profile.timeline().stream().filter(p -> party || !p.kind().sensitive()).toList());
 		model.addAttribute("seesParty", party);
@@ -489,6 +496,10 @@ class PeopleController {
 		}
 		try {
 			return Formats.parseDate(text);
+		}
+		catch (Formats.NoSuchDayException e) {
+			errors.put(field, messages.getMessage(e.messageKey(), e.arguments(), locale));
+			return null;
 		}
 		catch (DateTimeParseException e) {
 			errors.put(field, messages.getMessage("registry.date.format", null, locale));
