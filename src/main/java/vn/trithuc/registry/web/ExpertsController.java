@@ -35,8 +35,14 @@ class ExpertsController {
 		var query = query(q, page, PeopleController.PAGE_SIZE, params);
 		model.addAttribute("q", q);
 		model.addAttribute("filters", query.filters());
-		model.addAttribute("result", q.isBlank() ? null : search.search(query, caller));
-		model.addAttribute("links", new SearchLinks("/registry/experts", q, query.filters(), true));
+		var result = q.isBlank() ? null : search.search(query, caller);
+		var links = new SearchLinks("/registry/experts", q, query.filters(), true);
+		if (result != null && result.page() > 0 && result.page() >= result.pages()) {
+			// a page past the end: the last page instead
+			return "redirect:" + links.page(result.pages() - 1);
+		}
+		model.addAttribute("result", result);
+		model.addAttribute("links", links);
 		model.addAttribute("exportColumns", ExportController.columns(visibility.seesPartyMembership(caller, false)));
 		model.addAttribute("defaultColumns", ExportController.DEFAULT_COLUMNS);
 		return "registry/experts";

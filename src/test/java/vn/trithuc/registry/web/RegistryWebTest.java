@@ -127,10 +127,100 @@ class RegistryWebTest {
 	}
 
 	@Test
+	void the_edit_form_refuses_a_bad_phone_an_impossible_day_and_a_bad_email_beside_the_fields() {
+		var data = person("Phan", "Thị", uniqueToken("Sai"), Sex.FEMALE, LocalDate.of(1979, 6, 15));
+		var id = create(data);
+		var editor = TestAccounts.loggedIn(port, administration, "web.editor4", Role.HR_OFFICER);
+		var fields = form(data, "abc", editor.get("/registry/people/" + id + "/edit").body());
+		fields.put("email", "notanemail");
+		var refused = editor.postForm("/registry/people/" + id + "/edit", fields);
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("Số điện thoại «abc» không hợp lệ").contains("Thư điện tử «notanemail» không hợp lệ")
+			.contains("is-invalid");
+		var stored = profiles.find(id, vn.trithuc.registry.internal.RegistryFixtures.hr()).orElseThrow().data();
+		assertThat(stored.phone()).isNull();
+		assertThat(stored.email()).isNull();
+
+		// too few digits, and a day that is written right but does not exist
+		fields = form(data, "0912 34", editor.get("/registry/people/" + id + "/edit").body());
+		fields.put("birth", "31/02/1990");
+		var impossible = editor.postForm("/registry/people/" + id + "/edit", fields);
+		assertThat(impossible.status()).isEqualTo(200);
+		assertThat(impossible.body()).contains("Số điện thoại «0912 34» phải có từ 8 đến 15 chữ số (đang có 6).")
+			.contains("Ngày 31/02/1990 không có trên lịch: tháng 02/1990 chỉ có 28 ngày.")
+			.doesNotContain("Ngày sinh nhập theo dạng dd/MM/yyyy");
+
+		// the usual ways of writing a number and an address are kept as typed
+		fields = form(data, "+84 (24) 3825.1234", editor.get("/registry/people/" + id + "/edit").body());
+		fields.put("email", "phan.thi@so-noivu.gov.vn");
+		assertThat(editor.postForm("/registry/people/" + id + "/edit", fields).status()).isEqualTo(302);
+		stored = profiles.find(id, vn.trithuc.registry.internal.RegistryFixtures.hr()).orElseThrow().data();
+		assertThat(stored.phone()).isEqualTo("+84 (24) 3825.1234");
+		assertThat(stored.email()).isEqualTo("phan.thi@so-noivu.gov.vn");
+	}
+
+	@Test
+	void the_new_person_form_marks_the_required_fields() {
+		var officer = TestAccounts.loggedIn(port, administration, "web.hr.new", Role.HR_OFFICER);
+		var page = officer.get("/registry/people/new").body();
+		assertThat(page).containsPattern("<label class=\"form-label required\" for=\"familyName\"")
+			.containsPattern("<label class=\"form-label required\" for=\"givenName\"")
+			.containsPattern("<label class=\"form-label required\" for=\"sex\"")
+			.containsPattern("<label class=\"form-label\" for=\"middleName\"")
+			.contains("Thông tin bắt buộc.");
+	}
+
+	@Test
+	void a_party_membership_made_official_before_admission_is_refused() {
+		var id = create(person("Vũ", "Đức", uniqueToken("Dang"), Sex.MALE, LocalDate.of(1975, 1, 9)));
+		var officer = TestAccounts.loggedIn(port, administration, "web.hr.party", Role.HR_OFFICER);
+		var page = officer.get("/registry/people/" + id + "/parts/new?kind=PARTY_MEMBERSHIP").body();
+		var fields = new LinkedHashMap<String, String>();
+		fields.put("_csrf", WebClientSession.csrfToken(page));
+		fields.put("kind", "PARTY_MEMBERSHIP");
+		fields.put("version", "1");
+		fields.put("validFrom", "03/02/2001");
+		fields.put("joinDate", "03/02/2001");
+		fields.put("officialDate", "03/02/2000");
+		var refused = officer.postForm("/registry/people/" + id + "/parts/new", fields);
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("Ngày chính thức không thể trước ngày kết nạp.");
+		assertThat(profiles.find(id, vn.trithuc.registry.internal.RegistryFixtures.hr()).orElseThrow().parts()).isEmpty();
+
+		fields.put("officialDate", "31/04/2002");
+		assertThat(officer.postForm("/registry/people/" + id + "/parts/new", fields).body())
+			.contains("Ngày 31/04/2002 không có trên lịch: tháng 04/2002 chỉ có 30 ngày.");
+
+		fields.put("officialDate", "03/02/2002");
+		assertThat(officer.postForm("/registry/people/" + id + "/parts/new", fields).status()).isEqualTo(302);
+		assertThat(profiles.find(id, vn.trithuc.registry.internal.RegistryFixtures.hr()).orElseThrow().parts()).hasSize(1);
+	}
+
+	@Test
+	void a_page_past_the_end_of_the_list_goes_to_the_last_page() {
+		var tag = uniqueToken("Trang");
+		for (int i = 0; i < 3; i++) {
+			create(person("Hà", tag, "Minh" + (char) ('A' + i), Sex.MALE, LocalDate.of(1980 + i, 1, 1)));
+		}
+		var officer = TestAccounts.loggedIn(port, administration, "web.hr.paging", Role.HR_OFFICER);
+		var past = officer.get("/registry/people?q=" + tag + "&page=500");
+		assertThat(past.status()).isEqualTo(302);
+		assertThat(past.header("Location")).contains("q=" + tag).doesNotContain("page=500");
+		var last = officer.get(past.header("Location").replaceFirst("^https?://[^/]+", ""));
+		assertThat(last.status()).isEqualTo(200);
+		assertThat(last.body()).contains("Tìm thấy 3 người").doesNotContain("Không có trí thức nào khớp");
+		// everything beyond the first page of the whole list lands on its last page
+		var all = officer.get("/registry/people?page=100000");
+		assertThat(all.status()).isEqualTo(302);
+		var lastOfAll = officer.get(all.header("Location").replaceFirst("^https?://[^/]+", ""));
+		assertThat(lastOfAll.body()).containsPattern("Trang ([0-9.]+)/\\1 ");
+	}
+
+	@Test
 	void export_masks_ids_for_a_leader_and_neutralises_formulas() throws Exception {
 		var tag = uniqueToken("Xuat");
 		var nid = nationalId(1990, Sex.MALE);
-		create(withPhone(withNationalId(person("=HYPERLINK(\"x\")", tag, "Nam", Sex.MALE, LocalDate.of(1990, 1, 1)), nid), "+84912"));
+		create(withPhone(withNationalId(person("=HYPERLINK(\"x\")", tag, "Nam", Sex.MALE, LocalDate.of(1990, 1, 1)), nid), "+84 912 345 678"));
 		var leader = TestAccounts.loggedIn(port, administration, "web.leader", Role.LEADER);
 		var page = leader.get("/registry/people?q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8) + "&sex=MALE");
 		assertThat(page.status()).isEqualTo(200);
@@ -139,7 +229,7 @@ class RegistryWebTest {
 			.as("a leader is not offered the party membership column").doesNotContain("name=\"cols\" value=\"party\"");
 		var csv = leader.get("/registry/people/export.csv?q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8));
 		assertThat(csv.status()).isEqualTo(200);
-		assertThat(csv.body()).startsWith("\uFEFFHọ,").contains("\"'=HYPERLINK(\"\"x\"\")\"").contains("'+84912")
+		assertThat(csv.body()).startsWith("\uFEFFHọ,").contains("\"'=HYPERLINK(\"\"x\"\")\"").contains("'+84 912 345 678")
 			.contains("********" + nid.substring(8)).doesNotContain(nid);
 
 		var bytes = leader.getBytes("/registry/people/export.xlsx?q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8));
@@ -155,7 +245,7 @@ class RegistryWebTest {
 			assertThat(rows).hasSize(2);
 			assertThat(rows.get(0).get(0)).isEqualTo("Họ");
 			assertThat(rows.get(1).get(0)).isEqualTo("'=HYPERLINK(\"x\")");
-			assertThat(rows.get(1)).contains("********" + nid.substring(8), "'+84912").doesNotContain(nid);
+			assertThat(rows.get(1)).contains("********" + nid.substring(8), "'+84 912 345 678").doesNotContain(nid);
 		}
 		// both exports of personal data are in the security audit log, one entry each, with the leader as actor
 		var audited = jdbc.sql("select count(*) from identity.security_event where event_type = 'PERSONAL_DATA_EXPORTED'"
@@ -167,8 +257,8 @@ class RegistryWebTest {
 	void export_writes_the_chosen_columns_with_the_callers_masking_and_logs_the_row_count() throws Exception {
 		var tag = uniqueToken("Cot");
 		var nid = nationalId(1985, Sex.FEMALE);
-		create(withPhone(withNationalId(person("Lê", tag, "Hoa", Sex.FEMALE, LocalDate.of(1985, 4, 3)), nid), "-1+2"));
-		create(withPhone(person("Trần", tag, "An", Sex.MALE, LocalDate.of(1970, 2, 1)), "@SUM(A1)"));
+		create(withPhone(withNationalId(person("Lê", tag, "Hoa", Sex.FEMALE, LocalDate.of(1985, 4, 3)), nid), "-0912 345 678"));
+		create(withPhone(person("Trần", tag, "An", Sex.MALE, LocalDate.of(1970, 2, 1)), "+84 24 3825 1234"));
 		var q = URLEncoder.encode(tag, StandardCharsets.UTF_8);
 		// columns come in the dialog's order, whatever order they are asked in
 		var cols = "&cols=givenName&cols=birth&cols=nationalId&cols=phone&cols=party&cols=field";
@@ -180,8 +270,8 @@ class RegistryWebTest {
 		var lines = csv.body().split("\r\n");
 		assertThat(lines[0]).isEqualTo("\uFEFFTên,Ngày sinh,Số định danh cá nhân,Lĩnh vực,Điện thoại");
 		assertThat(lines).hasSize(3);
-		assertThat(lines[1]).isEqualTo("An,1970,,,'@SUM(A1)"); // Vietnamese order: An before Hoa
-		assertThat(lines[2]).isEqualTo("Hoa,1985,********" + nid.substring(8) + ",,'-1+2");
+		assertThat(lines[1]).isEqualTo("An,1970,,,'+84 24 3825 1234"); // Vietnamese order: An before Hoa
+		assertThat(lines[2]).isEqualTo("Hoa,1985,********" + nid.substring(8) + ",,'-0912 345 678");
 
 		// an HR officer: full date and ID, party column, read back from the .xlsx
 		var officer = TestAccounts.loggedIn(port, administration, "web.hr.export", Role.HR_OFFICER);
@@ -196,7 +286,7 @@ class RegistryWebTest {
 			});
 		}
 		assertThat(rows.get(0)).containsExactly("Tên", "Ngày sinh", "Số định danh cá nhân", "Lĩnh vực", "Đảng viên", "Điện thoại");
-		assertThat(rows.get(2)).containsExactly("Hoa", "03/04/1985", nid, "", "Chưa là đảng viên", "'-1+2");
+		assertThat(rows.get(2)).containsExactly("Hoa", "03/04/1985", nid, "", "Chưa là đảng viên", "'-0912 345 678");
 		assertThat(rows).hasSize(3);
 
 		var details = jdbc.sql("select details from identity.security_event where event_type = 'PERSONAL_DATA_EXPORTED'"
