@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** What a phone number and an e-mail address may look like: one rule for the forms and the spreadsheet import. */
-final class ContactRules {
+public final class ContactRules {
 
 	/** Digits with the usual separators; a '+' only in front (+84 912 345 678, (024) 3825.1234, 0912-345-678). */
 	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .()\\-]+");
@@ -20,7 +20,7 @@ final class ContactRules {
 	}
 
 	/** @return the message key of the broken rule, or null when {@code phone} is a phone number (or absent) */
-	static @Nullable String phoneProblem(@Nullable String phone) {
+	public static @Nullable String phoneProblem(@Nullable String phone) {
 		if (phone == null || phone.isBlank()) {
 			return null;
 		}
@@ -33,7 +33,7 @@ final class ContactRules {
 	}
 
 	/** @return the message key of the broken rule, or null when {@code email} is a plausible address (or absent) */
-	static @Nullable String emailProblem(@Nullable String email) {
+	public static @Nullable String emailProblem(@Nullable String email) {
 		if (email == null || email.isBlank()) {
 			return null;
 		}
@@ -41,7 +41,7 @@ final class ContactRules {
 		return text.length() <= 254 && !text.contains("..") && EMAIL.matcher(text).matches() ? null : "registry.email.format";
 	}
 
-	static int digits(String phone) {
+	public static int digits(String phone) {
 		return (int) phone.chars().filter(c -> c >= '0' && c <= '9').count();
 	}
 }

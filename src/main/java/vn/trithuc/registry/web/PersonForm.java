@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.validation.BindingResult;
 
 import vn.trithuc.registry.Sex;
+import vn.trithuc.registry.internal.ContactRules;
 import vn.trithuc.registry.internal.PersonData;
 import vn.trithuc.shared.Formats;
 
@@ -82,6 +83,15 @@ record PersonForm(Integer version, String familyName, String middleName, String 
 			catch (java.time.format.DateTimeParseException e) {
 				binding.rejectValue("birth", "registry.birth.format");
 			}
+		}
+		// told with the other fields' problems at once (Profiles checks the same rules again on saving)
+		var phoneProblem = ContactRules.phoneProblem(phone);
+		if (phoneProblem != null) {
+			binding.rejectValue("phone", phoneProblem, new Object[] { phone.strip(), ContactRules.digits(phone) }, null);
+		}
+		var emailProblem = ContactRules.emailProblem(email);
+		if (emailProblem != null) {
+			binding.rejectValue("email", emailProblem, new Object[] { email.strip() }, null);
 		}
 		var home = unit("hometown", hometown, binding);
 		var residing = unit("residence", residence, binding);
