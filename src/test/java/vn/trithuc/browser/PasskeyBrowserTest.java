@@ -89,6 +89,10 @@ class PasskeyBrowserTest {
 			var remove = browser.findElements(By.cssSelector("tr.passkey")).get(0)
 				.findElement(By.cssSelector("button.passkey-remove"));
 			remove.sendKeys(org.openqa.selenium.Keys.ENTER);
+			// removing asks first (a normal, not boosted, submit)
+			var question = FirstLoginBrowserTest.wait(browser).until(ExpectedConditions.alertIsPresent());
+			assertThat(question.getText()).isEqualTo("Xóa khóa truy cập «Máy tính cơ quan»? Sẽ không dùng khóa này để đăng nhập được nữa.");
+			question.accept();
 			FirstLoginBrowserTest.wait(browser).until(ExpectedConditions.stalenessOf(remove));
 			assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("Đã xóa khóa truy cập.");
 			assertThat(labels(browser)).containsExactly("Điện thoại");

@@ -158,7 +158,8 @@ class SelfServiceBrowserTest {
 		assertThat(text(browser, ".messages")).contains("Đã ghi nhận sự đồng ý của bạn.");
 		var directory = new WebClientDirectory(port, "/directory?q=" + run);
 		assertThat(directory.names()).containsExactly(name);
-		submit(browser, consentButton(browser, "Có tên trong danh bạ chuyên gia công khai"));
+		submitConfirmed(browser, consentButton(browser, "Có tên trong danh bạ chuyên gia công khai"),
+				"Rút lại đồng ý «Có tên trong danh bạ chuyên gia công khai»? Thay đổi có hiệu lực ngay.");
 		assertThat(text(browser, ".messages")).contains("Đã rút lại sự đồng ý; thay đổi có hiệu lực ngay.");
 		assertThat(directory.names()).isEmpty();
 		assertThat(browser.findElement(By.cssSelector(".consent-history")).getAttribute("textContent"))
@@ -170,7 +171,8 @@ class SelfServiceBrowserTest {
 
 		// erasure: she works in the private sector, so she may ask; the officer sees the deadline and executes it
 		browser.findElement(By.id("erasure-reason")).sendKeys("Tôi không còn làm việc với cơ quan nhà nước");
-		submit(browser, browser.findElement(By.cssSelector(".erasure button[type=submit]")));
+		submitConfirmed(browser, browser.findElement(By.cssSelector(".erasure button[type=submit]")),
+				"Gửi yêu cầu xóa dữ liệu cá nhân của bạn?");
 		assertThat(text(browser, ".messages")).contains("Đã gửi yêu cầu xóa dữ liệu.");
 		var due = jdbc.sql("select due_on from registry.erasure_request where person_id = :p and status = 'OPEN'")
 			.param("p", id).query(LocalDate.class).single();
@@ -181,7 +183,7 @@ class SelfServiceBrowserTest {
 		var task = rowOf(browser, "table.erasures", name);
 		assertThat(task.getText()).contains("Tôi không còn làm việc với cơ quan nhà nước",
 				vn.trithuc.shared.Formats.DATE.format(due));
-		submit(browser, task.findElement(By.cssSelector("button.btn-danger")));
+		submitConfirmed(browser, task.findElement(By.cssSelector("button.btn-danger")), "Xóa dữ liệu cá nhân của " + name + "?");
 		assertThat(text(browser, ".messages")).contains("Đã xóa dữ liệu cá nhân (ẩn danh hóa)");
 		assertThat(browser.findElements(By.xpath("//table[contains(@class,'erasures')]//a[text()='" + name + "']"))).isEmpty();
 		browser.get(url("/registry/people/" + id));
@@ -261,6 +263,17 @@ class SelfServiceBrowserTest {
 		var page = browser.findElement(By.tagName("html"));
 		var content = browser.findElements(By.id("content"));
 		Browser.click(browser, button);
+		waitForReplaced(browser, page, content);
+	}
+
+	/** Submits a destructive action: its question comes first (it starts with {@code question}) and is accepted. */
+	private static void submitConfirmed(WebDriver browser, WebElement button, String question) {
+		var page = browser.findElement(By.tagName("html"));
+		var content = browser.findElements(By.id("content"));
+		Browser.click(browser, button);
+		var alert = wait(browser).until(ExpectedConditions.alertIsPresent());
+		assertThat(alert.getText()).startsWith(question);
+		alert.accept();
 		waitForReplaced(browser, page, content);
 	}
 
