@@ -122,6 +122,24 @@ public class SpreadsheetImport {
 
 	public record Job(UUID id, String fileName, String status, String createdBy, Instant createdAt,
 			@Nullable String appliedSummary) {
+
+		/** What the apply wrote, by outcome (as stored: "{NEW=1, UNCHANGED=2, …}"); empty before or when interrupted. */
+		public Map<Outcome, Long> appliedCounts() {
+			var counts = new java.util.EnumMap<Outcome, Long>(Outcome.class);
+			if (!"APPLIED".equals(status) || appliedSummary == null) {
+				return counts;
+			}
+			for (var entry : appliedSummary.replaceAll("[{}\\s]", "").split(",")) {
+				var pair = entry.split("=");
+				try {
+					counts.put(Outcome.valueOf(pair[0]), Long.valueOf(pair[1]));
+				}
+				catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+					return new java.util.EnumMap<>(Outcome.class);
+				}
+			}
+			return counts;
+		}
 	}
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SpreadsheetImport.class);

@@ -57,10 +57,20 @@ class ImportWebTest {
 			.isEqualTo(404);
 		assertThat(hrB.postForm("/registry/import/" + job + "/mapping", java.util.Map.of("_csrf", token, "column.0",
 				"fullName")).status()).isEqualTo(404);
-		assertThat(hrA.get("/registry/import/" + job).body()).doesNotContain("Đã ghi các dòng");
+		var before = hrA.get("/registry/import/" + job).body();
+		assertThat(before).doesNotContain("Đã ghi các dòng").contains("Kết quả kiểm tra", "1 người sẽ được thêm mới");
 		// an HR officer of the whole province (no unit scope) reaches it
 		var province = TestAccounts.loggedIn(port, administration, "imp.province", Role.HR_OFFICER);
 		assertThat(province.get("/registry/import/" + job).status()).isEqualTo(200);
+
+		// once applied, the page says what was written, in the past tense, and offers no new mapping
+		assertThat(hrA.postForm("/registry/import/" + job + "/apply", java.util.Map.of("_csrf",
+				vn.trithuc.WebClientSession.csrfToken(before))).status()).isEqualTo(302);
+		vn.trithuc.ImportJobWait.done(hrA, job);
+		var after = hrA.get("/registry/import/" + job).body();
+		assertThat(after).contains("Kết quả nhập: pham-vi-a.csv", "Đã ghi các dòng", "1 người đã được thêm mới",
+				"0 dòng có lỗi, không được ghi").doesNotContain("sẽ được thêm mới", "Kết quả kiểm tra",
+				"/registry/import/" + job + "/mapping");
 	}
 
 	private java.util.UUID unit(String code, String name) {
