@@ -72,7 +72,7 @@ class FirstLoginBrowserTest {
 
 		browser.get(url("/"));
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1"), "Xin chào"));
-		assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Xin chào, admin");
+		assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Xin chào, Quản trị hệ thống");
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
 		assertThat(browser.findElements(By.cssSelector(".tiles a"))).extracting(e -> e.findElement(By.tagName("strong")).getText())
 			.containsExactlyElementsOf(expectedTilesForAdministrator())

@@ -70,7 +70,7 @@ class SecondFactorBrowserTest {
 		// the right code logs in
 		enterCode(browser, TestAccounts.totp(secret, 1));
 		FirstLoginBrowserTest.wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1"), "Xin chào"));
-		assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Xin chào, " + username);
+		assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Xin chào, Tài khoản kiểm thử " + username);
 		logout(browser);
 
 		// a recovery code works once

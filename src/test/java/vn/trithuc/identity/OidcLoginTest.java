@@ -42,7 +42,7 @@ class OidcLoginTest {
 		var home = signOn(client, "sso.officer");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.uri().getPath()).isEqualTo("/");
-		assertThat(home.body()).contains("Xin chào, sso.officer");
+		assertThat(home.body()).contains("Xin chào, Người dùng sso.officer", "title=\"sso.officer\"");
 		assertThat(jdbc.sql("select count(*) from identity.spring_session where principal_name = 'sso.officer'")
 			.query(Long.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("""
@@ -60,7 +60,7 @@ class OidcLoginTest {
 		createUser("thuky.sso", "Thu.Ky@lamdong.gov.vn", Role.LEADER);
 		var home = signOn(browserLikeClient(), "thu.ky@lamdong.gov.vn");
 		assertThat(home.uri().getPath()).isEqualTo("/");
-		assertThat(home.body()).contains("Xin chào, thuky.sso");
+		assertThat(home.body()).contains("Xin chào, Người dùng thuky.sso");
 	}
 
 	@Test

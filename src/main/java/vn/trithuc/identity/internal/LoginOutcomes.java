@@ -36,6 +36,8 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
 
 	static final String REMOTE_ADDRESS = "trithuc.remoteAddress";
 	static final String USER_AGENT = "trithuc.userAgent";
+	/** The account's display name, for the page header ("Trần Minh Tuấn" rather than the user name). */
+	static final String DISPLAY_NAME = "trithuc.displayName";
 	static final String SINGLE_SIGN_ON = "trithuc.singleSignOn";
 
 	private final UserAccounts accounts;
@@ -150,6 +152,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
 			account.recordSuccessfulLogin();
 			accounts.save(account);
 			audit.record(SecurityEventType.LOGIN_SUCCEEDED, account.username(), account.username(), method);
+			request.getSession().setAttribute(DISPLAY_NAME, account.displayName());
 			return new boolean[] { account.mustChangePassword() && !singleSignOn,
 					secondFactors.setupRequired(account) && !singleSignOn };
 		}).orElse(new boolean[] { false, false }));
