@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 
 import vn.trithuc.registry.internal.ImportErrorReport;
 import vn.trithuc.registry.internal.ImportJobs;
+import vn.trithuc.registry.internal.ImportTemplate;
 import vn.trithuc.registry.internal.SpreadsheetImport;
 
 /**
@@ -38,14 +39,17 @@ class ImportController {
 	private final ImportJobs jobs;
 	private final ImportErrorReport errorReports;
 	private final MessageSource messages;
+	private final ImportTemplate template;
 	private final org.springframework.util.unit.DataSize uploadLimit;
 
 	ImportController(SpreadsheetImport imports, ImportJobs jobs, ImportErrorReport errorReports, MessageSource messages,
+			ImportTemplate template,
 			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:20MB}") org.springframework.util.unit.DataSize uploadLimit) {
 		this.imports = imports;
 		this.jobs = jobs;
 		this.errorReports = errorReports;
 		this.messages = messages;
+		this.template = template;
 		this.uploadLimit = uploadLimit;
 	}
 
@@ -67,6 +71,16 @@ class ImportController {
 	}
 
 	/** The job's progress bar (polled by htmx while the work runs); when it has ended, the page reloads for the result. */
+	/** The spreadsheet to fill in: the columns the import recognises, with lists to choose from. */
+	@GetMapping("/registry/import/template.xlsx")
+	ResponseEntity<byte[]> template(Authentication authentication) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("mau-danh-sach-tri-thuc.xlsx").build().toString())
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(template.workbook(Callers.of(authentication)));
+	}
+
 	@GetMapping("/registry/import/{id}/progress")
 	String progress(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletResponse response,
 			Authentication authentication) {

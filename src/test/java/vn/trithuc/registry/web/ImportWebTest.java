@@ -73,6 +73,64 @@ class ImportWebTest {
 				"/registry/import/" + job + "/mapping");
 	}
 
+	/**
+	 * The template an officer downloads is what the import reads: filled in (a name, a sex, an ethnic group, a level and
+	 * a unit picked from its lists, a birth date and an ID typed as text), it checks without a problem.
+	 */
+	@Test
+	void the_template_filled_in_imports_without_a_problem() throws Exception {
+		var run = RegistryFixtures.uniqueToken("Mau");
+		var unitName = "Trường mẫu " + run;
+		unit("TPL" + run, unitName);
+		var hr = TestAccounts.loggedIn(port, administration, "imp.template", Role.HR_OFFICER);
+		assertThat(hr.get("/registry/import").body()).contains("/registry/import/template.xlsx", "Tải tệp mẫu (.xlsx)");
+		var bytes = hr.getBytes("/registry/import/template.xlsx");
+		var id = RegistryFixtures.nationalId(1985, vn.trithuc.registry.Sex.FEMALE);
+		byte[] filled;
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+			assertThat(workbook.getSheetName(0)).isEqualTo("Danh sách");
+			assertThat(workbook.getSheetName(1)).isEqualTo("Hướng dẫn");
+			assertThat(workbook.isSheetHidden(2)).as("the lists").isTrue();
+			var sheet = workbook.getSheetAt(0);
+			var header = sheet.getRow(0);
+			assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Họ và tên");
+			assertThat(header.getCell(5).getStringCellValue()).isEqualTo("Số CCCD");
+			assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+			assertThat(sheet.getDataValidations()).as("sex, ethnic group, religion, level, unit").hasSize(5);
+			var lists = workbook.getSheetAt(2);
+			var units = new java.util.ArrayList<String>();
+			lists.forEach(row -> {
+				var cell = row.getCell(4);
+				if (cell != null) {
+					units.add(cell.getStringCellValue());
+				}
+			});
+			assertThat(units).contains(unitName);
+			var row = sheet.createRow(1);
+			row.createCell(0).setCellValue("Ka Điểu Thị " + run);
+			row.createCell(1).setCellValue("Nữ");
+			var birth = row.createCell(2);
+			birth.setCellStyle(sheet.getColumnStyle(2));
+			birth.setCellValue("05/09/1985");
+			row.createCell(3).setCellValue("Cơ-ho");
+			var nid = row.createCell(5);
+			nid.setCellValue(id);
+			row.createCell(9).setCellValue("Thạc sĩ");
+			row.createCell(10).setCellValue(unitName);
+			var out = new java.io.ByteArrayOutputStream();
+			workbook.write(out);
+			filled = out.toByteArray();
+		}
+		var uploaded = hr.upload("/registry/import", "mau-danh-sach-tri-thuc.xlsx", filled);
+		assertThat(uploaded.status()).isEqualTo(302);
+		var matcher = JOB.matcher(uploaded.header("Location"));
+		assertThat(matcher.find()).isTrue();
+		vn.trithuc.ImportJobWait.done(hr, matcher.group(1));
+		var report = hr.get("/registry/import/" + matcher.group(1)).body();
+		assertThat(report).contains("1 người sẽ được thêm mới", "0 dòng có lỗi, sẽ không được ghi")
+			.doesNotContain("import-problems");
+	}
+
 	private java.util.UUID unit(String code, String name) {
 		return operations.create(vn.trithuc.orgunit.internal.OrgUnitOperations.NewUnit.of(code, name,
 				vn.trithuc.orgunit.OrgUnitKind.OTHER, null), java.time.LocalDate.of(2020, 1, 1),
