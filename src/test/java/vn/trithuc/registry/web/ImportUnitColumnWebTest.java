@@ -156,6 +156,10 @@ class ImportUnitColumnWebTest {
 			.query(UUID.class).single();
 		var list = officer.get("/registry/duplicates").body();
 		assertThat(list).contains(candidate.toString());
+		// side by side: the phones differ (shaded), the degrees by name, the unit by name
+		var card = list.substring(list.indexOf("Hà Văn " + run + " Lực"));
+		assertThat(card).contains("Đề xuất mới", "Hồ sơ đã có", "Thạc sĩ", "Đại học", "Trường Tiểu học Đạ Tông " + run)
+			.containsPattern("<tr class=\"differs\">\\s*<th scope=\"row\">Điện thoại</th>\\s*<td>0912000002</td>\\s*<td>0912000001</td>");
 
 		// a different person after all: registered in the school with the file's degree, so in the officer's scope
 		var token = WebClientSession.csrfToken(list);
