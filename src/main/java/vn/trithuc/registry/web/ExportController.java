@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -78,15 +79,17 @@ class ExportController {
 		{
 			var workbook = new Workbook(out, "TriThuc", "1.0");
 			var sheet = workbook.newWorksheet(messages.getMessage("registry.export.sheet", null, locale));
+			// widths, frozen header: written with the sheet's head, so before the first flush
 			for (int c = 0; c < columns.size(); c++) {
+				sheet.width(c, width(columns.get(c)));
 				sheet.value(0, c, header(columns.get(c), locale));
 				sheet.style(0, c).bold().set();
 			}
+			sheet.freezePane(0, 1);
 			int[] row = { 1 };
 			search.each(query, caller, person -> {
-				var values = values(person, columns, locale);
-				for (int c = 0; c < values.size(); c++) {
-					sheet.value(row[0], c, values.get(c));
+				for (int c = 0; c < columns.size(); c++) {
+					write(sheet, row[0], c, person, columns.get(c), locale);
 				}
 				if (row[0] % 1000 == 0) {
 					try {
@@ -98,9 +101,49 @@ class ExportController {
 				}
 				row[0]++;
 			});
+			// the filter arrows on the header, over every written row (the sheet's tail is written at finish)
+			sheet.setAutoFilter(0, 0, Math.max(0, row[0] - 1), columns.size() - 1);
 			workbook.finish();
 			audit.recordPersonalDataExport("registry people list (.xlsx) q=" + q + " columns=" + columns, row[0] - 1L);
 		}
+	}
+
+	/** Excel's date format: shown as 11/11/1966 and sorted and filtered as a date. */
+	static final String EXCEL_DATE = "dd/mm/yyyy";
+
+	/**
+	 * One cell: a full birth date as a real date (Excel has none before 1900: such a date stays text), everything else as text (a national ID or phone keeps its
+	 * leading zeros); values unique to a person inline, so that no table of them grows with the export.
+	 */
+	private void write(Worksheet sheet, int r, int c, PeopleSearch.Row person, String column, Locale locale) {
+		if (column.equals("birth") && person.birthDate() != null && person.birthDate().getYear() >= 1900) {
+			sheet.value(r, c, person.birthDate());
+			sheet.style(r, c).format(EXCEL_DATE).set();
+			return;
+		}
+		var text = SpreadsheetText.neutralise(value(person, column, locale));
+		if (text.isEmpty()) {
+			return;
+		}
+		switch (column) {
+			case "nationalId", "phone", "email" -> sheet.inlineString(r, c, text);
+			default -> sheet.value(r, c, text);
+		}
+	}
+
+	/** Column widths by kind, in characters (a streamed sheet cannot measure its cells). */
+	static double width(String column) {
+		return switch (column) {
+			case "sex", "talent" -> 10;
+			case "birth" -> 12;
+			case "familyName", "middleName", "givenName", "phone" -> 14;
+			case "ethnicGroup", "party" -> 16;
+			case "nationalId" -> 18;
+			case "degree", "title", "category" -> 20;
+			case "email" -> 28;
+			case "field", "unit" -> 36;
+			default -> 16;
+		};
 	}
 
 	@GetMapping("/registry/people/export.csv")

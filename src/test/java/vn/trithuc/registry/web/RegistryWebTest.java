@@ -272,22 +272,54 @@ class RegistryWebTest {
 		assertThat(lines).hasSize(3);
 		assertThat(lines[1]).isEqualTo("An,1970,,,'+84 24 3825 1234"); // Vietnamese order: An before Hoa
 		assertThat(lines[2]).isEqualTo("Hoa,1985,********" + nid.substring(8) + ",,'-0912 345 678");
+		// RFC 4180: a field with the separator, a quote or a line break is quoted, quotes doubled
+		assertThat(ExportController.csvLine(List.of("Hà Nội, Việt Nam", "dòng 1\r\ndòng 2", "\"A\"", "x")))
+			.isEqualTo("\"Hà Nội, Việt Nam\",\"dòng 1\r\ndòng 2\",\"\"\"A\"\"\",x\r\n");
 
 		// an HR officer: full date and ID, party column, read back from the .xlsx
 		var officer = TestAccounts.loggedIn(port, administration, "web.hr.export", Role.HR_OFFICER);
 		var bytes = officer.getBytes("/registry/people/export.xlsx?q=" + q + cols);
-		var rows = new ArrayList<List<String>>();
-		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes));
-				var stream = workbook.getFirstSheet().openStream()) {
-			stream.forEach(r -> {
-				var cells = new ArrayList<String>();
-				r.forEach(c -> cells.add(c == null ? "" : c.getRawValue()));
-				rows.add(cells);
-			});
+		var file = java.nio.file.Files.createTempFile("export", ".xlsx");
+		java.nio.file.Files.write(file, bytes);
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
+			var sheet = workbook.getSheetAt(0);
+			var text = new org.apache.poi.ss.usermodel.DataFormatter();
+			var header = new ArrayList<String>();
+			sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+			assertThat(header).containsExactly("Tên", "Ngày sinh", "Số định danh cá nhân", "Lĩnh vực", "Đảng viên", "Điện thoại");
+			assertThat(sheet.getLastRowNum()).isEqualTo(2);
+			var hoa = sheet.getRow(2);
+			assertThat(hoa.getCell(0).getStringCellValue()).isEqualTo("Hoa");
+			// the birth date is a real date: a number with the dd/mm/yyyy format, read back as the same day
+			var birth = hoa.getCell(1);
+			assertThat(birth.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+			assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(birth)).isTrue();
+			assertThat(birth.getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
+			assertThat(birth.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(1985, 4, 3));
+			assertThat(text.formatCellValue(birth)).isEqualTo("03/04/1985");
+			// the national ID stays text, leading zero and all
+			var id = hoa.getCell(2);
+			assertThat(id.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+			assertThat(id.getStringCellValue()).isEqualTo(nid).startsWith("0");
+			assertThat(text.formatCellValue(hoa.getCell(3))).isEmpty();
+			assertThat(hoa.getCell(4).getStringCellValue()).isEqualTo("Chưa là đảng viên");
+			assertThat(hoa.getCell(5).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+			assertThat(hoa.getCell(5).getStringCellValue()).isEqualTo("'-0912 345 678");
+			// header frozen, filter arrows over the header and every row, columns sized by kind
+			var pane = sheet.getPaneInformation();
+			assertThat(pane).isNotNull();
+			assertThat(pane.isFreezePane()).isTrue();
+			assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
+			assertThat(pane.getVerticalSplitPosition()).isEqualTo((short) 0);
+			assertThat(sheet.getCTWorksheet().isSetAutoFilter()).isTrue();
+			assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:F3");
+			assertThat(sheet.getColumnWidth(3)).as("fields of study are wider than a given name")
+				.isGreaterThan(sheet.getColumnWidth(0));
+			assertThat(sheet.getColumnWidth(2)).isGreaterThanOrEqualTo(16 * 256);
 		}
-		assertThat(rows.get(0)).containsExactly("Tên", "Ngày sinh", "Số định danh cá nhân", "Lĩnh vực", "Đảng viên", "Điện thoại");
-		assertThat(rows.get(2)).containsExactly("Hoa", "03/04/1985", nid, "", "Chưa là đảng viên", "'-0912 345 678");
-		assertThat(rows).hasSize(3);
+		finally {
+			java.nio.file.Files.deleteIfExists(file);
+		}
 
 		var details = jdbc.sql("select details from identity.security_event where event_type = 'PERSONAL_DATA_EXPORTED'"
 				+ " and details like :q order by id").param("q", "%" + tag + "%").query(String.class).list();
