@@ -201,7 +201,7 @@ class SelfServiceBrowserTest {
 		java.util.List<String> names() {
 			var page = new vn.trithuc.WebClientSession(port).get(path);
 			assertThat(page.status()).isEqualTo(200);
-			var matcher = Pattern.compile("<li class=\"expert\">\\s*<strong>([^<]+)</strong>").matcher(page.body());
+			var matcher = Pattern.compile("<tr class=\"expert\">\\s*<th scope=\"row\">([^<]+)</th>").matcher(page.body());
 			var names = new java.util.ArrayList<String>();
 			while (matcher.find()) {
 				names.add(matcher.group(1));

@@ -299,36 +299,73 @@ public class SelfService {
 			.list();
 	}
 
-	public record Expert(String name, @Nullable String highestDegree, List<String> fields, List<String> keywords) {
+	/**
+	 * What the public directory shows of a person: professional facts only (no identifier, birth date or contact:
+	 * no consent purpose publishes them).
+	 * @param fields codes of the fields of study of the person's degrees and expertise
+	 * @param keywords the expertise keywords, one entry per keyword, without repeats
+	 */
+	public record Expert(String name, @Nullable String highestDegree, @Nullable String academicTitle, List<String> fields,
+			List<String> keywords) {
 	}
 
-	/** The public expert directory: only people whose latest EXPERT_DIRECTORY consent is a grant; no identifiers. */
+	/** One page of the directory, from 0. */
+	public record Directory(List<Expert> experts, int page, int pages, long total) {
+	}
+
+	/** The consented people matching the text: the latest EXPERT_DIRECTORY consent row of each person is a grant. */
+	private static final String DIRECTORY_FROM = """
+			with consented as (
+			  select distinct on (person_id) person_id, granted from registry.consent where purpose = 'EXPERT_DIRECTORY'
+			  order by person_id, id desc)
+			%s
+			from consented c join registry.person p on p.id = c.person_id
+			where c.granted and p.merged_into is null
+			  and (:q = '' or shared.fold(p.family_name || ' ' || p.middle_name || ' ' || p.given_name) like '%%' || :q || '%%'
+			       or exists (select 1 from registry.person_part x where x.person_id = p.id and x.kind = 'EXPERTISE'
+			                  and shared.fold(x.attributes->>'keywords') like '%%' || :q || '%%')
+			       or p.fields && cast(:fieldCodes as text[]))
+			""";
+
+	/**
+	 * The public expert directory, a page at a time: only people whose latest EXPERT_DIRECTORY consent is a grant,
+	 * with their fields of study and expertise keywords; no identifiers.
+	 * @param fieldCodes codes of the fields of study whose name matches the text (a search by field name)
+	 */
 	@Transactional(readOnly = true)
-	public List<Expert> directory(String text, int limit) {
+	public Directory directory(String text, List<String> fieldCodes, int page, int size) {
 		var folded = vn.trithuc.shared.VietnameseText.fold(text);
-		return jdbc.sql("""
-				with consented as (
-				  select distinct on (person_id) person_id, granted from registry.consent where purpose = 'EXPERT_DIRECTORY'
-				  order by person_id, id desc)
-				select p.id, p.family_name, p.middle_name, p.given_name, p.highest_degree,
-				  coalesce((select string_agg(x.attributes->>'field', '|') from registry.person_part x
-				            where x.person_id = p.id and x.kind = 'EXPERTISE' and x.attributes->>'field' is not null), '') as fields,
-				  coalesce((select string_agg(x.attributes->>'keywords', '|') from registry.person_part x
-				            where x.person_id = p.id and x.kind = 'EXPERTISE'), '') as keywords
-				from consented c join registry.person p on p.id = c.person_id
-				where c.granted and p.merged_into is null
-				  and (:q = '' or shared.fold(p.family_name || ' ' || p.middle_name || ' ' || p.given_name) like '%' || :q || '%'
-				       or exists (select 1 from registry.person_part x where x.person_id = p.id and x.kind = 'EXPERTISE'
-				                  and shared.fold(x.attributes->>'keywords') like '%' || :q || '%'))
-				order by p.given_name collate "vi-x-icu", p.middle_name collate "vi-x-icu", p.family_name collate "vi-x-icu"
-				limit :limit""")
-			.param("q", folded).param("limit", limit)
-			.query((rs, n) -> new Expert(String.join(" ", rs.getString(2), rs.getString(3), rs.getString(4)).replaceAll("\\s+", " "),
-					rs.getString(5), split(rs.getString(6)), split(rs.getString(7))))
+		var codes = fieldCodes.toArray(String[]::new);
+		long total = jdbc.sql(DIRECTORY_FROM.formatted("select count(*)")).param("q", folded).param("fieldCodes", codes)
+			.query(Long.class).single();
+		int pages = (int) Math.max(1, (total + size - 1) / size);
+		int shown = Math.min(Math.max(0, page), pages - 1);
+		var experts = jdbc.sql(DIRECTORY_FROM.formatted("""
+				select p.family_name, p.middle_name, p.given_name, p.highest_degree, p.academic_title, p.fields,
+				  coalesce((select string_agg(x.attributes->>'keywords', '|' order by x.id) from registry.person_part x
+				            where x.person_id = p.id and x.kind = 'EXPERTISE'), '') as keywords""") + """
+				order by p.given_name collate "vi-x-icu", p.middle_name collate "vi-x-icu", p.family_name collate "vi-x-icu", p.id
+				limit :limit offset :offset""")
+			.param("q", folded).param("fieldCodes", codes).param("limit", size).param("offset", (long) shown * size)
+			.query((rs, n) -> {
+				var fields = rs.getArray(6);
+				return new Expert(String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3)).replaceAll("\\s+", " ").strip(),
+						rs.getString(4), rs.getString(5), fields == null ? List.of() : List.of((String[]) fields.getArray()),
+						keywords(rs.getString(7)));
+			})
 			.list();
+		return new Directory(experts, shown, pages, total);
 	}
 
-	private static List<String> split(String joined) {
-		return joined.isEmpty() ? List.of() : List.of(joined.split("\\|"));
+	/** Keywords as typed in the expertise parts ("cà phê, tưới nhỏ giọt; đất đỏ"), one by one, repeats (any case) once. */
+	static List<String> keywords(String joined) {
+		var seen = new java.util.LinkedHashMap<String, String>();
+		for (var keyword : joined.split("[|,;\\n]")) {
+			var k = keyword.strip();
+			if (!k.isEmpty()) {
+				seen.putIfAbsent(vn.trithuc.shared.VietnameseText.nfc(k).toLowerCase(java.util.Locale.ROOT), k);
+			}
+		}
+		return List.copyOf(seen.values());
 	}
 }

@@ -31,9 +31,11 @@ import vn.trithuc.registry.internal.Erasures;
 import vn.trithuc.registry.internal.EvidenceFilePolicy;
 import vn.trithuc.registry.internal.PartKind;
 import vn.trithuc.registry.internal.Profiles;
+import vn.trithuc.registry.internal.RegistryCodes;
 import vn.trithuc.registry.internal.RegistryScope;
 import vn.trithuc.registry.internal.SelfService;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.VietnameseText;
 
 /** Intellectuals propose changes and manage consent; officers approve or return; the public expert directory. */
 @Controller
@@ -46,7 +48,8 @@ class SelfServiceController {
 	private final Erasures erasures;
 
 	SelfServiceController(SelfService selfService, Profiles profiles, RegistryScope scope, MessageSource messages,
-			Erasures erasures, java.time.Clock clock) {
+			Erasures erasures, java.time.Clock clock, RegistryCodes codes) {
+		this.codes = codes;
 		this.erasures = erasures;
 		this.clock = clock;
 		this.selfService = selfService;
@@ -56,6 +59,7 @@ class SelfServiceController {
 	}
 
 	private final java.time.Clock clock;
+	private final RegistryCodes codes;
 
 	private UUID own(Authentication authentication) {
 		return profiles.ownProfile(authentication.getName()).orElseThrow(Exceptions::notFound);
@@ -274,11 +278,24 @@ class SelfServiceController {
 		return "redirect:/registry/requests";
 	}
 
+	/** Experts on one page of the public directory. */
+	static final int DIRECTORY_PAGE_SIZE = 25;
+
 	@GetMapping("/directory")
-	String directory(@RequestParam(defaultValue = "") String q, Model model) {
+	String directory(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("q", q);
-		model.addAttribute("experts", selfService.directory(q, 100));
+		model.addAttribute("directory", selfService.directory(q, fieldsNamed(q), page, DIRECTORY_PAGE_SIZE));
 		return "registry/directory";
+	}
+
+	/** The fields of study whose name holds the text, with or without diacritics ("nong nghiep"). */
+	private List<String> fieldsNamed(String q) {
+		var folded = VietnameseText.fold(q);
+		if (folded.length() < 2) {
+			return List.of();
+		}
+		return codes.choices("fields-of-study").stream().filter(e -> VietnameseText.fold(e.name()).contains(folded))
+			.map(e -> e.code()).toList();
 	}
 
 	private static UUID uuid(String text) {

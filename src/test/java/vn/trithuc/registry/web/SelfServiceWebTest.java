@@ -104,4 +104,51 @@ class SelfServiceWebTest {
 		assertThat(selfService.consentHistory(id)).extracting(SelfService.ConsentChange::granted).containsExactly(false, true);
 		assertThat(selfService.consents(id)).containsEntry("EXPERT_DIRECTORY", false);
 	}
+
+	@Test
+	void the_public_directory_shows_fields_and_keywords_of_consenting_people_and_nothing_personal() {
+		var given = uniqueToken("Aa");
+		var nid = RegistryFixtures.nationalId(1975, Sex.MALE);
+		var id = ((Profiles.Created) profiles.register(RegistryFixtures.withPhone(RegistryFixtures.withNationalId(
+				person("Y", "Bhin", given, Sex.MALE, LocalDate.of(1975, 11, 23)), nid), "0905123456"), "test.hr")).id();
+		int version = profiles.addPart(id, 1, vn.trithuc.registry.internal.PartKind.DEGREE, null, null,
+				Map.of("level", "THAC_SI", "fieldOfStudy", "62"), "test.hr");
+		version = profiles.addPart(id, version, vn.trithuc.registry.internal.PartKind.EXPERTISE, null, null,
+				Map.of("field", "64", "keywords", "Cà phê bền vững, tưới nhỏ giọt; cà phê bền vững"), "test.hr");
+		profiles.addPart(id, version, vn.trithuc.registry.internal.PartKind.ACADEMIC_TITLE, null, null,
+				Map.of("title", "PGS"), "test.hr");
+		var anonymous = new WebClientSession(port);
+		assertThat(anonymous.get("/directory?q=" + given).body()).as("not listed before consenting")
+			.doesNotContain("<th scope=\"row\">Y Bhin " + given);
+
+		selfService.consent(id, "EXPERT_DIRECTORY", true, "test");
+		selfService.consent(id, "EVENT_CONTACT", true, "test");
+		var page = anonymous.get("/directory?q=" + given);
+		assertThat(page.status()).isEqualTo(200);
+		var row = expertRow(page.body(), "Y Bhin " + given);
+		// fields of study of degrees and expertise by name, keywords one by one (a repeat once), title and degree
+		assertThat(row).contains("Nông, lâm nghiệp và thủy sản", "Thú y", "Cà phê bền vững", "tưới nhỏ giọt",
+				"Phó giáo sư", "Thạc sĩ");
+		assertThat(row.split("Cà phê bền vững", -1)).hasSize(2);
+		// the directory purpose publishes expertise only: no ID, birth date or contact (event contact is not public)
+		assertThat(page.body()).doesNotContain(nid).doesNotContain("23/11/1975")
+			.doesNotContain("0905123456").doesNotContain(id.toString());
+		assertThat(page.body()).contains("1 chuyên gia");
+
+		// found by a field's name typed without diacritics, and by a keyword
+		assertThat(anonymous.get("/directory?q=thu+y").body()).contains("Y Bhin " + given);
+		assertThat(anonymous.get("/directory?q=tuoi+nho+giot").body()).contains("Y Bhin " + given);
+		// pages: a page past the end shows the last one
+		var far = anonymous.get("/directory?page=100000");
+		assertThat(far.status()).isEqualTo(200);
+		assertThat(far.body()).contains("class=\"paging\"").doesNotContain(">Trang sau<");
+	}
+
+	/** The table row of the directory naming the person. */
+	private static String expertRow(String body, String name) {
+		var matcher = java.util.regex.Pattern.compile("<tr class=\"expert\">\\s*<th scope=\"row\">" + java.util.regex.Pattern.quote(name)
+				+ "</th>(.*?)</tr>", java.util.regex.Pattern.DOTALL).matcher(body);
+		assertThat(matcher.find()).as("a row for " + name).isTrue();
+		return matcher.group(1);
+	}
 }
