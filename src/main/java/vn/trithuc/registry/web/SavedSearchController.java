@@ -1,8 +1,11 @@
 package vn.trithuc.registry.web;
 
+import java.util.ArrayList;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.trithuc.registry.internal.PeopleSearch;
+import vn.trithuc.registry.internal.RegistryCodes;
 import vn.trithuc.registry.internal.SavedSearches;
+import vn.trithuc.registry.internal.SavedSearches.SavedSearch;
 import vn.trithuc.registry.internal.SavedSearches.InvalidSavedSearchException;
 import vn.trithuc.registry.internal.SavedSearches.Kind;
 
@@ -21,15 +27,63 @@ import vn.trithuc.registry.internal.SavedSearches.Kind;
 class SavedSearchController {
 
 	private final SavedSearches saved;
+	private final RegistryCodes codes;
+	private final MessageSource messages;
 
-	SavedSearchController(SavedSearches saved) {
+	SavedSearchController(SavedSearches saved, RegistryCodes codes, MessageSource messages) {
 		this.saved = saved;
+		this.codes = codes;
+		this.messages = messages;
+	}
+
+	/** A saved search and what it looks for, in words. */
+	public record Listed(SavedSearch search, String criteria) {
 	}
 
 	@GetMapping("/registry/searches")
-	String list(Authentication authentication, Model model) {
-		model.addAttribute("searches", saved.of(authentication.getName()));
+	String list(Authentication authentication, Locale locale, Model model) {
+		model.addAttribute("searches", saved.of(authentication.getName()).stream()
+			.map(s -> new Listed(s, criteria(s, locale))).toList());
 		return "registry/searches";
+	}
+
+	/**
+	 * The text and each filter with its value by name, as the search page shows them: "Từ khóa: nguyen; Lĩnh vực:
+	 * Khoa học sự sống; Trình độ cao nhất: Thạc sĩ".
+	 */
+	String criteria(SavedSearch search, Locale locale) {
+		var parts = new ArrayList<String>();
+		if (!search.query().isBlank()) {
+			var label = search.kind() == Kind.EXPERTS ? "registry.saved.expertise" : "registry.saved.keywords";
+			parts.add(messages.getMessage(label, null, locale) + ": " + search.query());
+		}
+		for (var facet : PeopleSearch.FACETS) { // the order of the facets on the search page
+			var value = search.filters().get(facet);
+			if (value != null && !value.isBlank()) {
+				parts.add(messages.getMessage("registry.facet." + facet, null, facet, locale) + ": " + valueName(facet, value, locale));
+			}
+		}
+		return String.join("; ", parts);
+	}
+
+	private String valueName(String facet, String value, Locale locale) {
+		return switch (facet) {
+			case "unit" -> codes.orgUnitName(value);
+			case "province", "commune", "hometown" -> adminUnitName(value);
+			case "ethnicGroup" -> codes.name("ethnic-groups", value);
+			case "field" -> codes.name("fields-of-study", value);
+			case "title" -> codes.name("academic-titles", value);
+			default -> messages.getMessage("registry." + facet + "." + value, null, value, locale);
+		};
+	}
+
+	private String adminUnitName(String value) {
+		try {
+			return codes.adminUnitName(UUID.fromString(value)).orElse(value);
+		}
+		catch (IllegalArgumentException e) {
+			return value;
+		}
 	}
 
 	@PostMapping("/registry/searches")

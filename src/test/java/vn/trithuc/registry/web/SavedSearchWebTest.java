@@ -92,7 +92,15 @@ class SavedSearchWebTest {
 
 		var list = hr.get("/registry/searches");
 		assertThat(list.status()).isEqualTo(200);
-		assertThat(list.body()).contains("Nữ trạm thử", "Tìm trí thức", "Giới tính");
+		assertThat(list.body()).contains("Nữ trạm thử", "Tìm trí thức", "Từ khóa: " + tag + "; Giới tính: Nữ");
+		// each filter is listed with its value by name: unit, code names, labels, in the order of the search page
+		save(hr, page, Map.of("name", "Thạc sĩ nông nghiệp", "kind", "PEOPLE", "q", tag, "sex", "FEMALE",
+				"field", "62", "degree", "THAC_SI", "unit", unit.toString(), "category", "PUBLIC_EMPLOYEE"));
+		assertThat(hr.get("/registry/searches").body()).contains("<td class=\"criteria\">Từ khóa: " + tag
+				+ "; Đơn vị: Trạm thử lưu " + run + "; Trình độ cao nhất: Thạc sĩ; Lĩnh vực: Nông, lâm nghiệp và thủy sản"
+				+ "; Giới tính: Nữ; Đối tượng: Viên chức</td>");
+		hr.postForm("/registry/searches/" + idOf(hr.get("/registry/searches").body(), "Thạc sĩ nông nghiệp") + "/delete",
+				Map.of("_csrf", WebClientSession.csrfToken(list.body())));
 		var id = idOf(list.body(), "Nữ trạm thử");
 		var ran = hr.get("/registry/searches/" + id);
 		assertThat(ran.status()).isEqualTo(302);
@@ -171,7 +179,9 @@ class SavedSearchWebTest {
 		assertThat(csv.body()).isEqualTo("\uFEFFTên,Lĩnh vực\r\nKhoa,\"Nông, lâm nghiệp và thủy sản\"\r\n");
 
 		save(hr, "/registry/experts?q=" + query, Map.of("name", "Tưới", "kind", "EXPERTS", "q", "tưới nhỏ giọt " + tag));
-		var id = idOf(hr.get("/registry/searches").body(), "Tưới");
+		var listed = hr.get("/registry/searches").body();
+		assertThat(listed).contains("<td class=\"criteria\">Chuyên môn: tưới nhỏ giọt " + tag + "</td>");
+		var id = idOf(listed, "Tưới");
 		assertThat(path(hr.get("/registry/searches/" + id).header("Location"))).startsWith("/registry/experts?q=");
 
 		var stranger = TestAccounts.loggedIn(port, administration, "experts.officer." + run, Role.UNIT_OFFICER);
