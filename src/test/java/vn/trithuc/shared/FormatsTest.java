@@ -54,4 +54,18 @@ class FormatsTest {
 		assertThat(fmt.number(new BigDecimal("3321"))).isEqualTo("3.321");
 		assertThat(fmt.percent(0.125)).isEqualTo("12,5%");
 	}
+
+	@Test
+	void file_sizes_read_as_people_read_them() {
+		assertThat(Formats.fileSize(0)).isEqualTo("0 byte");
+		assertThat(Formats.fileSize(812)).isEqualTo("812 byte");
+		assertThat(Formats.fileSize(1023)).isEqualTo("1.023 byte");
+		assertThat(Formats.fileSize(1024)).isEqualTo("1 KB");
+		assertThat(Formats.fileSize(1229)).isEqualTo("1,2 KB");
+		assertThat(Formats.fileSize(1_048_575)).isEqualTo("1 MB");
+		assertThat(Formats.fileSize(3_565_158)).isEqualTo("3,4 MB");
+		assertThat(Formats.fileSize(5L * 1024 * 1024)).isEqualTo("5 MB");
+		assertThat(Formats.fileSize(1_181_116_006L)).isEqualTo("1,1 GB");
+		assertThat(fmt.fileSize(150 * 1024)).as("from templates too").isEqualTo("150 KB");
+	}
 }

@@ -196,8 +196,7 @@ public class CodeListAdministration {
 	}
 
 	private static String size(long bytes) {
-		return bytes >= 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0).replace('.', ',')
-				: (bytes + 1023) / 1024 + " KB";
+		return vn.trithuc.shared.Formats.fileSize(bytes);
 	}
 
 	public static class UnknownEntryException extends RuntimeException {

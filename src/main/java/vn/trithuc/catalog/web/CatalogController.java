@@ -146,8 +146,7 @@ class CatalogController {
 	String importForm(@PathVariable String list, Model model) {
 		model.addAttribute("kind", kind(list));
 		model.addAttribute("columns", String.join(", ", columns(kind(list))));
-		model.addAttribute("maxSize", settings.maxImportSize().toKilobytes() >= 1024
-				? settings.maxImportSize().toMegabytes() + " MB" : settings.maxImportSize().toKilobytes() + " KB");
+		model.addAttribute("maxSize", vn.trithuc.shared.Formats.fileSize(settings.maxImportSize().toBytes()));
 		return "catalog/import";
 	}
 
@@ -172,7 +171,7 @@ class CatalogController {
 		var slug = request.getRequestURI().replaceFirst("^.*/catalog/lists/([^/]+)/.*$", "$1");
 		var kind = kind(slug);
 		var problem = e instanceof MaxUploadSizeExceededException
-				? Problem.ofKey("catalog.import.error.tooLargeUpload", settings.maxImportSize().toMegabytes() + " MB")
+				? Problem.ofKey("catalog.import.error.tooLargeUpload", vn.trithuc.shared.Formats.fileSize(settings.maxImportSize().toBytes()))
 				: Problem.ofKey("catalog.import.error.noFile");
 		model.addAttribute("status", HttpStatus.PAYLOAD_TOO_LARGE.value());
 		return importRefused(kind, List.of(problem), model, locale);

@@ -68,7 +68,7 @@ public final class EvidenceFilePolicy {
 				throw invalid("registry.evidence.empty", shown);
 			}
 			if (u.content().length > MAX_BYTES) {
-				throw invalid("registry.evidence.tooLarge", shown, MAX_BYTES / (1024 * 1024));
+				throw invalid("registry.evidence.tooLarge", shown, vn.trithuc.shared.Formats.fileSize(MAX_BYTES));
 			}
 			var type = sniff(u.content()).orElseThrow(() -> invalid("registry.evidence.type", shown));
 			return new Accepted(sanitise(u.originalName(), type), type, u.content());

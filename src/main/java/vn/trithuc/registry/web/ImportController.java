@@ -189,7 +189,7 @@ class ImportController {
 	String uploadFailed(org.springframework.web.multipart.MultipartException e, RedirectAttributes redirect) {
 		if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
 			redirect.addFlashAttribute("error", "registry.import.tooLargeLimit");
-			redirect.addFlashAttribute("errorArgument", uploadLimit.toMegabytes() + " MB");
+			redirect.addFlashAttribute("errorArgument", vn.trithuc.shared.Formats.fileSize(uploadLimit.toBytes()));
 		}
 		else {
 			redirect.addFlashAttribute("error", "registry.import.unreadableFile");

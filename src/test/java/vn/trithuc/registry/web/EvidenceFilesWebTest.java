@@ -81,18 +81,24 @@ class EvidenceFilesWebTest {
 		var id = intellectual(username);
 		var huong = TestAccounts.loggedIn(port, administration, username, Role.INTELLECTUAL);
 		var sent = propose(huong, degree(), List.of(new FilePart("evidence", "../../etc/Bằng thạc sĩ.pdf", PDF),
-				new FilePart("evidence", "C:\\Users\\huong\\ảnh<script>.exe.png", PNG)));
+				new FilePart("evidence", "C:\\Users\\huong\\ảnh<script>.exe.png", PNG),
+				new FilePart("evidence", "Quyết định.pdf", Arrays.copyOf(PDF, 1229))));
 		assertThat(sent.status()).isEqualTo(302);
 
 		var request = selfService.ofPerson(id).get(0);
 		assertThat(request.files()).extracting(SelfService.EvidenceFile::name)
-			.containsExactly("Bằng thạc sĩ.pdf", "ảnhscript.exe.png");
+			.containsExactly("Bằng thạc sĩ.pdf", "ảnhscript.exe.png", "Quyết định.pdf");
 		assertThat(request.files()).extracting(SelfService.EvidenceFile::contentType)
-			.containsExactly("application/pdf", "image/png");
+			.containsExactly("application/pdf", "image/png", "application/pdf");
 
 		var officer = TestAccounts.loggedIn(port, administration, "evidence.officer", Role.HR_OFFICER);
 		var list = officer.get("/registry/requests");
 		assertThat(list.body()).contains("Bằng thạc sĩ.pdf").contains("Thêm mới");
+		// sizes as people read them: bytes for a small file (not "0 KB"), one decimal with a comma above 1 KB
+		assertThat(list.body()).containsPattern("Bằng thạc sĩ\\.pdf</a>\\s*<span class=\"text-muted\">\\(" + PDF.length + " byte\\)</span>")
+			.containsPattern("ảnhscript\\.exe\\.png</a>\\s*<span class=\"text-muted\">\\(16 byte\\)</span>")
+			.containsPattern("Quyết định\\.pdf</a>\\s*<span class=\"text-muted\">\\(1,2 KB\\)</span>")
+			.doesNotContain("(0 KB)").doesNotContain("(0,0 KB)");
 		var pdf = "/registry/requests/" + request.id() + "/files/" + request.files().get(0).id();
 		var download = officer.get(pdf);
 		assertThat(download.status()).isEqualTo(200);
