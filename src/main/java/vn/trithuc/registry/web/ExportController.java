@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -87,9 +89,10 @@ class ExportController {
 			}
 			sheet.freezePane(0, 1);
 			int[] row = { 1 };
+			var unitNames = new HashMap<UUID, String>();
 			search.each(query, caller, person -> {
 				for (int c = 0; c < columns.size(); c++) {
-					write(sheet, row[0], c, person, columns.get(c), locale);
+					write(sheet, row[0], c, person, columns.get(c), unitNames, locale);
 				}
 				if (row[0] % 1000 == 0) {
 					try {
@@ -115,13 +118,14 @@ class ExportController {
 	 * One cell: a full birth date as a real date (Excel has none before 1900: such a date stays text), everything else as text (a national ID or phone keeps its
 	 * leading zeros); values unique to a person inline, so that no table of them grows with the export.
 	 */
-	private void write(Worksheet sheet, int r, int c, PeopleSearch.Row person, String column, Locale locale) {
+	private void write(Worksheet sheet, int r, int c, PeopleSearch.Row person, String column, Map<UUID, String> unitNames,
+			Locale locale) {
 		if (column.equals("birth") && person.birthDate() != null && person.birthDate().getYear() >= 1900) {
 			sheet.value(r, c, person.birthDate());
 			sheet.style(r, c).format(EXCEL_DATE).set();
 			return;
 		}
-		var text = SpreadsheetText.neutralise(value(person, column, locale));
+		var text = SpreadsheetText.neutralise(value(person, column, unitNames, locale));
 		if (text.isEmpty()) {
 			return;
 		}
@@ -161,9 +165,10 @@ class ExportController {
 			writer.write('\uFEFF');
 			writer.write(csvLine(columns.stream().map(c -> header(c, locale)).toList()));
 			long[] rows = { 0 };
+			var unitNames = new HashMap<UUID, String>();
 			search.each(query, caller, person -> {
 				try {
-					writer.write(csvLine(values(person, columns, locale)));
+					writer.write(csvLine(values(person, columns, unitNames, locale)));
 					rows[0]++;
 				}
 				catch (IOException e) {
@@ -189,15 +194,16 @@ class ExportController {
 		return messages.getMessage("registry.export.col." + column, null, locale);
 	}
 
-	private List<String> values(PeopleSearch.Row p, List<String> columns, Locale locale) {
+	private List<String> values(PeopleSearch.Row p, List<String> columns, Map<UUID, String> unitNames, Locale locale) {
 		var values = new java.util.ArrayList<String>(columns.size());
 		for (var column : columns) {
-			values.add(SpreadsheetText.neutralise(value(p, column, locale)));
+			values.add(SpreadsheetText.neutralise(value(p, column, unitNames, locale)));
 		}
 		return values;
 	}
 
-	private String value(PeopleSearch.Row p, String column, Locale locale) {
+	/** @param unitNames the units named so far in this export (a province has a few hundred units, not one per row) */
+	private String value(PeopleSearch.Row p, String column, Map<UUID, String> unitNames, Locale locale) {
 		return switch (column) {
 			case "familyName" -> p.familyName();
 			case "middleName" -> p.middleName();
@@ -211,7 +217,8 @@ class ExportController {
 			case "field" -> String.join("; ", p.fields().stream().map(f -> codes.name("fields-of-study", f)).toList());
 			case "title" -> codes.name("academic-titles", p.academicTitle());
 			case "category" -> label("registry.category.", p.personnelCategory(), locale);
-			case "unit" -> p.currentOrgUnit() == null ? "" : codes.orgUnitName(p.currentOrgUnit().toString());
+			case "unit" -> p.currentOrgUnit() == null ? ""
+					: unitNames.computeIfAbsent(p.currentOrgUnit(), u -> codes.orgUnitName(u.toString()));
 			case "party" -> p.partyMember() == null ? "" : messages.getMessage("registry.party." + p.partyMember(), null, locale);
 			case "talent" -> p.talent() ? messages.getMessage("registry.talent.true", null, locale) : "";
 			case "phone" -> s(p.phone());
