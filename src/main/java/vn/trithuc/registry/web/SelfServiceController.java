@@ -288,14 +288,18 @@ class SelfServiceController {
 		return "registry/directory";
 	}
 
-	/** The fields of study whose name holds the text, with or without diacritics ("nong nghiep"). */
+	/** The fields of study whose name holds the text, with or without diacritics and punctuation ("nong lam"). */
 	private List<String> fieldsNamed(String q) {
-		var folded = VietnameseText.fold(q);
-		if (folded.length() < 2) {
+		var words = words(q);
+		if (words.length() < 2) {
 			return List.of();
 		}
-		return codes.choices("fields-of-study").stream().filter(e -> VietnameseText.fold(e.name()).contains(folded))
+		return codes.choices("fields-of-study").stream().filter(e -> words(e.name()).contains(words))
 			.map(e -> e.code()).toList();
+	}
+
+	private static String words(String text) {
+		return VietnameseText.fold(text).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 
 	private static UUID uuid(String text) {

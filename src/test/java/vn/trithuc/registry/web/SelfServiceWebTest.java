@@ -137,6 +137,8 @@ class SelfServiceWebTest {
 
 		// found by a field's name typed without diacritics, and by a keyword
 		assertThat(anonymous.get("/directory?q=thu+y").body()).contains("Y Bhin " + given);
+		assertThat(anonymous.get("/directory?q=nong+lam").body()).as("punctuation of the field's name ignored")
+			.contains("Nông, lâm nghiệp và thủy sản");
 		assertThat(anonymous.get("/directory?q=tuoi+nho+giot").body()).contains("Y Bhin " + given);
 		// pages: a page past the end shows the last one
 		var far = anonymous.get("/directory?page=100000");
