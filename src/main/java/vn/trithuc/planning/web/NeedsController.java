@@ -129,7 +129,8 @@ class NeedsController {
 			return "planning/needs-import";
 		}
 		if (file.getSize() > MAX_IMPORT_BYTES) {
-			model.addAttribute("problems", List.of(labels.message("planning.needs.import.tooLarge", locale, vn.trithuc.shared.Formats.fileSize(MAX_IMPORT_BYTES))));
+			model.addAttribute("problems", List.of(labels.message("planning.needs.import.tooLarge", locale,
+					vn.trithuc.shared.Formats.fileSize(MAX_IMPORT_BYTES))));
 			return "planning/needs-import";
 		}
 		var today = LocalDate.now(clock);

@@ -581,7 +581,8 @@ public class Profiles implements Registry {
 		var joined = attributes.get("joinDate");
 		var official = attributes.get("officialDate");
 		if (kind == PartKind.PARTY_MEMBERSHIP && joined != null && official != null
-				&& joined.matches("\\d{4}-\\d{2}-\\d{2}") && official.matches("\\d{4}-\\d{2}-\\d{2}") && LocalDate.parse(official).isBefore(LocalDate.parse(joined))) {
+				&& joined.matches("\\d{4}-\\d{2}-\\d{2}") && official.matches("\\d{4}-\\d{2}-\\d{2}")
+				&& LocalDate.parse(official).isBefore(LocalDate.parse(joined))) {
 			errors.add(new FieldError("officialDate", "registry.party.officialBeforeJoin"));
 		}
 		if (!errors.isEmpty()) {

@@ -115,8 +115,9 @@ class ExportController {
 	static final String EXCEL_DATE = "dd/mm/yyyy";
 
 	/**
-	 * One cell: a full birth date as a real date (Excel has none before 1900: such a date stays text), everything else as text (a national ID or phone keeps its
-	 * leading zeros); values unique to a person inline, so that no table of them grows with the export.
+	 * One cell: a full birth date as a real date (Excel has none before 1900: such a date stays text), everything else
+	 * as text (a national ID or phone keeps its leading zeros); values unique to a person inline, so that no table of
+	 * them grows with the export.
 	 */
 	private void write(Worksheet sheet, int r, int c, PeopleSearch.Row person, String column, Map<UUID, String> unitNames,
 			Locale locale) {

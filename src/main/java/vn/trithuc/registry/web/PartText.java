@@ -18,8 +18,8 @@ import vn.trithuc.registry.internal.RegistryCodes;
 import vn.trithuc.shared.Formats;
 
 /**
- * Parts of a profile and change-log entries as people read them: field labels, codes
- * and units by their names, dates dd/MM/yyyy, "; " between fields and nothing trailing — "Từ 02/03/2015; Cơ quan,
+ * Parts of a profile and change-log entries as people read them: field labels, codes and units by their names, dates
+ * dd/MM/yyyy, "; " between fields and nothing trailing — "Từ 02/03/2015; Cơ quan,
  * đơn vị: Sở Nội vụ; Đối tượng: Công chức". The profile page, the change requests and the change history all write
  * parts through {@link #part}; the history reads the stored change-log text back with {@link LoggedPart} and shows a
  * text it cannot read as stored. Templates call the bean {@code partText}.
