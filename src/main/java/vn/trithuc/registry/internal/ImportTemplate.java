@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.dhatim.fastexcel.DataValidationErrorStyle;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.VisibilityState;
@@ -95,8 +96,11 @@ public class ImportTemplate {
 		for (int r = 0; r < values.size(); r++) {
 			choices.value(r, at, values.get(r));
 		}
+		// another value may stay (information only): the import still reads names it can match and reports the others
 		list.range(1, column, ROWS, column).validateWithList(choices.range(0, at, values.size() - 1, at))
-			.allowBlank(true).showErrorMessage(false);
+			.allowBlank(true).errorStyle(DataValidationErrorStyle.INFORMATION).showErrorMessage(true)
+			.errorTitle("Không có trong danh sách")
+			.error("Giá trị này không có trong danh sách. Khi nhập, hệ thống sẽ đối chiếu và báo lỗi nếu không nhận ra.");
 	}
 
 	private static List<String> names(List<CodeListEntry> entries) {
