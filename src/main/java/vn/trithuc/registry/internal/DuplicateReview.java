@@ -32,8 +32,16 @@ public class DuplicateReview {
 		return java.util.Optional.of(id);
 	}
 
-	/** The same person as the matched one: nothing is created. */
+	/**
+	 * The same person as the matched one: nothing is created; what the proposal knows that the profile lacks (a phone,
+	 * an e-mail, an ethnic group …) is added to it. @return false if the candidate is gone
+	 */
 	public boolean discard(UUID candidate, String actor) {
-		return rule.resolve(candidate, "DISCARDED", actor);
+		var open = rule.findOpen(candidate);
+		if (open.isEmpty() || !rule.resolve(candidate, "DISCARDED", actor)) {
+			return false;
+		}
+		profiles.complete(open.get().matchedPerson(), open.get().proposal(), actor);
+		return true;
 	}
 }

@@ -41,6 +41,22 @@ public record PersonData(String familyName, String middleName, String givenName,
 		return middleName.isEmpty() ? familyName + " " + givenName : familyName + " " + middleName + " " + givenName;
 	}
 
+	/**
+	 * These data with {@code otherNames}, and each other blank field taken from {@code other} (names and sex stay
+	 * these): a record merged into this one, or a duplicate proposal found to be the same person.
+	 */
+	public PersonData filledFrom(PersonData other, @Nullable String otherNames) {
+		return new PersonData(familyName, middleName, givenName, otherNames, sex, or(birthDate, other.birthDate),
+				or(birthYear, other.birthYear), or(ethnicGroup, other.ethnicGroup), or(religion, other.religion),
+				or(nationalId, other.nationalId), or(oldId, other.oldId), or(hometown, other.hometown),
+				or(residence, other.residence), or(phone, other.phone), or(email, other.email),
+				or(userAccount, other.userAccount));
+	}
+
+	private static <T> @Nullable T or(@Nullable T first, @Nullable T second) {
+		return first != null ? first : second;
+	}
+
 	/** Field name → value as text, for the change log. */
 	public Map<String, String> asFields() {
 		var fields = new LinkedHashMap<String, String>();

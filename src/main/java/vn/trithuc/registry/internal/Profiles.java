@@ -278,12 +278,8 @@ public class Profiles implements Registry {
 		// free the unique columns of the merged record before the survivor takes them
 		jdbc.sql("update registry.person set national_id = null, user_account = null, merged_into = :s, version = version + 1, updated_at = :now where id = :m")
 			.param("s", survivor).param("m", merged).param("now", Timestamp.from(clock.instant())).update();
-		var combined = new PersonData(a.familyName(), a.middleName(), a.givenName(),
-				joinNames(a.otherNames(), b.fullName().equals(a.fullName()) ? b.otherNames() : b.fullName()), a.sex(),
-				or(a.birthDate(), b.birthDate()), or(a.birthYear(), b.birthYear()), or(a.ethnicGroup(), b.ethnicGroup()),
-				or(a.religion(), b.religion()), or(a.nationalId(), b.nationalId()), or(a.oldId(), b.oldId()),
-				or(a.hometown(), b.hometown()), or(a.residence(), b.residence()), or(a.phone(), b.phone()),
-				or(a.email(), b.email()), or(a.userAccount(), b.userAccount()));
+		var combined = a.filledFrom(b,
+				joinNames(a.otherNames(), b.fullName().equals(a.fullName()) ? b.otherNames() : b.fullName()));
 		jdbc.sql("update registry.person_part set person_id = :s where person_id = :m").param("s", survivor)
 			.param("m", merged).update();
 		jdbc.sql("update registry.change_log set person_id = :s where person_id = :m").param("s", survivor)
@@ -298,6 +294,21 @@ public class Profiles implements Registry {
 		new ChangeLog(merged, other.version() + 1, actor).add("MERGED", null, merged.toString(), survivor.toString()).write();
 		refreshDerived(survivor);
 		events.publishEvent(new PeopleMerged(new PersonId(survivor), new PersonId(merged)));
+	}
+
+	/**
+	 * What a duplicate proposal found to be this person adds: its fields where the profile has none (phone, e-mail,
+	 * ethnic group, hometown …); nothing else changes. @return whether anything was added
+	 */
+	boolean complete(UUID id, PersonData proposal, String actor) {
+		var profile = load(id).orElseThrow(() -> new UnknownPersonException(id));
+		var data = profile.data();
+		var filled = data.filledFrom(proposal, data.otherNames());
+		if (filled.equals(data)) {
+			return false;
+		}
+		update(id, profile.version(), filled, actor);
+		return true;
 	}
 
 	// ---------------------------------------------------------------- reading
@@ -659,10 +670,6 @@ public class Profiles implements Registry {
 
 	private static @Nullable String blank(@Nullable String s) {
 		return s == null || s.isEmpty() ? null : s;
-	}
-
-	private static <T> @Nullable T or(@Nullable T first, @Nullable T second) {
-		return first != null ? first : second;
 	}
 
 	private static @Nullable String joinNames(@Nullable String first, @Nullable String second) {

@@ -131,6 +131,25 @@ class ProfilesTest {
 	}
 
 	@Test
+	void the_same_person_after_all_creates_nothing_and_fills_in_only_what_the_profile_lacks() {
+		var given = uniqueToken("Bosung");
+		var existing = create(withPhone(person("Phạm", "Thị", given, Sex.FEMALE, LocalDate.of(1990, 2, 3)), "0912 000 111"));
+		var proposal = new PersonData("Phạm", "Thị", given, null, Sex.FEMALE, LocalDate.of(1990, 2, 3), 1990, "01", null,
+				null, null, null, null, "0988 777 666", "pham.bosung@example.org", null);
+		var routed = (Profiles.RoutedToReview) profiles.register(proposal, "importer");
+		long before = profiles.count();
+		assertThat(review.discard(routed.candidate(), "test.hr")).isTrue();
+		assertThat(profiles.count()).isEqualTo(before);
+		var data = profiles.load(existing).orElseThrow().data();
+		assertThat(data.phone()).as("the profile's own phone stays").isEqualTo("0912 000 111");
+		assertThat(data.email()).isEqualTo("pham.bosung@example.org");
+		assertThat(data.ethnicGroup()).isEqualTo("01");
+		assertThat(jdbc.sql("select count(*) from registry.change_log where person_id = :id and field = 'email' and actor = 'test.hr'")
+			.param("id", existing).query(Integer.class).single()).as("the addition is audited").isEqualTo(1);
+		assertThat(review.discard(routed.candidate(), "test.hr")).as("decided once").isFalse();
+	}
+
+	@Test
 	void merging_two_records_keeps_every_history_row_and_audit_entry() {
 		var given = uniqueToken("Gop");
 		var keep = create(person("Hoàng", "Văn", given, Sex.MALE, LocalDate.of(1979, 7, 7)));
