@@ -407,7 +407,7 @@ class PeopleController {
 	@PostMapping("/registry/people/{id}/parts/{partId}/end")
 	String endPart(@PathVariable UUID id, @PathVariable UUID partId, @RequestParam(defaultValue = "") String validTo,
 			@RequestParam(defaultValue = "-1") String version, Authentication authentication,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		var caller = Callers.of(authentication);
 		var profile = writable(id, authentication);
 		var part = profile.parts().stream().filter(p -> p.id().equals(partId)).findFirst().orElseThrow(Exceptions::notFound);
@@ -418,6 +418,10 @@ class PeopleController {
 			var end = validTo.isBlank() ? LocalDate.now(clock) : Formats.parseDate(validTo);
 			profiles.endPart(id, version(version), partId, end, caller.username());
 			redirect.addFlashAttribute("success", "registry.saved");
+		}
+		catch (Formats.NoSuchDayException e) {
+			// "Ngày 31/02/2025 không có trên lịch …", said as the forms say it
+			redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), e.arguments(), locale));
 		}
 		catch (DateTimeParseException | InvalidProfileException e) {
 			redirect.addFlashAttribute("error", "registry.part.endInvalid");

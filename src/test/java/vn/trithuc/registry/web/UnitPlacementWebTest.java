@@ -108,6 +108,17 @@ class UnitPlacementWebTest {
 		assertThat(officer.postForm(profilePath + "/parts/new", part).status()).isEqualTo(302);
 		assertThat(jdbc.sql("select count(*) from registry.person_part where person_id = :id and kind = 'POSITION'")
 			.param("id", id).query(Integer.class).single()).isEqualTo(2);
+
+		// ending a position on a day the calendar does not have: said so, nothing ended
+		var page = officer.get(profilePath).body();
+		var partId = jdbc.sql("select id from registry.person_part where person_id = :id and kind = 'POSITION'"
+				+ " and valid_from = date '2024-09-01'").param("id", id).query(UUID.class).single();
+		var ended = officer.postForm(profilePath + "/parts/" + partId + "/end", Map.of("_csrf",
+				WebClientSession.csrfToken(page), "version", versionIn(page), "validTo", "31/02/2025"));
+		assertThat(ended.status()).isEqualTo(302);
+		assertThat(officer.get(profilePath).body()).contains("Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.");
+		assertThat(jdbc.sql("select valid_to from registry.person_part where id = :p").param("p", partId)
+			.query(java.time.LocalDate.class).optional()).isEmpty();
 	}
 
 	@Test
