@@ -307,8 +307,15 @@ public class Profiles implements Registry {
 		if (filled.equals(data)) {
 			return false;
 		}
-		update(id, profile.version(), filled, actor);
-		return true;
+		try {
+			update(id, profile.version(), filled, actor);
+			return true;
+		}
+		catch (InvalidProfileException e) {
+			// the profile itself breaks a rule made since (a phone typed before phones were checked): left as it is,
+			// for the officer to correct on its form
+			return false;
+		}
 	}
 
 	// ---------------------------------------------------------------- reading
