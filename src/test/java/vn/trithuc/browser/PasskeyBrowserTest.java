@@ -75,7 +75,7 @@ class PasskeyBrowserTest {
 			assertThat(passkeyButton.getText()).isEqualTo("Dùng khóa truy cập (passkey)");
 			passkeyButton.click();
 			waitForHome(browser);
-			assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Xin chào, " + username);
+			assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Xin chào, Tài khoản kiểm thử " + username);
 			assertThat(events.search(new SecurityEvents.Filter(username, SecurityEventType.LOGIN_SUCCEEDED, null, null), 0, 1)
 				.events().get(0).details()).isEqualTo("password and passkey");
 

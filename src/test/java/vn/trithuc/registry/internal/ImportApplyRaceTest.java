@@ -93,14 +93,14 @@ class ImportApplyRaceTest {
 			tasks.rollback(); // the page goes on
 
 			assertThat(held.get(60, TimeUnit.SECONDS)).as("the job page read while the apply committed")
-				.doesNotContain(INTERRUPTED).contains("Tệp này đã được ghi");
+				.doesNotContain(INTERRUPTED).contains("Kết quả nhập", "Đã ghi các dòng");
 		}
 		finally {
 			executor.shutdownNow();
 		}
 		await("the apply's task to end", () -> !jobs.state(job).working());
 		assertThat(jobs.state(job).phase()).isEqualTo(Phase.DONE);
-		assertThat(page(job, officer)).doesNotContain(INTERRUPTED).contains("Tệp này đã được ghi");
+		assertThat(page(job, officer)).doesNotContain(INTERRUPTED).contains("Kết quả nhập", "Đã ghi các dòng");
 	}
 
 	private long waiting(String lock) {
