@@ -112,6 +112,31 @@ public class RegistryScope {
 		};
 	}
 
+	/**
+	 * What is wrong with {@code value} as the unit of a position the caller records (a form, an approved request):
+	 * the message key, or empty. A caller who does not reach everybody must name a unit of the scope: a position
+	 * without one, or elsewhere, would take the person out of the scope at once.
+	 */
+	public java.util.Optional<String> placementProblem(Caller caller, @org.jspecify.annotations.Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return reach(caller).kind() == Reach.Kind.ALL ? java.util.Optional.empty()
+					: java.util.Optional.of("registry.orgUnit.requiredInScope");
+		}
+		UUID unit;
+		try {
+			unit = UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			return java.util.Optional.of("registry.orgUnit.notPlaceable");
+		}
+		return mayPlace(caller, unit) ? java.util.Optional.empty() : java.util.Optional.of("registry.orgUnit.notPlaceable");
+	}
+
+	/** The units an intellectual may name in a request (any unit in force today), by name. */
+	public List<OrgUnit> unitsInForce() {
+		return units.inForce(LocalDate.now(clock), null);
+	}
+
 	/** Whether the caller may place a person in {@code unit}: one of {@link #placeable}. */
 	public boolean mayPlace(Caller caller, UUID unit) {
 		var reach = reach(caller);

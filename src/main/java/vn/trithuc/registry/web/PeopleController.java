@@ -358,6 +358,7 @@ class PeopleController {
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("version", profile.version());
 		model.addAttribute("units", scope.placeable(Callers.of(authentication)));
+		model.addAttribute("unitRequired", unitRequired(Callers.of(authentication)));
 		return "registry/part-form";
 	}
 
@@ -376,13 +377,11 @@ class PeopleController {
 		var to = date(params.get("validTo"), "validTo", errors, locale);
 		model.addAttribute("errors", errors);
 		model.addAttribute("units", scope.placeable(caller));
+		model.addAttribute("unitRequired", unitRequired(caller));
 		for (var field : kind.fields()) {
-			var value = params.getOrDefault(field.name(), "");
-			if (field.type() == PartKind.Type.ORG_UNIT && !value.isBlank()) {
-				var unit = parseUnit(value);
-				if (unit == null || !scope.mayPlace(caller, unit)) {
-					errors.put(field.name(), messages.getMessage("registry.orgUnit.notPlaceable", null, locale));
-				}
+			if (field.type() == PartKind.Type.ORG_UNIT) {
+				scope.placementProblem(caller, params.get(field.name()))
+					.ifPresent(key -> errors.put(field.name(), messages.getMessage(key, null, locale)));
 			}
 		}
 		if (!errors.isEmpty()) {

@@ -22,6 +22,8 @@ import vn.trithuc.orgunit.OrgUnitKind;
 import vn.trithuc.orgunit.internal.OrgUnitOperations;
 import vn.trithuc.orgunit.internal.OrgUnitOperations.Decision;
 import vn.trithuc.orgunit.internal.OrgUnitOperations.NewUnit;
+import vn.trithuc.registry.internal.PartKind;
+import vn.trithuc.registry.internal.Profiles;
 import vn.trithuc.registry.internal.RegistryFixtures;
 
 /**
@@ -42,6 +44,10 @@ class UnitPlacementWebTest {
 	OrgUnitOperations operations;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	Profiles profiles;
+	@Autowired
+	vn.trithuc.registry.internal.SelfService selfService;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -104,6 +110,10 @@ class UnitPlacementWebTest {
 		var refused = officer.postForm(profilePath + "/parts/new", part);
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("Chọn một cơ quan, đơn vị trong danh sách");
+		part.put("orgUnit", "");
+		var blank = officer.postForm(profilePath + "/parts/new", part);
+		assertThat(blank.status()).as("no unit: the person would leave the officer's list").isEqualTo(200);
+		assertThat(blank.body()).contains("không có đơn vị, người này sẽ ra khỏi danh sách đơn vị của bạn");
 		part.put("orgUnit", mine.toString());
 		assertThat(officer.postForm(profilePath + "/parts/new", part).status()).isEqualTo(302);
 		assertThat(jdbc.sql("select count(*) from registry.person_part where person_id = :id and kind = 'POSITION'")
@@ -140,6 +150,36 @@ class UnitPlacementWebTest {
 			.status()).isEqualTo(200);
 		assertThat(jdbc.sql("select count(*) from registry.person where given_name = :g").param("g", given)
 			.query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void a_scoped_officer_does_not_approve_a_position_that_would_take_the_person_out_of_the_scope() {
+		var mine = unit("D");
+		var other = unit("E");
+		var officerName = TestAccounts.ready(administration, "place.approve." + run, Role.UNIT_OFFICER);
+		scopes.assign(administration.findByUsername(officerName).orElseThrow().id(), mine, "test");
+		var account = "place.teacher." + run;
+		var id = ((Profiles.Created) profiles.register(RegistryFixtures.withAccount(RegistryFixtures.person("Ka", "Thị",
+				RegistryFixtures.uniqueToken("Duyet"), vn.trithuc.registry.Sex.FEMALE, LocalDate.of(1991, 5, 6)), account),
+				"test.hr")).id();
+		profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2020, 9, 1), null, Map.of("orgUnit", mine.toString(),
+				"jobTitle", "Giáo viên", "personnelCategory", "PUBLIC_EMPLOYEE"), "test.hr");
+		selfService.propose(id, "POSITION", LocalDate.of(2026, 9, 1), null, Map.of("orgUnit", other.toString(),
+				"jobTitle", "Giáo viên", "personnelCategory", "PUBLIC_EMPLOYEE"), null, account);
+		var officer = TestAccounts.loggedIn(port, administration, officerName, Role.UNIT_OFFICER);
+		var request = selfService.ofPerson(id).get(0);
+		var queue = officer.get("/registry/requests");
+		var refused = officer.postForm("/registry/requests/" + request.id() + "/approve",
+				Map.of("_csrf", WebClientSession.csrfToken(queue.body())));
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(officer.get("/registry/requests").body()).contains("Không duyệt được: đơn vị trong đề nghị");
+		assertThat(officer.get("/registry/people/" + id).status()).as("still the officer's").isEqualTo(200);
+		assertThat(selfService.ofPerson(id).get(0).status()).isEqualTo("OPEN");
+
+		// the intellectual picks the unit from a list, not a code
+		var form = TestAccounts.loggedIn(port, administration, account, Role.INTELLECTUAL)
+			.get("/registry/me/requests/new?kind=POSITION").body();
+		assertThat(form).contains("<select class=\"form-select\" id=\"orgUnit\" name=\"orgUnit\"", "Trường chọn D " + run);
 	}
 
 	private static LinkedHashMap<String, String> person(String given, String csrf) {
