@@ -7,6 +7,7 @@ import org.springframework.validation.BindingResult;
 
 import vn.trithuc.registry.Sex;
 import vn.trithuc.registry.internal.ContactRules;
+import vn.trithuc.registry.internal.NationalIdPolicy;
 import vn.trithuc.registry.internal.PersonData;
 import vn.trithuc.shared.Formats;
 
@@ -92,6 +93,15 @@ record PersonForm(Integer version, String familyName, String middleName, String 
 		var emailProblem = ContactRules.emailProblem(email);
 		if (emailProblem != null) {
 			binding.rejectValue("email", emailProblem, new Object[] { email.strip() }, null);
+		}
+		var id = digits(nationalId);
+		if (id != null && !id.isEmpty()) {
+			new NationalIdPolicy().check(id, year != null ? year : date == null ? null : date.getYear(), parsedSex).errors()
+				.forEach(f -> binding.rejectValue("nationalId", f.messageKey(), f.arguments().toArray(), null));
+		}
+		var old = digits(oldId);
+		if (old != null && !old.isEmpty() && !old.matches("[0-9]{9}")) {
+			binding.rejectValue("oldId", "registry.oldId.format");
 		}
 		var home = unit("hometown", hometown, binding);
 		var residing = unit("residence", residence, binding);

@@ -73,9 +73,16 @@ class UnitPlacementWebTest {
 		var fields = person(given, WebClientSession.csrfToken(form.body()));
 
 		fields.put("orgUnit", "");
+		fields.put("givenName", "");
+		fields.put("nationalId", "12345");
+		fields.put("oldId", "12");
 		var none = officer.postForm("/registry/people/new", fields);
-		assertThat(none.status()).as("no unit").isEqualTo(200);
-		assertThat(none.body()).contains("Vui lòng nhập thông tin này.");
+		assertThat(none.status()).as("no unit, no given name, a short ID: all told at once").isEqualTo(200);
+		assertThat(none.body()).contains("Vui lòng nhập thông tin này.", "Số định danh cá nhân phải có đúng 12 chữ số",
+				"Số CMND cũ phải có đúng 9 chữ số.");
+		fields.put("givenName", given);
+		fields.remove("nationalId");
+		fields.remove("oldId");
 		fields.put("orgUnit", other.toString());
 		var outside = officer.postForm("/registry/people/new", fields);
 		assertThat(outside.status()).isEqualTo(200);
