@@ -110,6 +110,20 @@ public class RegistryCodes {
 	}
 
 	/**
+	 * Where a person is from or lives, as HR records write it: the unit and its province ("Xã Bắc Ruộng, Tỉnh Bình
+	 * Thuận"; a province alone by its name).
+	 */
+	public Optional<String> adminUnitPlace(UUID unit) {
+		var found = adminUnits.find(new AdminUnitId(unit));
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		var province = found.get().level() == vn.trithuc.catalog.AdminUnitLevel.PROVINCE ? Optional.<UUID>empty()
+				: provinceOf(unit).flatMap(this::adminUnitName);
+		return Optional.of(province.map(p -> found.get().name() + ", " + p).orElse(found.get().name()));
+	}
+
+	/**
 	 * Names of many administrative units at once (search facets): the units of {@code level} in force on {@code date}
 	 * (below {@code parent} when given) in one look-up, any other id one by one; an unknown id is left out.
 	 */
@@ -160,7 +174,7 @@ public class RegistryCodes {
 			case ORG_UNIT -> orgUnitName(value);
 			case ADMIN_UNIT -> {
 				try {
-					yield adminUnitName(UUID.fromString(value)).orElse(value);
+					yield adminUnitPlace(UUID.fromString(value)).orElse(value);
 				}
 				catch (IllegalArgumentException e) {
 					yield value;

@@ -103,7 +103,7 @@ class DuplicatesController {
 	}
 
 	private String adminUnit(@Nullable UUID unit) {
-		return unit == null ? "" : codes.adminUnitName(unit).orElse("");
+		return unit == null ? "" : codes.adminUnitPlace(unit).orElse("");
 	}
 
 	private static String text(@Nullable Object value) {

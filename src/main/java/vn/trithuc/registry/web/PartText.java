@@ -114,7 +114,7 @@ public class PartText {
 
 	private String adminUnit(String stored) {
 		try {
-			return codes.adminUnitName(UUID.fromString(stored)).orElse(stored);
+			return codes.adminUnitPlace(UUID.fromString(stored)).orElse(stored);
 		}
 		catch (IllegalArgumentException e) {
 			return stored;

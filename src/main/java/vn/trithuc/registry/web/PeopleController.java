@@ -163,9 +163,9 @@ class PeopleController {
 				? Formats.DATE.format(born.birthDate())
 				: born.birthYear() == null ? "" : String.valueOf(born.birthYear()));
 		model.addAttribute("hometown", profile.data().hometown() == null ? null
-				: codes.adminUnitName(profile.data().hometown()).orElse(profile.data().hometown().toString()));
+				: codes.adminUnitPlace(profile.data().hometown()).orElse(profile.data().hometown().toString()));
 		model.addAttribute("residence", profile.data().residence() == null ? null
-				: codes.adminUnitName(profile.data().residence()).orElse(profile.data().residence().toString()));
+				: codes.adminUnitPlace(profile.data().residence()).orElse(profile.data().residence().toString()));
 		model.addAttribute("date", date);
 		// the day a part ends when no end date is typed (formatted here: confirmation texts may not call beans)
 		model.addAttribute("today", Formats.DATE.format(LocalDate.now(clock)));

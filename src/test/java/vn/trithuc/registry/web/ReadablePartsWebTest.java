@@ -44,13 +44,20 @@ class ReadablePartsWebTest {
 	OrgUnitOperations operations;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	vn.trithuc.catalog.AdminUnits adminUnits;
 
 	@Test
 	void the_profile_and_its_change_history_show_names_and_dates_not_stored_codes() {
 		var unitName = "Phòng Tài nguyên và Môi trường " + uniqueToken("Dl");
 		var unit = RegistryFixtures.orgUnit(operations, unitName);
-		var id = ((Profiles.Created) profiles.register(person("Hà", "Thị", uniqueToken("Doc"), Sex.FEMALE,
-				LocalDate.of(1980, 4, 12)), "test.hr")).id();
+		var today = LocalDate.now();
+		var lamDong = adminUnits.findByCode("68", vn.trithuc.catalog.AdminUnitLevel.PROVINCE, today).orElseThrow();
+		var commune = adminUnits.inForce(today, vn.trithuc.catalog.AdminUnitLevel.COMMUNE, lamDong.id()).get(0);
+		var d = person("Hà", "Thị", uniqueToken("Doc"), Sex.FEMALE, LocalDate.of(1980, 4, 12));
+		var id = ((Profiles.Created) profiles.register(new vn.trithuc.registry.internal.PersonData(d.familyName(),
+				d.middleName(), d.givenName(), null, d.sex(), d.birthDate(), d.birthYear(), null, null, null, null,
+				commune.id().value(), null, null, null, null), "test.hr")).id();
 		int v = profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2015, 3, 2), null, Map.of("orgUnit",
 				unit.toString(), "jobTitle", "Cán bộ địa chính", "personnelCategory", "CIVIL_SERVANT"), "test.hr");
 		v = profiles.addPart(id, v, PartKind.DEGREE, null, null, Map.of("level", "THAC_SI", "fieldOfStudy", "14"),
@@ -73,7 +80,8 @@ class ReadablePartsWebTest {
 			.contains("Trình độ: Thạc sĩ; Ngành, chuyên ngành: ")
 			.contains("Ngày kết nạp: 02/03/2005; Ngày chính thức: 02/03/2006")
 			.doesNotContain("(mã)").doesNotContain("CIVIL_SERVANT").doesNotContain("THAC_SI").doesNotContain("2005-03-02")
-			.doesNotContain("; </").doesNotContain(unit.toString() + "<");
+			.doesNotContain("; </").doesNotContain(unit.toString() + "<")
+			.as("the hometown with its province").contains(commune.name() + ", " + lamDong.name());
 
 		var history = officer.get("/registry/people/" + id + "/history");
 		assertThat(history.status()).isEqualTo(200);
@@ -83,7 +91,7 @@ class ReadablePartsWebTest {
 			.contains("02/03/2015 – 31/12/2024; Cơ quan, đơn vị: " + unitName)
 			.contains("Trình độ: Thạc sĩ")
 			.contains("Ngày kết nạp: 02/03/2005; Ngày chính thức: 02/03/2006")
-			.contains("Ngày sinh").contains("12/04/1980")
+			.contains("Ngày sinh").contains("12/04/1980").contains(commune.name() + ", " + lamDong.name())
 			.contains("Ghi chép cũ: 1/2010")
 			.as("the viewer's role by its name").contains("<span>Cán bộ Nội vụ</span>").doesNotContain("HR_OFFICER")
 			.doesNotContain("orgUnit:").doesNotContain("jobTitle").doesNotContain("CIVIL_SERVANT")
