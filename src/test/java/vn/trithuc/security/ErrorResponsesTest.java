@@ -66,6 +66,12 @@ class ErrorResponsesTest {
 		assertThat(noApi.status()).isEqualTo(404);
 		assertThat(noApi.body()).contains("\"status\":404");
 		assertThat(web.get("/admin/users").status()).isEqualTo(403);
+		// an id in the address that is no id names nothing either; a wrong query parameter stays 400
+		var notAnId = web.get("/registry/people/abc");
+		assertThat(notAnId.status()).isEqualTo(404);
+		assertThat(notAnId.body()).contains("Không tìm thấy");
+		assertThat(web.get("/api/v1/registry/people/abc", "Accept", "application/json").status()).as("the API: malformed")
+			.isEqualTo(400);
 		assertThat(new WebClientSession(port).get("/registry/peopl").status()).isEqualTo(302);
 
 		// a method the route does not have (the CSRF token as a header, as htmx sends it)
