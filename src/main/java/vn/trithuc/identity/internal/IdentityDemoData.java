@@ -38,7 +38,7 @@ class IdentityDemoData implements DemoDataContributor {
 		administration.createWithPassword("lan.tuyengiao", "Nguyễn Thị Lan", Set.of(Role.PROGRAM_MANAGER), password, false);
 		administration.createWithPassword("tuan.noivu", "Trần Minh Tuấn", Set.of(Role.HR_OFFICER), password, false);
 		administration.createWithPassword("hai.hieutruong", "Lê Văn Hải", Set.of(Role.UNIT_OFFICER), password, false);
-		administration.createWithPassword("huong.giaovien", "K'Huơng", Set.of(Role.INTELLECTUAL), password, false);
+		administration.createWithPassword("huong.giaovien", "Liêng Hót Ka Hương", Set.of(Role.INTELLECTUAL), password, false);
 		administration.createWithPassword("bithu", "Đặng Quốc Bình", Set.of(Role.LEADER), password, false);
 		System.out.printf("%n Dữ liệu mẫu / demo accounts: lan.tuyengiao, tuan.noivu, hai.hieutruong, huong.giaovien,"
 				+ " bithu — mật khẩu chung / shared password: %s%n%n", password);

@@ -19,7 +19,7 @@ import vn.trithuc.shared.DemoDataContributor;
 
 /**
  * Demo people: {@code trithuc.registry.demo-people} generated people (seed 45, after Resolution 45-NQ/TW) living
- * in the communes of Lâm Đồng and working in the demo organisation tree (loaded before, order 10), plus the profile of the demo intellectual K'Huơng linked to her account.
+ * in the communes of Lâm Đồng and working in the demo organisation tree (loaded before, order 10), plus the profile of the demo intellectual Liêng Hót Ka Hương linked to her account.
  */
 @Component
 class RegistryDemoData implements DemoDataContributor {
@@ -67,7 +67,7 @@ class RegistryDemoData implements DemoDataContributor {
 		long n = loader.load(new PeopleGenerator(45, communes, units, today), settings.demoPeople(), ACTOR);
 		log.info("Demo mode: {} people generated in {} ms", n, (System.nanoTime() - started) / 1_000_000);
 		// the demo intellectual of JOURNEYS.md (account huong.giaovien) and her own profile
-		var created = profiles.registerAnyway(new PersonData("Liêng Hót", "Ka", "Huơng", null, vn.trithuc.registry.Sex.FEMALE,
+		var created = profiles.registerAnyway(new PersonData("Liêng Hót", "Ka", "Hương", null, vn.trithuc.registry.Sex.FEMALE,
 				LocalDate.of(1990, 4, 12), null, "15", "02", null, null, communes.isEmpty() ? null : communes.get(0),
 				communes.isEmpty() ? null : communes.get(0), null, null, "huong.giaovien"), ACTOR);
 		int version = profiles.addPart(created, 1, PartKind.DEGREE, LocalDate.of(2012, 7, 1), null,

@@ -28,6 +28,9 @@ import vn.trithuc.shared.Formats;
 public class PartText {
 
 	private static final String SEPARATOR = "; ";
+	/** How {@code SpreadsheetImport} names the source of an imported person in the change log. */
+	private static final java.util.regex.Pattern IMPORTED = java.util.regex.Pattern
+		.compile("(.*) \\(import:[0-9a-f-]{36}, (.*), row ([0-9]+)\\)");
 
 	private final MessageSource messages;
 	private final RegistryCodes codes;
@@ -94,6 +97,12 @@ public class PartText {
 	 * @param field the entry's field: a part kind for part entries, a profile field for field edits
 	 */
 	public String logged(@Nullable String field, @Nullable String stored) {
+		if (stored != null && field == null) {
+			// an import's entry: "Tên (import:<job>, tệp.xlsx, row 2)" — the job id is for the audit, not the reader
+			var imported = IMPORTED.matcher(stored);
+			return imported.matches() ? messages.getMessage("registry.imported.source", new Object[] { imported.group(1),
+					imported.group(2), imported.group(3) }, LocaleContextHolder.getLocale()) : stored;
+		}
 		if (stored == null || stored.isEmpty() || field == null) {
 			return stored == null ? "" : stored;
 		}

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.trithuc.identity.UserScopes;
 import vn.trithuc.registry.internal.Caller;
 import vn.trithuc.registry.internal.PartKind;
 import vn.trithuc.registry.internal.PeopleSearch;
@@ -52,10 +53,13 @@ class PeopleController {
 	private final RegistryCodes codes;
 	private final vn.trithuc.registry.internal.SelfService selfService;
 	private final vn.trithuc.registry.internal.Erasures erasures;
+	private final UserScopes users;
 
 	PeopleController(Profiles profiles, PeopleSearch search, ProfileVisibility visibility, RegistryScope scope,
 			MessageSource messages, java.time.Clock clock, RegistryCodes codes,
-			vn.trithuc.registry.internal.SelfService selfService, vn.trithuc.registry.internal.Erasures erasures) {
+			vn.trithuc.registry.internal.SelfService selfService, vn.trithuc.registry.internal.Erasures erasures,
+			UserScopes users) {
+		this.users = users;
 		this.erasures = erasures;
 		this.selfService = selfService;
 		this.codes = codes;
@@ -176,7 +180,11 @@ class PeopleController {
 		model.addAttribute("readsHistory", visibility.readsChangeHistory(caller));
 		model.addAttribute("partKinds", Arrays.stream(PartKind.values()).filter(k -> party || !k.sensitive()).toList());
 		if (own) {
-			model.addAttribute("viewers", profiles.viewers(profile.id(), 50));
+			var viewers = profiles.viewers(profile.id(), 50);
+			model.addAttribute("viewers", viewers);
+			var viewerNames = new HashMap<String, String>();
+			viewers.forEach(v -> viewerNames.computeIfAbsent(v.viewer(), this::displayName));
+			model.addAttribute("viewerNames", viewerNames);
 			model.addAttribute("requests", selfService.ofPerson(profile.id()));
 			model.addAttribute("consents", selfService.consents(profile.id()));
 			model.addAttribute("consentHistory", selfService.consentHistory(profile.id()));
@@ -438,8 +446,15 @@ class PeopleController {
 		var caller = Callers.of(authentication);
 		var profile = profiles.find(id, caller).orElseThrow(Exceptions::notFound);
 		model.addAttribute("person", profile);
-		model.addAttribute("changes", changesSince(id, 0, caller));
-		model.addAttribute("viewers", profiles.viewers(id, 200));
+		var changes = changesSince(id, 0, caller);
+		var viewers = profiles.viewers(id, 200);
+		model.addAttribute("changes", changes);
+		model.addAttribute("viewers", viewers);
+		// who, by the name people know them by (a name that is no account — "demo-generator" — as written)
+		var names = new HashMap<String, String>();
+		changes.forEach(c -> names.computeIfAbsent(c.actor(), this::displayName));
+		viewers.forEach(v -> names.computeIfAbsent(v.viewer(), this::displayName));
+		model.addAttribute("names", names);
 		return "registry/history";
 	}
 
@@ -508,6 +523,10 @@ class PeopleController {
 			errors.put(field, messages.getMessage("registry.date.format", null, locale));
 			return null;
 		}
+	}
+
+	private String displayName(String username) {
+		return users.userNamed(username).map(UserScopes.ScopedUser::displayName).filter(n -> !n.isBlank()).orElse(username);
 	}
 
 	private static @org.jspecify.annotations.Nullable UUID parseUnit(String text) {

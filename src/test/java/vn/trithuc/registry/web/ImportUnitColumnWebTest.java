@@ -122,10 +122,15 @@ class ImportUnitColumnWebTest {
 			found = officer.get(query).body();
 		}
 		assertThat(found).contains(run + " Lan", run + " Khoa");
-		// one IMPORTED entry per person, the position belongs to the import
+		// one IMPORTED entry per person, the position belongs to the import; the history names file and row in words
 		assertThat(jdbc.sql("""
 				select count(*) from registry.change_log c join registry.person p on p.id = c.person_id
 				where p.national_id = :id""").param("id", lan).query(Long.class).single()).isEqualTo(1);
+		var lanId = jdbc.sql("select id from registry.person where national_id = :id").param("id", lan)
+			.query(UUID.class).single();
+		assertThat(officer.get("/registry/people/" + lanId + "/history").body())
+			.containsPattern("Ngô Thị " + run + " Lan \\(tệp khong-don-vi\\.xlsx, dòng [0-9]+\\)")
+			.doesNotContain("import:", ", row ");
 
 		// a province-wide HR officer's file without the column: no unit, as before
 		var province = TestAccounts.loggedIn(port, administration, "imp.unit.province", Role.HR_OFFICER);

@@ -94,6 +94,7 @@ class ReadablePartsWebTest {
 			.contains("Ngày sinh").contains("12/04/1980").contains(commune.name() + ", " + lamDong.name())
 			.contains("Ghi chép cũ: 1/2010")
 			.as("the viewer's role by its name").contains("<span>Cán bộ Nội vụ</span>").doesNotContain("HR_OFFICER")
+			.as("who, by name").contains("<td title=\"readable.hr\">Tài khoản kiểm thử readable.hr</td>")
 			.doesNotContain("orgUnit:").doesNotContain("jobTitle").doesNotContain("CIVIL_SERVANT")
 			.doesNotContain("2015-03-02").doesNotContain("2005-03-02").doesNotContain("1980-04-12")
 			.doesNotContain(unit.toString()).doesNotContain(" – ;").doesNotContain("(mã");
