@@ -32,7 +32,8 @@ import vn.trithuc.shared.VietnameseText;
  * query token must match a name token; tokens of 4 letters or more also match name tokens one edit away
  * (levenshtein, candidates looked up in {@code registry.name_token}), shorter ones only exactly; 12 digits
  * search the national ID, 9 digits the old ID, exactly. Facet counts over the same filtered set, sorted in
- * Vietnamese order by given, middle and family name; always within the caller's {@link RegistryScope}.
+ * Vietnamese order by given, middle and family name — the people who have every query token itself (no typo) first,
+ * then those matched through a typo, each in that order; always within the caller's {@link RegistryScope}.
  * <p>
  * Facets (unit subtree, province and commune of residence, province of the hometown, highest degree, field of study,
  * academic title, age band, sex, ethnic group, personnel category, party member — only for callers who may see it —
@@ -151,6 +152,7 @@ public class PeopleSearch {
 			return none;
 		}
 		var exact = new ArrayList<String>();
+		var fuzzyTokens = new ArrayList<String>();
 		var fuzzy = new ArrayList<List<String>>();
 		List<String> expert = List.of();
 		if (query.experts()) {
@@ -169,6 +171,7 @@ public class PeopleSearch {
 				if (candidates.isEmpty()) {
 					return none;
 				}
+				fuzzyTokens.add(token);
 				fuzzy.add(candidates);
 			}
 		}
@@ -205,7 +208,7 @@ public class PeopleSearch {
 			}
 			counted.add(facet);
 		}
-		var criteria = new SearchIndex.Criteria(exact, fuzzy, expert, reach.units(), selections, counted,
+		var criteria = new SearchIndex.Criteria(exact, fuzzyTokens, fuzzy, expert, reach.units(), selections, counted,
 				LocalDate.now(clock).getYear());
 		// the root of the caller's unit scope, for the unit facet (read once per search, with the reach)
 		return new IndexQuery(criteria, selections.keySet(),
@@ -279,8 +282,9 @@ public class PeopleSearch {
 		var facets = facets(filters, query, caller);
 		long total = facets.remove("total").stream().mapToLong(FacetValue::count).sum();
 		var rows = new ArrayList<Row>();
-		jdbc.sql("select p.* from registry.person p where " + all.sql() + order(query) + " limit :limit offset :offset")
-			.params(all.parameters()).param("limit", query.size()).param("offset", (long) query.page() * query.size())
+		jdbc.sql("select p.* from registry.person p where " + all.sql() + order(query, filters) + " limit :limit offset :offset")
+			.params(all.parameters()).params(exactFirstParameters(filters)).param("limit", query.size())
+			.param("offset", (long) query.page() * query.size())
 			.query((RowCallbackHandler) rs -> rows.add(row(rs, caller)));
 		return new Result(rows, total, query.page(), query.size(), facets);
 	}
@@ -313,6 +317,10 @@ public class PeopleSearch {
 			parameters.putAll(rank.parameters());
 			matched.append(", ").append(rank.sql()).append(" as rank");
 		}
+		if (filters.exactFirst() != null) {
+			parameters.putAll(filters.exactFirst().parameters());
+			matched.append(", ").append(filters.exactFirst().sql()).append(" as exact_first");
+		}
 		matched.append(" from registry.person p where ").append(String.join(" and ", baseSql)).append(")");
 		var expressions = expressions(filters, caller);
 		var parts = new ArrayList<String>();
@@ -342,7 +350,9 @@ public class PeopleSearch {
 		}
 		parts.add("select 'field', f, count(*), null::uuid, null::bigint from p cross join unnest(p.fields) f where "
 				+ facetWhere(filters, "field") + " group by f");
-		var order = query.experts() ? " order by p.rank desc, " + ORDER.substring(" order by ".length()) : ORDER;
+		var order = query.experts() ? " order by p.rank desc, " + ORDER.substring(" order by ".length())
+				: filters.exactFirst() != null ? " order by p.exact_first desc, " + ORDER.substring(" order by ".length())
+				: ORDER;
 		parts.add("select 'row', null, null, page.id, row_number() over () from (select p.id from p where "
 				+ facetWhere(filters, null) + order + " limit :limit offset :offset) page");
 		var counts = new LinkedHashMap<String, List<FacetValue>>();
@@ -400,18 +410,26 @@ public class PeopleSearch {
 			return;
 		}
 		var all = filters.all();
-		jdbc.sql("select p.* from registry.person p where " + all.sql() + order(query)).params(all.parameters())
-			.withFetchSize(500).query((RowCallbackHandler) rs -> consumer.accept(row(rs, caller)));
+		jdbc.sql("select p.* from registry.person p where " + all.sql() + order(query, filters)).params(all.parameters())
+			.params(exactFirstParameters(filters)).withFetchSize(500).query((RowCallbackHandler) rs -> consumer.accept(row(rs, caller)));
 	}
 
 	private static final String ORDER = " order by p.given_name collate \"vi-x-icu\", p.middle_name collate \"vi-x-icu\","
 			+ " p.family_name collate \"vi-x-icu\", p.id";
 
-	private static String order(Query query) {
-		if (!query.experts()) {
-			return ORDER;
+	/** The order of a query: an expert's rank, or the exact matches of a name query first; then the name order. */
+	private static String order(Query query, Filters filters) {
+		if (query.experts()) {
+			return " order by " + expertRank(query.text()).sql() + " desc, " + ORDER.substring(" order by ".length());
 		}
-		return " order by " + expertRank(query.text()).sql() + " desc, " + ORDER.substring(" order by ".length());
+		if (filters.exactFirst() != null) {
+			return " order by " + filters.exactFirst().sql() + " desc, " + ORDER.substring(" order by ".length());
+		}
+		return ORDER;
+	}
+
+	private static Map<String, Object> exactFirstParameters(Filters filters) {
+		return filters.exactFirst() == null ? Map.of() : filters.exactFirst().parameters();
 	}
 
 	/**
@@ -470,8 +488,13 @@ public class PeopleSearch {
 	record Where(String sql, Map<String, Object> parameters) {
 	}
 
-	/** The conditions of a query: those of the text and scope, and one per selected facet. */
-	record Filters(List<Where> base, Map<String, Where> facets) {
+	/**
+	 * The conditions of a query: those of the text and scope, and one per selected facet.
+	 *
+	 * @param exactFirst a name query with a typo-tolerant token that has candidates other than itself: whether a
+	 * person has every query token itself (true first; null: every match is exact)
+	 */
+	record Filters(List<Where> base, Map<String, Where> facets, @Nullable Where exactFirst) {
 
 		Where all() {
 			return except(null);
@@ -510,6 +533,7 @@ public class PeopleSearch {
 		var filter = scope.filter(caller);
 		base.add(new Where("(" + filter.sql() + ")", filter.parameters()));
 		var text = query.text().strip();
+		Where exactFirst = null;
 		if (query.experts()) {
 			var all = SearchDocument.allWords(text);
 			if (all.isEmpty()) {
@@ -528,6 +552,7 @@ public class PeopleSearch {
 		else if (!text.isEmpty()) {
 			var tokens = NameTokens.query(text);
 			var exact = new ArrayList<String>();
+			boolean typos = false;
 			int i = 0;
 			for (var token : tokens) {
 				if (!NameTokens.fuzzy(token)) {
@@ -538,12 +563,17 @@ public class PeopleSearch {
 				if (candidates.isEmpty()) {
 					return null;
 				}
+				typos |= candidates.size() != 1 || !candidates.get(0).equals(token);
 				base.add(new Where("p.name_tokens && cast(:fuzzy" + i + " as text[])",
 						Map.of("fuzzy" + i, candidates.toArray(String[]::new))));
 				i++;
 			}
 			if (!exact.isEmpty()) {
 				base.add(new Where("p.name_tokens @> cast(:exact as text[])", Map.of("exact", exact.toArray(String[]::new))));
+			}
+			if (typos) {
+				exactFirst = new Where("(p.name_tokens @> cast(:exactFirst as text[]))",
+						Map.of("exactFirst", tokens.toArray(String[]::new)));
 			}
 		}
 		var facets = new LinkedHashMap<String, Where>();
@@ -578,7 +608,7 @@ public class PeopleSearch {
 		if (age != null && AGE_BANDS.contains(age)) {
 			facets.put("age", new Where(ageBand() + " = :fAge", Map.of("fAge", age)));
 		}
-		return new Filters(base, facets);
+		return new Filters(base, facets, exactFirst);
 	}
 
 	private static @Nullable UUID uuid(@Nullable String text) {

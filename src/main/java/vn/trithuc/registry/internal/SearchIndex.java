@@ -61,7 +61,8 @@ import vn.trithuc.registry.PersonRegistered;
  * party, talent): a bitmap; counting is {@link RoaringBitmap#andCardinality} of the matched set with each;</li>
  * <li>the order: the rank of each distinct given/middle/family name in PostgreSQL's own {@code collate "vi-x-icu"}
  * order (asked of the database, so the order is exactly that of the SQL search) packed into one long per person,
- * then the id; the page is a bounded heap (no full sort);</li>
+ * then the id; the page is a bounded heap (no full sort); a name query with a typo-tolerant token lists first the
+ * people who have every query token itself, then those matched through a typo, each part in that order;</li>
  * <li>ids: two {@code long[]} (msb, lsb) and an open-addressing table of ordinals.</li>
  * </ul>
  * Freshness: the registry's events are applied after commit, before the request returns; changes made by other
@@ -109,10 +110,33 @@ public class SearchIndex {
 
 	// ------------------------------------------------------------------ API
 
-	/** What a search asks of the index; facet selections are sets of values (a unit: its subtree). */
-	public record Criteria(List<String> exactTokens, List<List<String>> fuzzyCandidates, List<String> expertWords,
-			@Nullable Collection<UUID> scopeUnits, Map<String, Set<String>> selections, Set<String> countedFacets,
-			int year) {
+	/**
+	 * What a search asks of the index; facet selections are sets of values (a unit: its subtree).
+	 *
+	 * @param fuzzyTokens the folded query tokens that tolerate a typo, each with its candidates (itself among them
+	 * when it is indexed) at the same position in {@code fuzzyCandidates}: the people who have every one of these
+	 * tokens itself (and the exact ones) come first
+	 */
+	public record Criteria(List<String> exactTokens, List<String> fuzzyTokens, List<List<String>> fuzzyCandidates,
+			List<String> expertWords, @Nullable Collection<UUID> scopeUnits, Map<String, Set<String>> selections,
+			Set<String> countedFacets, int year) {
+
+		public Criteria {
+			if (fuzzyTokens.size() != fuzzyCandidates.size()) {
+				throw new IllegalArgumentException("one list of candidates per typo-tolerant token");
+			}
+		}
+
+		/** Whether some typo-tolerant token has a candidate other than itself: a match may then be a typo. */
+		boolean typos() {
+			for (int i = 0; i < fuzzyTokens.size(); i++) {
+				var candidates = fuzzyCandidates.get(i);
+				if (candidates.size() != 1 || !candidates.get(0).equals(fuzzyTokens.get(i))) {
+					return true;
+				}
+			}
+			return false;
+		}
 	}
 
 	/** @param counts facet → value → count (only values counted above zero); "total" is not in it */
@@ -986,7 +1010,7 @@ public class SearchIndex {
 				}
 			}
 			long total = matched.getLongCardinality();
-			List<UUID> ids = c.expertWords().isEmpty() ? byName(matched, offset, limit)
+			List<UUID> ids = c.expertWords().isEmpty() ? byName(matched, exactOf(c, matched), offset, limit)
 					: byRank(matched, c.expertWords(), distinctWords, offset, limit);
 			return new Hits(total, ids, counts);
 		}
@@ -1099,14 +1123,55 @@ public class SearchIndex {
 			return out;
 		}
 
-		/** Page by name order. */
-		private List<UUID> byName(RoaringBitmap matched, long offset, int limit) {
+		/**
+		 * The members of {@code matched} that have every typo-tolerant query token itself (the exact tokens are in
+		 * every match already); null when every match is exact (no such token, or none with a candidate other than
+		 * itself): one bitmap AND per such token.
+		 */
+		private @Nullable RoaringBitmap exactOf(Criteria c, RoaringBitmap matched) {
+			if (!c.typos()) {
+				return null;
+			}
+			RoaringBitmap exact = null;
+			for (var t : c.fuzzyTokens()) {
+				var b = tokens.get(t);
+				if (b == null) {
+					return new RoaringBitmap();
+				}
+				if (exact == null) {
+					exact = RoaringBitmap.and(matched, b);
+				}
+				else {
+					exact.and(b);
+				}
+			}
+			return exact;
+		}
+
+		/**
+		 * Page by name order; with {@code exact} (a subset of {@code matched}), first its members in name order, then
+		 * the other matches (through a typo) in name order. Only the part(s) the page overlaps are ordered.
+		 */
+		private List<UUID> byName(RoaringBitmap matched, @Nullable RoaringBitmap exact, long offset, int limit) {
 			long k = Math.min(offset + limit, matched.getLongCardinality());
 			if (k <= 0 || offset >= k) {
 				return List.of();
 			}
-			var sorted = firstByName(matched, (int) k);
-			return ids(sorted, (int) offset, sorted.length);
+			if (exact == null) {
+				var sorted = firstByName(matched, (int) k);
+				return ids(sorted, (int) offset, sorted.length);
+			}
+			long e = exact.getLongCardinality();
+			var out = new ArrayList<UUID>((int) (k - offset));
+			if (offset < e) {
+				var sorted = firstByName(exact, (int) Math.min(k, e));
+				out.addAll(ids(sorted, (int) offset, sorted.length));
+			}
+			if (k > e) {
+				var sorted = firstByName(RoaringBitmap.andNot(matched, exact), (int) (k - e));
+				out.addAll(ids(sorted, (int) Math.max(0, offset - e), sorted.length));
+			}
+			return out;
 		}
 
 		/** The ordinals of the last full load in name order, for {@link #firstByName}. */

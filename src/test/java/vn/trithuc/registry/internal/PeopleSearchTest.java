@@ -29,6 +29,8 @@ class PeopleSearchTest {
 	Profiles profiles;
 	@Autowired
 	PeopleSearch search;
+	@Autowired
+	SearchIndex index;
 
 	/** a distinct family-like token keeps this class's people apart from other tests' */
 	private final String tag = RegistryFixtures.uniqueToken("Tim");
@@ -91,6 +93,73 @@ class PeopleSearchTest {
 		assertThat(find("nguyen van ho")).isEmpty();
 		assertThat(find("nguyen van hoi")).isEmpty();
 		assertThat(find("nguyen vn hoa")).isEmpty();
+	}
+
+	/**
+	 * "huong" also finds Cường and Phương (one typo): the people named Hương come first in name order, then those
+	 * matched through a typo in name order — though "Cường" sorts before "Hương" — in the index and in SQL alike, with
+	 * pages cut across the two parts, the same total and the same order in export.
+	 */
+	@Test
+	void exact_matches_come_first_then_the_typo_matches_each_in_name_order() throws InterruptedException {
+		var t = RegistryFixtures.uniqueToken("Huo");
+		create(person("Lê", "Văn " + t, "Cường", Sex.MALE, LocalDate.of(1970, 2, 1)));
+		create(person("Trần", "Thị " + t, "Phương", Sex.FEMALE, LocalDate.of(1971, 3, 2)));
+		create(person("Bùi", "Thu " + t, "Hương", Sex.FEMALE, LocalDate.of(1972, 4, 3)));
+		create(person("Vũ", "Hương " + t, "Anh", Sex.FEMALE, LocalDate.of(1973, 5, 4)));
+		create(person("Đỗ", "Thị " + t, "Hương", Sex.FEMALE, LocalDate.of(1974, 6, 5)));
+		create(person("Phạm", "Thị " + t, "Thanh", Sex.FEMALE, LocalDate.of(1975, 7, 6)));
+		create(person("Ngô", "Hương " + t, "Thang", Sex.FEMALE, LocalDate.of(1976, 8, 7)));
+		create(person("Hà", "Phương " + t, "Thanh", Sex.FEMALE, LocalDate.of(1977, 9, 8)));
+		create(person("Mai", "Hương " + t, "Thanh", Sex.FEMALE, LocalDate.of(1978, 10, 9)));
+		assertThat(index.awaitReady(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+		var hương = List.of("Vũ Hương " + t + " Anh", "Đỗ Thị " + t + " Hương", "Bùi Thu " + t + " Hương",
+				"Ngô Hương " + t + " Thang", "Mai Hương " + t + " Thanh", "Lê Văn " + t + " Cường",
+				"Trần Thị " + t + " Phương", "Hà Phương " + t + " Thanh");
+		for (var text : List.of("huong " + t, "Hương " + t, Normalizer.normalize("HƯƠNG " + t, Normalizer.Form.NFD))) {
+			assertThat(names(text, 0, 50)).as(text).containsExactlyElementsOf(hương);
+			assertThat(search.search(new PeopleSearch.Query(text, Map.of(), 1, 3), hr()).total()).as("every match counts")
+				.isEqualTo(8);
+			assertThat(names(text, 1, 3)).as(text).containsExactlyElementsOf(hương.subList(3, 6));
+			assertThat(names(text, 2, 3)).as(text).containsExactlyElementsOf(hương.subList(6, 8));
+		}
+		// one token exact, the other typo'd: Hương Thanh first, then Hương Thang, Phương Thanh; "Thanh" alone, without
+		// Hương or a token one typo away, is not found
+		var thanh = List.of("Mai Hương " + t + " Thanh", "Ngô Hương " + t + " Thang", "Hà Phương " + t + " Thanh");
+		assertThat(names("huong thanh " + t, 0, 50)).containsExactlyElementsOf(thanh);
+		assertThat(names("thanh huong " + t, 0, 1)).containsExactlyElementsOf(thanh.subList(0, 1));
+		assertThat(names("thanh huong " + t, 1, 1)).containsExactlyElementsOf(thanh.subList(1, 2));
+		// typo matches only: the name order as before
+		assertThat(names("huongg " + t, 0, 50)).containsExactly("Vũ Hương " + t + " Anh", "Đỗ Thị " + t + " Hương",
+				"Bùi Thu " + t + " Hương", "Ngô Hương " + t + " Thang", "Mai Hương " + t + " Thanh");
+
+		var exported = new java.util.ArrayList<String>();
+		search.each(new PeopleSearch.Query("huong " + t, Map.of(), 0, 20), hr(), r -> exported.add(r.fullName()));
+		assertThat(exported).containsExactlyElementsOf(hương);
+		// the export in SQL (while the index is not loaded)
+		index.unload();
+		try {
+			var inSql = new java.util.ArrayList<String>();
+			search.each(new PeopleSearch.Query("huong " + t, Map.of(), 0, 20), hr(), r -> inSql.add(r.fullName()));
+			assertThat(inSql).containsExactlyElementsOf(hương);
+		}
+		finally {
+			index.reload();
+		}
+	}
+
+	/** The full names of a page, the same in the index, in SQL and through {@link PeopleSearch#search}; the total is all matches. */
+	private List<String> names(String text, int page, int size) {
+		var query = new PeopleSearch.Query(text, Map.of(), page, size);
+		var indexed = search.indexed(query, hr());
+		var sql = search.sqlSearch(query, hr());
+		assertThat(indexed).isNotNull();
+		assertThat(indexed.rows()).as("index and SQL, %s page %d", text, page).isEqualTo(sql.rows());
+		assertThat(indexed.total()).isEqualTo(sql.total());
+		assertThat(indexed.facets().get("sex")).isEqualTo(sql.facets().get("sex"));
+		assertThat(search.search(query, hr()).rows()).isEqualTo(sql.rows());
+		return sql.rows().stream().map(PeopleSearch.Row::fullName).toList();
 	}
 
 	@Test

@@ -171,6 +171,42 @@ class SearchIndexEquivalenceTest {
 		assertThat(compared).isGreaterThan(100);
 	}
 
+	/**
+	 * "huong" also matches Cường and Phương, "thanh" Thành's neighbours: exact matches first, then the typo matches,
+	 * each in name order; every page of the population (one crosses from the exact to the typo matches), two tokens
+	 * of which one is exact, a short exact token with a typo-tolerant one, a facet selected, and the export.
+	 */
+	@Test
+	void exact_matches_first_then_typo_matches_the_same_as_sql() {
+		var inPopulation = Map.of("unit", root.value().toString());
+		var hr = RegistryFixtures.hr();
+		var all = search.sqlSearch(new PeopleSearch.Query("huong", inPopulation, 0, 200), hr);
+		assertThat(all.total()).isLessThanOrEqualTo(200);
+		var exact = all.rows().stream().filter(r -> VietnameseText.fold(r.fullName()).matches("(.* )?huong( .*)?")).count();
+		assertThat(exact).as("some Hương").isPositive().isLessThan(all.total());
+		assertThat(all.rows().subList(0, (int) exact))
+			.allSatisfy(r -> assertThat(VietnameseText.fold(r.fullName())).matches("(.* )?huong( .*)?"));
+		for (int page = 0; page * 7 < all.total() + 7; page++) {
+			same("huong", inPopulation, page, 7, false);
+		}
+		same("Hương", Map.of(), 0, 20, false);
+		same("Hương", Map.of(), 1, 20, false);
+		same(Normalizer.normalize("Hương", Normalizer.Form.NFD), inPopulation, 0, 20, false);
+		same("Thị Hương", inPopulation, 0, 20, false);
+		same("Thi Huong", inPopulation, 1, 5, false);
+		same("huong thanh", Map.of(), 0, 20, false);
+		same("Nguyễn Phương", inPopulation, 0, 20, false);
+		same("cuong", inPopulation, 0, 20, false);
+		same("cuong", inPopulation, 1, 20, false);
+		same("thanh", Map.of(), 0, 20, false);
+		same("huong", Map.of("unit", root.value().toString(), "sex", "FEMALE"), 0, 20, false);
+
+		var query = new PeopleSearch.Query("huong", inPopulation, 0, 200);
+		var exported = new ArrayList<UUID>();
+		search.each(query, hr, r -> exported.add(r.id()));
+		assertThat(exported).containsExactlyElementsOf(all.rows().stream().map(PeopleSearch.Row::id).toList());
+	}
+
 	@Test
 	void facets_selected_count_and_filter_the_same_as_sql() {
 		var u = root.value().toString();
