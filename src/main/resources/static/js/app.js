@@ -63,6 +63,29 @@
       foldFacets();
     }
   });
+  // A request htmx made that the server refused (404, 403, 413, 500…) is not swapped in: without this the click
+  // would seem to do nothing. A boosted link is followed again as a normal page load, which shows the server's error
+  // page; a form submitted by htmx says what the server answered.
+  document.addEventListener('htmx:responseError', function (event) {
+    var detail = event.detail;
+    var config = detail.requestConfig || {};
+    if (detail.boosted && String(config.verb).toLowerCase() === 'get') {
+      window.location.assign(detail.pathInfo && detail.pathInfo.requestPath ? detail.pathInfo.requestPath : config.path);
+      return;
+    }
+    var source = detail.elt;
+    if (!(source instanceof Element) || !source.closest('form')) {
+      return; // a poll or a fragment of its own (the notice bell): the page stays as it is
+    }
+    var message = null;
+    try {
+      var problem = JSON.parse(detail.xhr.responseText);
+      message = problem.detail || problem.title;
+    } catch (ignored) {
+      // not a problem document: the generic message below
+    }
+    window.alert(message || (meta('trithuc-request-failed') || '') + ' (' + detail.xhr.status + ')');
+  });
   // after a boosted navigation the page title follows the new page's heading; a swap in the top bar (the notice
   // bell refreshing itself) leaves the title and the focus where they are
   document.addEventListener('htmx:afterSettle', function (event) {

@@ -86,6 +86,19 @@ class SearchBrowserTest {
 		waitFor(browser, ".result-count", "Tìm thấy 1 chuyên gia phù hợp");
 		assertThat(browser.findElement(By.cssSelector(".expert-results")).getText()).contains("Hạnh",
 				"Nông, lâm nghiệp và thủy sản", "Trung tâm thử duyệt");
+
+		// a boosted link to a page that is not there does not just do nothing: it is followed as a normal page load,
+		// which shows the error page
+		((JavascriptExecutor) browser).executeScript("""
+				var link = document.createElement('a');
+				link.id = 'missing-link';
+				link.href = '/registry/people/' + arguments[0];
+				link.textContent = 'missing';
+				document.querySelector('#content h1').after(link);
+				htmx.process(link);""", java.util.UUID.randomUUID().toString());
+		click(browser, By.id("missing-link"));
+		waitFor(browser, "h1", "Không tìm thấy");
+		assertThat(browser.getCurrentUrl()).contains("/registry/people/");
 	}
 
 	private void person(String tag, String given, Sex sex, String degree, java.util.UUID unit, String keywords) {

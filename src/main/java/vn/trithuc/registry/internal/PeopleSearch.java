@@ -102,6 +102,13 @@ public class PeopleSearch {
 		public String fullName() {
 			return middleName.isEmpty() ? familyName + " " + givenName : familyName + " " + middleName + " " + givenName;
 		}
+
+		/** This row with the national ID masked (all but its last four digits), as a list for a meeting shows it. */
+		public Row withMaskedNationalId() {
+			return nationalId == null ? this : new Row(id, familyName, middleName, givenName, sex, birthDate, birthYear,
+					ethnicGroup, ProfileVisibility.mask(nationalId), highestDegree, personnelCategory, partyMember, talent,
+					phone, email, currentOrgUnit, academicTitle, fields);
+		}
 	}
 
 	/** @param label the name to show for codes and units (null: the page names the value from its messages) */

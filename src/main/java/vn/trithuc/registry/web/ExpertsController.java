@@ -44,6 +44,7 @@ class ExpertsController {
 		model.addAttribute("result", result);
 		model.addAttribute("links", links);
 		model.addAttribute("exportColumns", ExportController.columns(visibility.seesPartyMembership(caller, false)));
+		model.addAttribute("exportsFullIds", visibility.seesNationalId(caller, false));
 		model.addAttribute("defaultColumns", ExportController.DEFAULT_COLUMNS);
 		return "registry/experts";
 	}

@@ -71,6 +71,7 @@ class ExportController {
 	@GetMapping("/registry/people/export.xlsx")
 	void xlsx(@RequestParam(defaultValue = "") String q, @RequestParam Map<String, String> params,
 			@RequestParam(name = "cols", required = false) List<String> cols,
+			@RequestParam(defaultValue = "false") boolean fullIds,
 			Authentication authentication, Locale locale, HttpServletResponse response) throws IOException {
 		var caller = Callers.of(authentication);
 		var query = PeopleController.query(q, 0, params);
@@ -90,7 +91,8 @@ class ExportController {
 			sheet.freezePane(0, 1);
 			int[] row = { 1 };
 			var unitNames = new HashMap<UUID, String>();
-			search.each(query, caller, person -> {
+			search.each(query, caller, found -> {
+				var person = fullIds ? found : found.withMaskedNationalId();
 				for (int c = 0; c < columns.size(); c++) {
 					write(sheet, row[0], c, person, columns.get(c), unitNames, locale);
 				}
@@ -107,7 +109,8 @@ class ExportController {
 			// the filter arrows on the header, over every written row (the sheet's tail is written at finish)
 			sheet.setAutoFilter(0, 0, Math.max(0, row[0] - 1), columns.size() - 1);
 			workbook.finish();
-			audit.recordPersonalDataExport("registry people list (.xlsx) q=" + q + " columns=" + columns, row[0] - 1L);
+			audit.recordPersonalDataExport("registry people list (.xlsx) q=" + q + " columns=" + columns
+					+ (fullIds ? " full national IDs" : ""), row[0] - 1L);
 		}
 	}
 
@@ -154,6 +157,7 @@ class ExportController {
 	@GetMapping("/registry/people/export.csv")
 	void csv(@RequestParam(defaultValue = "") String q, @RequestParam Map<String, String> params,
 			@RequestParam(name = "cols", required = false) List<String> cols,
+			@RequestParam(defaultValue = "false") boolean fullIds,
 			Authentication authentication, Locale locale, HttpServletResponse response) throws IOException {
 		var caller = Callers.of(authentication);
 		var query = PeopleController.query(q, 0, params);
@@ -167,7 +171,8 @@ class ExportController {
 			writer.write(csvLine(columns.stream().map(c -> header(c, locale)).toList()));
 			long[] rows = { 0 };
 			var unitNames = new HashMap<UUID, String>();
-			search.each(query, caller, person -> {
+			search.each(query, caller, found -> {
+				var person = fullIds ? found : found.withMaskedNationalId();
 				try {
 					writer.write(csvLine(values(person, columns, unitNames, locale)));
 					rows[0]++;
@@ -177,7 +182,8 @@ class ExportController {
 				}
 			});
 			writer.flush();
-			audit.recordPersonalDataExport("registry people list (.csv) q=" + q + " columns=" + columns, rows[0]);
+			audit.recordPersonalDataExport("registry people list (.csv) q=" + q + " columns=" + columns
+					+ (fullIds ? " full national IDs" : ""), rows[0]);
 		}
 	}
 

@@ -94,6 +94,7 @@ class PeopleController {
 		model.addAttribute("result", result);
 		model.addAttribute("links", links);
 		model.addAttribute("exportColumns", ExportController.columns(visibility.seesPartyMembership(caller, false)));
+		model.addAttribute("exportsFullIds", visibility.seesNationalId(caller, false));
 		model.addAttribute("defaultColumns", ExportController.DEFAULT_COLUMNS);
 		model.addAttribute("canEdit", visibility.edits(caller));
 		model.addAttribute("seesParty", visibility.seesPartyMembership(caller, false));

@@ -278,7 +278,10 @@ class RegistryWebTest {
 
 		// an HR officer: full date and ID, party column, read back from the .xlsx
 		var officer = TestAccounts.loggedIn(port, administration, "web.hr.export", Role.HR_OFFICER);
-		var bytes = officer.getBytes("/registry/people/export.xlsx?q=" + q + cols);
+		// a list for a meeting: the IDs masked unless the officer asks for them in full
+		assertThat(officer.get("/registry/people/export.csv?q=" + q + cols).body())
+			.contains("********" + nid.substring(8)).doesNotContain(nid);
+		var bytes = officer.getBytes("/registry/people/export.xlsx?q=" + q + cols + "&fullIds=true");
 		var file = java.nio.file.Files.createTempFile("export", ".xlsx");
 		java.nio.file.Files.write(file, bytes);
 		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
@@ -323,7 +326,8 @@ class RegistryWebTest {
 
 		var details = jdbc.sql("select details from identity.security_event where event_type = 'PERSONAL_DATA_EXPORTED'"
 				+ " and details like :q order by id").param("q", "%" + tag + "%").query(String.class).list();
-		assertThat(details).hasSize(2).allSatisfy(d -> assertThat(d).endsWith("(2)"));
+		assertThat(details).hasSize(3).allSatisfy(d -> assertThat(d).endsWith("(2)"))
+			.filteredOn(d -> d.contains("full national IDs")).hasSize(1);
 	}
 
 	private static Map<String, String> form(PersonData d, String phone, String page) {
