@@ -13,6 +13,12 @@ public interface IntellectualAccounts {
 	boolean exists(String username);
 
 	/**
+	 * Whether the account exists and is an intellectual's only (no officer's role): the only kind of account a profile
+	 * may be linked to — a profile linked to an officer's account would make it "their own" to that officer.
+	 */
+	boolean isIntellectualOnly(String username);
+
+	/**
 	 * Creates the account, audited as created by {@code invitedBy}'s invitation.
 	 *
 	 * @return the password rules broken (message key and the number it names); empty when the account was created

@@ -63,6 +63,12 @@ public class UserAdministration implements vn.trithuc.identity.IntellectualAccou
 	}
 
 	@Override
+	public boolean isIntellectualOnly(String username) {
+		return accounts.findByUsername(UserAccount.normaliseUsername(username))
+			.filter(account -> account.roleSet().equals(java.util.Set.of(Role.INTELLECTUAL))).isPresent();
+	}
+
+	@Override
 	public List<BrokenRule> open(String username, String displayName, String email, String password, String invitedBy) {
 		var normalised = UserAccount.normaliseUsername(username);
 		if (accounts.findByUsername(normalised).isPresent()) {

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.trithuc.identity.IntellectualAccounts;
 import vn.trithuc.identity.UserScopes;
 import vn.trithuc.registry.internal.Caller;
 import vn.trithuc.registry.internal.PartKind;
@@ -54,12 +55,14 @@ class PeopleController {
 	private final vn.trithuc.registry.internal.SelfService selfService;
 	private final vn.trithuc.registry.internal.Erasures erasures;
 	private final UserScopes users;
+	private final IntellectualAccounts accounts;
 
 	PeopleController(Profiles profiles, PeopleSearch search, ProfileVisibility visibility, RegistryScope scope,
 			MessageSource messages, java.time.Clock clock, RegistryCodes codes,
 			vn.trithuc.registry.internal.SelfService selfService, vn.trithuc.registry.internal.Erasures erasures,
-			UserScopes users) {
+			UserScopes users, IntellectualAccounts accounts) {
 		this.users = users;
+		this.accounts = accounts;
 		this.erasures = erasures;
 		this.selfService = selfService;
 		this.codes = codes;
@@ -226,6 +229,7 @@ class PeopleController {
 			RedirectAttributes redirect, Locale locale) {
 		var caller = Callers.of(authentication);
 		unitChoice(caller, model, orgUnit);
+		checkAccount(form, null, binding);
 		var data = form.toData(binding);
 		UUID unit = null;
 		if (!orgUnit.isBlank()) {
@@ -286,6 +290,7 @@ class PeopleController {
 		var profile = writable(id, authentication);
 		model.addAttribute("person", profile);
 		form = unmasked(form, profile, caller);
+		checkAccount(form, profile.data().userAccount(), binding);
 		var data = form.toData(binding);
 		if (data == null) {
 			return "registry/person-form";
@@ -523,6 +528,14 @@ class PeopleController {
 		catch (DateTimeParseException e) {
 			errors.put(field, messages.getMessage("registry.date.format", null, locale));
 			return null;
+		}
+	}
+
+	/** A profile is linked only to an intellectual's own account (see IntellectualAccounts), when the link changes. */
+	private void checkAccount(PersonForm form, @org.jspecify.annotations.Nullable String stored, BindingResult binding) {
+		var typed = form.userAccount() == null ? "" : form.userAccount().strip().toLowerCase(Locale.ROOT);
+		if (!typed.isEmpty() && !typed.equals(stored) && !accounts.isIntellectualOnly(typed)) {
+			binding.rejectValue("userAccount", "registry.userAccount.notIntellectual");
 		}
 	}
 

@@ -107,6 +107,22 @@ class UnitPlacementWebTest {
 				+ " and field = 'POSITION' and actor = :a").param("id", id).param("a", officerName)
 			.query(Integer.class).single()).as("the position is in the change log").isEqualTo(1);
 
+		// the profile is linked only to the intellectual's own account, never to an officer's (his own made it "his")
+		var edit = officer.get(profilePath + "/edit").body();
+		var link = person(given, WebClientSession.csrfToken(edit));
+		link.put("version", versionIn(edit));
+		link.put("userAccount", officerName);
+		var refusedLink = officer.postForm(profilePath + "/edit", link);
+		assertThat(refusedLink.status()).isEqualTo(200);
+		assertThat(refusedLink.body()).contains("Chỉ gắn được tài khoản của chính trí thức này");
+		link.put("userAccount", "khong.co." + run);
+		assertThat(officer.postForm(profilePath + "/edit", link).body()).contains("Chỉ gắn được tài khoản của chính trí thức này");
+		var teacher = TestAccounts.ready(administration, "place.own." + run, Role.INTELLECTUAL);
+		link.put("userAccount", teacher);
+		assertThat(officer.postForm(profilePath + "/edit", link).status()).isEqualTo(302);
+		assertThat(jdbc.sql("select user_account from registry.person where id = :id").param("id", id)
+			.query(String.class).single()).isEqualTo(teacher);
+
 		// a position: the unit from the scope's list; another unit is refused and nothing is added
 		var partForm = officer.get(profilePath + "/parts/new?kind=POSITION");
 		assertThat(partForm.body()).contains("<select class=\"form-select\" id=\"orgUnit\" name=\"orgUnit\"")
