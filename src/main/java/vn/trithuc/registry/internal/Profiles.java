@@ -32,6 +32,7 @@ import vn.trithuc.registry.PersonRegistered;
 import vn.trithuc.registry.Registry;
 import vn.trithuc.registry.Sex;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.VietnameseText;
 
 /**
  * Profiles: register, edit with optimistic locking, effective-dated parts, merge; every change goes to the
@@ -85,13 +86,25 @@ public class Profiles implements Registry {
 	 * officer chose on the form: a scoped officer's people need one to stay in the scope); a likely duplicate goes to
 	 * review with it.
 	 */
-	public Registration register(PersonData data, String actor, @Nullable UUID unit) {
+	public Registration register(PersonData data, String actor, @Nullable UUID unit, Map<String, String> job) {
 		var outcome = register(data, actor, null, unit, null);
 		if (outcome instanceof Created created && unit != null) {
+			var attributes = new LinkedHashMap<String, String>();
+			attributes.put("orgUnit", unit.toString());
+			job.forEach((field, value) -> {
+				if (value != null && !value.isBlank()) {
+					attributes.put(field, VietnameseText.nfc(value.strip()));
+				}
+			});
+			if (attributes.size() > 1) { // the job title and category typed beside the unit
+				jdbc.sql("update registry.person_part set attributes = cast(:attributes as jsonb)"
+						+ " where person_id = :person and kind = 'POSITION'")
+					.param("attributes", JSON.writeValueAsString(attributes)).param("person", created.id()).update();
+				refreshDerived(created.id());
+			}
 			// in the change log like any part (an import's position is in its one IMPORTED entry)
 			var log = new ChangeLog(created.id(), 1, actor);
-			log.add("PART_ADDED", PartKind.POSITION.name(), null,
-					describe(LocalDate.now(clock), null, Map.of("orgUnit", unit.toString())));
+			log.add("PART_ADDED", PartKind.POSITION.name(), null, describe(LocalDate.now(clock), null, attributes));
 			log.write();
 		}
 		return outcome;

@@ -225,10 +225,16 @@ class PeopleController {
 
 	@PostMapping("/registry/people/new")
 	String create(@ModelAttribute("form") PersonForm form, BindingResult binding,
-			@RequestParam(defaultValue = "") String orgUnit, Authentication authentication, Model model,
+			@RequestParam(defaultValue = "") String orgUnit, @RequestParam(defaultValue = "") String jobTitle,
+			@RequestParam(defaultValue = "") String personnelCategory, Authentication authentication, Model model,
 			RedirectAttributes redirect, Locale locale) {
 		var caller = Callers.of(authentication);
 		unitChoice(caller, model, orgUnit);
+		model.addAttribute("jobTitle", jobTitle);
+		model.addAttribute("personnelCategory", personnelCategory);
+		if (!personnelCategory.isBlank() && codes.checkCode("personnel-categories", personnelCategory).isPresent()) {
+			model.addAttribute("categoryError", messages.getMessage("registry.code.unknown", new Object[] { personnelCategory }, locale));
+		}
 		checkAccount(form, null, binding);
 		var data = form.toData(binding);
 		UUID unit = null;
@@ -242,11 +248,12 @@ class PeopleController {
 		else if (unitRequired(caller)) {
 			model.addAttribute("orgUnitError", messages.getMessage("registry.required", null, locale));
 		}
-		if (data == null || model.containsAttribute("orgUnitError")) {
+		if (data == null || model.containsAttribute("orgUnitError") || model.containsAttribute("categoryError")) {
 			return "registry/person-form";
 		}
 		try {
-			var outcome = profiles.register(data, authentication.getName(), unit);
+			var outcome = profiles.register(data, authentication.getName(), unit,
+					Map.of("jobTitle", jobTitle, "personnelCategory", personnelCategory));
 			if (outcome instanceof Profiles.RoutedToReview review) {
 				redirect.addFlashAttribute("success", "registry.duplicate.routed");
 				return "redirect:/registry/people/" + review.matchedPerson();

@@ -94,6 +94,10 @@ class UnitPlacementWebTest {
 			.query(Integer.class).single()).as("nothing stored").isZero();
 
 		fields.put("orgUnit", mine.toString());
+		fields.put("jobTitle", "Giáo viên tiểu học");
+		fields.put("personnelCategory", "NO_SUCH_CATEGORY");
+		assertThat(officer.postForm("/registry/people/new", fields).body()).contains("Mã «NO_SUCH_CATEGORY» không có trong danh mục");
+		fields.put("personnelCategory", "PUBLIC_EMPLOYEE");
 		var created = officer.postForm("/registry/people/new", fields);
 		assertThat(created.status()).isEqualTo(302);
 		var profilePath = created.header("Location").replaceFirst("^http://[^/]+", "");
@@ -103,6 +107,9 @@ class UnitPlacementWebTest {
 		var id = UUID.fromString(profilePath.substring(profilePath.lastIndexOf('/') + 1));
 		assertThat(jdbc.sql("select current_org_unit from registry.person where id = :id").param("id", id)
 			.query(UUID.class).single()).isEqualTo(mine);
+		assertThat(jdbc.sql("select personnel_category from registry.person where id = :id").param("id", id)
+			.query(String.class).single()).as("the category typed beside the unit").isEqualTo("PUBLIC_EMPLOYEE");
+		assertThat(profile.body()).contains("Chức vụ: Giáo viên tiểu học");
 		assertThat(jdbc.sql("select count(*) from registry.change_log where person_id = :id and action = 'PART_ADDED'"
 				+ " and field = 'POSITION' and actor = :a").param("id", id).param("a", officerName)
 			.query(Integer.class).single()).as("the position is in the change log").isEqualTo(1);
