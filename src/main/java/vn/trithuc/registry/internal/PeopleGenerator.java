@@ -80,6 +80,7 @@ public final class PeopleGenerator {
 	private final List<UUID> orgUnits;
 	private final List<UUID> adminUnits;
 	private final int thisYear;
+	private final LocalDate today;
 	private long serial;
 
 	/**
@@ -95,6 +96,7 @@ public final class PeopleGenerator {
 		this.random = new SplittableRandom(seed);
 		this.adminUnits = List.copyOf(adminUnits);
 		this.thisYear = today.getYear();
+		this.today = today;
 		var units = new ArrayList<UUID>(orgUnits);
 		for (int i = 0; orgUnits.isEmpty() && i < 184; i++) {
 			units.add(UUID.nameUUIDFromBytes(("trithuc-demo-org-unit-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -179,10 +181,15 @@ public final class PeopleGenerator {
 					"institution", pick(INSTITUTIONS), "country", random.nextInt(100) < 85 ? "Việt Nam" : "Pháp", "year",
 					Integer.toString(studyYear))));
 		}
-		// work history: one to three positions, the last one current (unless retired)
+		// work history: one to three positions, the last one current — for a retiree too, with the category RETIRED
+		// (the unit they retired from: the unit the registry's own rule, Profiles.refreshDerived, and the statistics
+		// give them); never starting after today (a position starting next month is not current yet)
 		var category = age >= 61 ? "RETIRED" : weighted(CATEGORY);
 		int positions = 1 + random.nextInt(3);
 		LocalDate start = LocalDate.of(Math.min(thisYear, graduation + 1), 1 + random.nextInt(12), 1);
+		if (start.isAfter(today)) {
+			start = today.withDayOfMonth(1);
+		}
 		UUID unit = orgUnits.get(random.nextInt(orgUnits.size()));
 		for (int p = 0; p < positions; p++) {
 			boolean last = p == positions - 1;
@@ -226,7 +233,7 @@ public final class PeopleGenerator {
 					Map.of("reason", "Giải thưởng khoa học và công nghệ cấp tỉnh")));
 		}
 		return new Generated(UUID.nameUUIDFromBytes(("trithuc-person-" + serial + "-" + family + given).getBytes(
-				java.nio.charset.StandardCharsets.UTF_8)), data, parts, category.equals("RETIRED") ? null : unit, category, top, party, talent);
+				java.nio.charset.StandardCharsets.UTF_8)), data, parts, unit, category, top, party, talent);
 	}
 
 	private Part part(PartKind kind, LocalDate from, LocalDate to, Map<String, String> attributes) {
