@@ -333,6 +333,13 @@ public class Profiles implements Registry {
 
 	// ---------------------------------------------------------------- reading
 
+	/** The record (not merged away) with this national ID or old ID; the caller's scope is for the caller to apply. */
+	@Transactional(readOnly = true)
+	public Optional<UUID> byIdentifier(String digits) {
+		return jdbc.sql("select id from registry.person where (national_id = :d or old_id = :d) and merged_into is null"
+				+ " order by national_id = :d desc limit 1").param("d", digits).query(UUID.class).optional();
+	}
+
 	/** The profile if it exists, is not merged away, and the caller's scope reaches it. No view is logged. */
 	@Transactional(readOnly = true)
 	public Optional<Profile> find(UUID id, Caller caller) {

@@ -478,7 +478,7 @@ class PeopleController {
 		var caller = Callers.of(authentication);
 		profiles.find(id, caller).orElseThrow(Exceptions::notFound);
 		try {
-			var merged = UUID.fromString(other.strip());
+			var merged = otherRecord(other);
 			if (profiles.find(merged, caller).isEmpty()) {
 				// a record outside the caller's scope is as unknown as one that does not exist
 				throw new IllegalArgumentException("unknown person " + merged);
@@ -496,6 +496,25 @@ class PeopleController {
 			redirect.addFlashAttribute("error", "registry.conflict.reload");
 		}
 		return "redirect:/registry/people/" + id;
+	}
+
+	private static final java.util.regex.Pattern RECORD_ID = java.util.regex.Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+	/**
+	 * The record an officer names to merge: the address of its page (copied from the browser) or its code, or the
+	 * person's national ID or old ID. @throws IllegalArgumentException when it names none
+	 */
+	private UUID otherRecord(String text) {
+		var id = RECORD_ID.matcher(text);
+		if (id.find()) {
+			return UUID.fromString(id.group());
+		}
+		var digits = text.replaceAll("[\\s.]", "");
+		if (digits.matches("[0-9]{9}|[0-9]{12}")) {
+			return profiles.byIdentifier(digits).orElseThrow(() -> new IllegalArgumentException("no record " + digits));
+		}
+		throw new IllegalArgumentException("no record named");
 	}
 
 	// ------------------------------------------------------------------ helpers

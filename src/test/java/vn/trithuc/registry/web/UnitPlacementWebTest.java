@@ -212,6 +212,36 @@ class UnitPlacementWebTest {
 		assertThat(form).contains("<select class=\"form-select\" id=\"orgUnit\" name=\"orgUnit\"", "Trường chọn D " + run);
 	}
 
+	@Test
+	void a_duplicate_record_is_named_for_merging_by_its_national_id_or_the_address_of_its_page() {
+		var given = RegistryFixtures.uniqueToken("Gop");
+		var keep = ((Profiles.Created) profiles.register(RegistryFixtures.person("Đào", "Thị", given,
+				vn.trithuc.registry.Sex.FEMALE, LocalDate.of(1982, 8, 9)), "test.hr")).id();
+		var nid = RegistryFixtures.nationalId(1982, vn.trithuc.registry.Sex.FEMALE);
+		var byId = profiles.registerAnyway(RegistryFixtures.withNationalId(RegistryFixtures.person("Đào", "Thị", given,
+				vn.trithuc.registry.Sex.FEMALE, LocalDate.of(1982, 8, 9)), nid), "importer");
+		var byAddress = profiles.registerAnyway(RegistryFixtures.person("Đào", "Thị", given,
+				vn.trithuc.registry.Sex.FEMALE, LocalDate.of(1982, 8, 9)), "importer");
+		var hr = TestAccounts.loggedIn(port, administration, "place.merge." + run, Role.HR_OFFICER);
+
+		var page = hr.get("/registry/people/" + keep).body();
+		assertThat(page).contains("dán địa chỉ trang hồ sơ đó, hoặc ghi số định danh");
+		assertThat(hr.postForm("/registry/people/" + keep + "/merge", Map.of("_csrf", WebClientSession.csrfToken(page),
+				"version", versionIn(page), "other", nid.substring(0, 3) + " " + nid.substring(3))).status()).isEqualTo(302);
+		assertThat(profiles.mergedInto(byId)).contains(keep);
+
+		page = hr.get("/registry/people/" + keep).body();
+		assertThat(hr.postForm("/registry/people/" + keep + "/merge", Map.of("_csrf", WebClientSession.csrfToken(page),
+				"version", versionIn(page), "other", "http://localhost:8080/registry/people/" + byAddress + "?asOf=01/01/2020"))
+			.status()).isEqualTo(302);
+		assertThat(profiles.mergedInto(byAddress)).contains(keep);
+
+		page = hr.get("/registry/people/" + keep).body();
+		hr.postForm("/registry/people/" + keep + "/merge", Map.of("_csrf", WebClientSession.csrfToken(page),
+				"version", versionIn(page), "other", "Đào Thị " + given));
+		assertThat(hr.get("/registry/people/" + keep).body()).contains("Không tìm thấy hồ sơ cần gộp");
+	}
+
 	private static LinkedHashMap<String, String> person(String given, String csrf) {
 		var fields = new LinkedHashMap<String, String>();
 		fields.put("_csrf", csrf);
