@@ -43,7 +43,7 @@ class ExportController {
 			"ethnicGroup", "nationalId", "degree", "field", "title", "category", "unit", "party", "talent", "phone", "email");
 	/** The columns exported when none are chosen (and checked first in the dialog). */
 	static final List<String> DEFAULT_COLUMNS = List.of("familyName", "middleName", "givenName", "sex", "birth",
-			"ethnicGroup", "nationalId", "degree", "category", "phone", "email");
+			"ethnicGroup", "nationalId", "degree", "category", "unit", "phone", "email");
 
 	static List<String> columns(boolean seesParty) {
 		return ALL_COLUMNS.stream().filter(c -> seesParty || !c.equals("party")).toList();

@@ -96,6 +96,11 @@ class PeopleController {
 		}
 		model.addAttribute("result", result);
 		model.addAttribute("links", links);
+		// the unit each person works in, by name (a page names a handful of units: each looked up once)
+		var unitNames = new HashMap<UUID, String>();
+		result.rows().stream().map(PeopleSearch.Row::currentOrgUnit).filter(java.util.Objects::nonNull)
+			.forEach(unit -> unitNames.computeIfAbsent(unit, u -> codes.orgUnitName(u.toString())));
+		model.addAttribute("unitNames", unitNames);
 		model.addAttribute("exportColumns", ExportController.columns(visibility.seesPartyMembership(caller, false)));
 		model.addAttribute("exportsFullIds", visibility.seesNationalId(caller, false));
 		model.addAttribute("defaultColumns", ExportController.DEFAULT_COLUMNS);

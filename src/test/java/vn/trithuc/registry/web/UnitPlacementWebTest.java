@@ -110,6 +110,12 @@ class UnitPlacementWebTest {
 		assertThat(jdbc.sql("select personnel_category from registry.person where id = :id").param("id", id)
 			.query(String.class).single()).as("the category typed beside the unit").isEqualTo("PUBLIC_EMPLOYEE");
 		assertThat(profile.body()).contains("Chức vụ: Giáo viên tiểu học");
+		var list = officer.get("/registry/people?q=" + java.net.URLEncoder.encode("Đinh Văn " + given,
+				java.nio.charset.StandardCharsets.UTF_8));
+		for (int i = 0; i < 50 && !list.body().contains(given); i++) { // the search index takes the person after commit
+			list = officer.get("/registry/people?q=" + given);
+		}
+		assertThat(list.body()).as("the list names the unit").contains("<td>Trường chọn A " + run + "</td>");
 		assertThat(jdbc.sql("select count(*) from registry.change_log where person_id = :id and action = 'PART_ADDED'"
 				+ " and field = 'POSITION' and actor = :a").param("id", id).param("a", officerName)
 			.query(Integer.class).single()).as("the position is in the change log").isEqualTo(1);
