@@ -124,7 +124,9 @@ public class ImportErrorReport {
 					target.setCellComment(comment);
 				});
 				var summary = out_.createCell(width);
-				summary.setCellValue(String.join("; ", lines));
+				// sentences one after the other ("… tháng. Số định danh …"), not ".; "
+				summary.setCellValue(String.join(" ", lines.stream()
+					.map(line -> line.endsWith(".") || line.endsWith("?") ? line : line + ".").toList()));
 				summary.setCellStyle(problems.stream().anyMatch(p -> !p.warning()) ? error : warning);
 			}
 			workbook.write(out);
