@@ -89,8 +89,8 @@ class SecurityWebTest {
 	void a_malformed_id_gets_the_vietnamese_error_page_not_a_trace() {
 		var web = TestAccounts.loggedIn(port, administration, "security.admin", Role.SYSTEM_ADMINISTRATOR);
 		var response = web.get("/admin/users/not-a-uuid");
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.body()).contains("Yêu cầu không hợp lệ").doesNotContain("Exception", "MethodArgument");
+		assertThat(response.status()).as("an id that is no id names nothing").isEqualTo(404);
+		assertThat(response.body()).contains("Không tìm thấy").doesNotContain("Exception", "MethodArgument");
 		var missing = web.get("/admin/users/" + java.util.UUID.randomUUID());
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.body()).contains("Không tìm thấy");

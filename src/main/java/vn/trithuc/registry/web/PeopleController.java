@@ -564,6 +564,9 @@ class PeopleController {
 
 	/** A profile is linked only to an intellectual's own account (see IntellectualAccounts), when the link changes. */
 	private void checkAccount(PersonForm form, @org.jspecify.annotations.Nullable String stored, BindingResult binding) {
+		if (binding.getTarget() == null) {
+			return; // a tampered form: PersonForm.toData answers 400
+		}
 		var typed = form.userAccount() == null ? "" : form.userAccount().strip().toLowerCase(Locale.ROOT);
 		if (!typed.isEmpty() && !typed.equals(stored) && !accounts.isIntellectualOnly(typed)) {
 			binding.rejectValue("userAccount", "registry.userAccount.notIntellectual");
