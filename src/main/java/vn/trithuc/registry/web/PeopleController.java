@@ -113,11 +113,21 @@ class PeopleController {
 		var filters = new LinkedHashMap<String, String>();
 		for (var facet : PeopleSearch.FACETS) {
 			var value = params.get(facet);
-			if (value != null && !value.isBlank()) {
+			if (value != null && !value.isBlank() && possible(facet, value)) {
 				filters.put(facet, value);
 			}
 		}
 		return new PeopleSearch.Query(q, filters, page, PAGE_SIZE, "experts".equals(params.get("mode")));
+	}
+
+	/** A value a facet of a closed set of values can have ("age=abc" is no condition; search ignores it too). */
+	private static boolean possible(String facet, String value) {
+		return switch (facet) {
+			case "age" -> PeopleSearch.AGE_BANDS.contains(value);
+			case "sex" -> value.equals("MALE") || value.equals("FEMALE");
+			case "party", "talent" -> value.equals("true") || value.equals("false");
+			default -> true;
+		};
 	}
 
 	static String queryString(String q, Map<String, String> filters) {
