@@ -4,11 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 
 import org.dhatim.fastexcel.DataValidationErrorStyle;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.VisibilityState;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.trithuc.catalog.CodeListEntry;
@@ -32,34 +34,27 @@ public class ImportTemplate {
 	/** Columns kept as text: national ID, old ID, phone, birth date. */
 	private static final int[] TEXT_COLUMNS = { 2, 5, 6, 7 };
 
-	private static final List<String> INSTRUCTIONS = List.of(
-			"Hướng dẫn điền danh sách trí thức để nhập vào cơ sở dữ liệu",
-			"",
-			"1. Mỗi dòng của trang «Danh sách» là một người; không đổi tên các cột ở dòng đầu (có thể đổi thứ tự, bỏ cột không dùng).",
-			"2. Họ và tên: ghi đủ họ, tên đệm và tên, có dấu (ví dụ: Nguyễn Thị Thu Hà).",
-			"3. Giới tính, Dân tộc, Tôn giáo, Trình độ chuyên môn, Cơ quan, đơn vị: chọn trong danh sách của ô.",
-			"4. Ngày sinh: ghi dạng ngày/tháng/năm (ví dụ 05/09/1985); nếu chỉ biết năm sinh thì ghi năm (1985).",
-			"5. Số CCCD: 12 chữ số, giữ nguyên số 0 ở đầu; Số CMND cũ: 9 chữ số (nếu có).",
-			"6. Người không có số CCCD mà trùng họ tên, ngày sinh với người đã có sẽ được chuyển vào danh sách nghi trùng để cán bộ xem.",
-			"7. Tải tệp lên ở trang «Nhập từ Excel»: hệ thống kiểm tra trước, báo lỗi từng ô; chỉ ghi vào cơ sở dữ liệu khi bạn bấm «Ghi vào cơ sở dữ liệu».",
-			"8. Nhập lại cùng một tệp không thêm người lần nữa.");
-
 	private final RegistryCodes codes;
 	private final RegistryScope scope;
+	private final MessageSource messages;
 
-	ImportTemplate(RegistryCodes codes, RegistryScope scope) {
+	ImportTemplate(RegistryCodes codes, RegistryScope scope, MessageSource messages) {
 		this.codes = codes;
 		this.scope = scope;
+		this.messages = messages;
 	}
 
-	/** The template, its unit list being the units {@code caller} may place people in. */
-	public byte[] workbook(Caller caller) {
+	/**
+	 * The template, its unit list being the units {@code caller} may place people in. The column headers and the sex
+	 * values are what the import reads (Vietnamese in every language); sheet names and instructions are the caller's.
+	 */
+	public byte[] workbook(Caller caller, Locale locale) {
 		var out = new ByteArrayOutputStream();
 		try {
 			var workbook = new Workbook(out, "TriThuc", "1.0");
-			var list = workbook.newWorksheet("Danh sách");
-			var help = workbook.newWorksheet("Hướng dẫn");
-			var choices = workbook.newWorksheet("Danh mục");
+			var list = workbook.newWorksheet(text("registry.importTemplate.sheet.list", locale));
+			var help = workbook.newWorksheet(text("registry.importTemplate.sheet.help", locale));
+			var choices = workbook.newWorksheet(text("registry.importTemplate.sheet.choices", locale));
 			for (int c = 0; c < HEADERS.size(); c++) {
 				list.value(0, c, HEADERS.get(c));
 				list.style(0, c).bold().fillColor("DDEBF7").set();
@@ -69,15 +64,19 @@ public class ImportTemplate {
 			for (int c : TEXT_COLUMNS) {
 				list.range(1, c, ROWS, c).style().format("@").set();
 			}
-			choose(list, choices, 1, 0, List.of("Nam", "Nữ"));
-			choose(list, choices, 3, 1, names(codes.choices("ethnic-groups")));
-			choose(list, choices, 4, 2, names(codes.choices("religions")));
-			choose(list, choices, 9, 3, names(codes.choices("education-levels")));
-			choose(list, choices, 10, 4, scope.placeable(caller).stream().map(OrgUnit::name).distinct().toList());
+			var notListed = new String[] { text("registry.importTemplate.notListed.title", locale),
+					text("registry.importTemplate.notListed", locale) };
+			choose(list, choices, 1, 0, List.of("Nam", "Nữ"), notListed);
+			choose(list, choices, 3, 1, names(codes.choices("ethnic-groups")), notListed);
+			choose(list, choices, 4, 2, names(codes.choices("religions")), notListed);
+			choose(list, choices, 9, 3, names(codes.choices("education-levels")), notListed);
+			choose(list, choices, 10, 4, scope.placement(caller).units().stream().map(OrgUnit::name).distinct().toList(),
+					notListed);
 			choices.setVisibilityState(VisibilityState.HIDDEN);
 			help.width(0, 120);
-			for (int r = 0; r < INSTRUCTIONS.size(); r++) {
-				help.value(r, 0, INSTRUCTIONS.get(r));
+			var instructions = text("registry.importTemplate.instructions", locale).split("\n");
+			for (int r = 0; r < instructions.length; r++) {
+				help.value(r, 0, instructions[r]);
 			}
 			help.style(0, 0).bold().fontSize(13).set();
 			workbook.finish();
@@ -89,7 +88,8 @@ public class ImportTemplate {
 	}
 
 	/** A drop-down list on {@code column} of the list sheet, its values in column {@code at} of the hidden sheet. */
-	private static void choose(Worksheet list, Worksheet choices, int column, int at, List<String> values) {
+	private static void choose(Worksheet list, Worksheet choices, int column, int at, List<String> values,
+			String[] notListed) {
 		if (values.isEmpty()) {
 			return;
 		}
@@ -99,8 +99,11 @@ public class ImportTemplate {
 		// another value may stay (information only): the import still reads names it can match and reports the others
 		list.range(1, column, ROWS, column).validateWithList(choices.range(0, at, values.size() - 1, at))
 			.allowBlank(true).errorStyle(DataValidationErrorStyle.INFORMATION).showErrorMessage(true)
-			.errorTitle("Không có trong danh sách")
-			.error("Giá trị này không có trong danh sách. Khi nhập, hệ thống sẽ đối chiếu và báo lỗi nếu không nhận ra.");
+			.errorTitle(notListed[0]).error(notListed[1]);
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, locale);
 	}
 
 	private static List<String> names(List<CodeListEntry> entries) {

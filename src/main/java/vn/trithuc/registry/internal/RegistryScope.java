@@ -100,51 +100,41 @@ public class RegistryScope {
 	}
 
 	/**
-	 * The units the caller may place a person in today (a position, a new person's unit), by name: every unit in force
-	 * for those who reach everybody, the units of their scope for the others, none for those who reach nobody.
+	 * Where the caller may place a person today (a position's unit, a new person's unit), worked out once for a
+	 * request: every unit in force for those who reach everybody, the units of their scope for the others, none for
+	 * those who reach nobody.
 	 */
-	public List<OrgUnit> placeable(Caller caller) {
+	public Placement placement(Caller caller) {
 		var reach = reach(caller);
-		return switch (reach.kind()) {
-			case ALL -> units.inForce(LocalDate.now(clock), null);
-			case UNITS -> units.inForce(LocalDate.now(clock), reach.units().stream().map(OrgUnitId::new).toList());
-			case NONE, OTHER -> List.of();
+		var today = LocalDate.now(clock);
+		var choices = switch (reach.kind()) {
+			case ALL -> units.inForce(today, null);
+			case UNITS -> units.inForce(today, reach.units().stream().map(OrgUnitId::new).toList());
+			case NONE, OTHER -> List.<OrgUnit>of();
 		};
+		return new Placement(choices, reach.kind() != Reach.Kind.ALL);
 	}
 
 	/**
-	 * What is wrong with {@code value} as the unit of a position the caller records (a form, an approved request):
-	 * the message key, or empty. A caller who does not reach everybody must name a unit of the scope: a position
-	 * without one, or elsewhere, would take the person out of the scope at once.
+	 * @param units the units to choose from, by name
+	 * @param unitRequired a caller who does not reach everybody must name a unit: a position without one would take
+	 *        the person out of the scope at once
 	 */
-	public java.util.Optional<String> placementProblem(Caller caller, @org.jspecify.annotations.Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return reach(caller).kind() == Reach.Kind.ALL ? java.util.Optional.empty()
-					: java.util.Optional.of("registry.orgUnit.requiredInScope");
+	public record Placement(List<OrgUnit> units, boolean unitRequired) {
+
+		/** What is wrong with {@code value} as the unit of a position the caller records: a message key, or empty. */
+		public java.util.Optional<String> problem(@org.jspecify.annotations.Nullable String value) {
+			if (value == null || value.isBlank()) {
+				return unitRequired ? java.util.Optional.of("registry.orgUnit.requiredInScope") : java.util.Optional.empty();
+			}
+			return units.stream().anyMatch(u -> u.id().value().toString().equalsIgnoreCase(value.strip()))
+					? java.util.Optional.empty() : java.util.Optional.of("registry.orgUnit.notPlaceable");
 		}
-		UUID unit;
-		try {
-			unit = UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException e) {
-			return java.util.Optional.of("registry.orgUnit.notPlaceable");
-		}
-		return mayPlace(caller, unit) ? java.util.Optional.empty() : java.util.Optional.of("registry.orgUnit.notPlaceable");
 	}
 
 	/** The units an intellectual may name in a request (any unit in force today), by name. */
 	public List<OrgUnit> unitsInForce() {
 		return units.inForce(LocalDate.now(clock), null);
-	}
-
-	/** Whether the caller may place a person in {@code unit}: one of {@link #placeable}. */
-	public boolean mayPlace(Caller caller, UUID unit) {
-		var reach = reach(caller);
-		return switch (reach.kind()) {
-			case ALL -> units.find(new OrgUnitId(unit), LocalDate.now(clock)).isPresent();
-			case UNITS -> reach.units().contains(unit);
-			case NONE, OTHER -> false;
-		};
 	}
 
 	/** The org units of the caller's scope today (subtree, through successors); empty without a scope. */

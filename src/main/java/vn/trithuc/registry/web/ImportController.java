@@ -73,12 +73,12 @@ class ImportController {
 	/** The job's progress bar (polled by htmx while the work runs); when it has ended, the page reloads for the result. */
 	/** The spreadsheet to fill in: the columns the import recognises, with lists to choose from. */
 	@GetMapping("/registry/import/template.xlsx")
-	ResponseEntity<byte[]> template(Authentication authentication) {
+	ResponseEntity<byte[]> template(Authentication authentication, Locale locale) {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("mau-danh-sach-tri-thuc.xlsx").build().toString())
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.body(template.workbook(Callers.of(authentication)));
+			.body(template.workbook(Callers.of(authentication), locale));
 	}
 
 	@GetMapping("/registry/import/{id}/progress")

@@ -219,23 +219,19 @@ class PeopleController {
 	String newForm(Authentication authentication, Model model) {
 		model.addAttribute("form", PersonForm.empty());
 		var caller = Callers.of(authentication);
-		unitChoice(caller, model, scope.scopeRootOf(caller).map(UUID::toString).orElse(""));
+		unitChoice(scope.placement(caller), model, scope.scopeRootOf(caller).map(UUID::toString).orElse(""));
 		return "registry/person-form";
 	}
 
 	/**
 	 * The unit a new person works in (a position there from today): chosen from the units the caller may place people
-	 * in; required of a scoped officer, whose people would otherwise be outside the scope at once.
+	 * in; required of a scoped officer, whose people would otherwise be outside the scope at once (an officer without
+	 * a unit has none to choose: nobody to create).
 	 */
-	private void unitChoice(Caller caller, Model model, String chosen) {
-		model.addAttribute("units", scope.placeable(caller));
-		model.addAttribute("unitRequired", unitRequired(caller));
+	private static void unitChoice(RegistryScope.Placement placement, Model model, String chosen) {
+		model.addAttribute("units", placement.units());
+		model.addAttribute("unitRequired", placement.unitRequired());
 		model.addAttribute("orgUnit", chosen);
-	}
-
-	/** Everybody but those who reach the whole registry gives a new person a unit (none to give: nobody to create). */
-	private boolean unitRequired(Caller caller) {
-		return scope.reach(caller).kind() != RegistryScope.Reach.Kind.ALL;
 	}
 
 	@PostMapping("/registry/people/new")
@@ -244,7 +240,8 @@ class PeopleController {
 			@RequestParam(defaultValue = "") String personnelCategory, Authentication authentication, Model model,
 			RedirectAttributes redirect, Locale locale) {
 		var caller = Callers.of(authentication);
-		unitChoice(caller, model, orgUnit);
+		var placement = scope.placement(caller);
+		unitChoice(placement, model, orgUnit);
 		model.addAttribute("jobTitle", jobTitle);
 		model.addAttribute("personnelCategory", personnelCategory);
 		if (!personnelCategory.isBlank() && codes.checkCode("personnel-categories", personnelCategory).isPresent()) {
@@ -252,17 +249,9 @@ class PeopleController {
 		}
 		checkAccount(form, null, binding);
 		var data = form.toData(binding);
-		UUID unit = null;
-		if (!orgUnit.isBlank()) {
-			unit = parseUnit(orgUnit);
-			if (unit == null || !scope.mayPlace(caller, unit)) {
-				model.addAttribute("orgUnitError", messages.getMessage("registry.orgUnit.notPlaceable", null, locale));
-				unit = null;
-			}
-		}
-		else if (unitRequired(caller)) {
-			model.addAttribute("orgUnitError", messages.getMessage("registry.required", null, locale));
-		}
+		placement.problem(orgUnit)
+			.ifPresent(key -> model.addAttribute("orgUnitError", messages.getMessage(key, null, locale)));
+		var unit = orgUnit.isBlank() ? null : parseUnit(orgUnit);
 		if (data == null || model.containsAttribute("orgUnitError") || model.containsAttribute("categoryError")) {
 			return "registry/person-form";
 		}
@@ -393,8 +382,9 @@ class PeopleController {
 		model.addAttribute("values", Map.of());
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("version", profile.version());
-		model.addAttribute("units", scope.placeable(Callers.of(authentication)));
-		model.addAttribute("unitRequired", unitRequired(Callers.of(authentication)));
+		var placement = scope.placement(Callers.of(authentication));
+		model.addAttribute("units", placement.units());
+		model.addAttribute("unitRequired", placement.unitRequired());
 		return "registry/part-form";
 	}
 
@@ -412,11 +402,12 @@ class PeopleController {
 		var from = date(params.get("validFrom"), "validFrom", errors, locale);
 		var to = date(params.get("validTo"), "validTo", errors, locale);
 		model.addAttribute("errors", errors);
-		model.addAttribute("units", scope.placeable(caller));
-		model.addAttribute("unitRequired", unitRequired(caller));
+		var placement = scope.placement(caller);
+		model.addAttribute("units", placement.units());
+		model.addAttribute("unitRequired", placement.unitRequired());
 		for (var field : kind.fields()) {
 			if (field.type() == PartKind.Type.ORG_UNIT) {
-				scope.placementProblem(caller, params.get(field.name()))
+				placement.problem(params.get(field.name()))
 					.ifPresent(key -> errors.put(field.name(), messages.getMessage(key, null, locale)));
 			}
 		}

@@ -251,8 +251,11 @@ class SelfServiceController {
 	String approve(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
 		var request = selfService.find(id, Callers.of(authentication), scope).orElseThrow(Exceptions::notFound);
 		var kind = request.kind().equals(SelfService.CONTACT) ? null : PartKind.valueOf(request.kind());
-		if (kind != null && kind.fields().stream().anyMatch(f -> f.type() == PartKind.Type.ORG_UNIT && scope
-			.placementProblem(Callers.of(authentication), request.attributes().get(f.name())).isPresent())) {
+		var unitFields = kind == null ? List.<PartKind.Field>of()
+				: kind.fields().stream().filter(f -> f.type() == PartKind.Type.ORG_UNIT).toList();
+		var placement = unitFields.isEmpty() ? null : scope.placement(Callers.of(authentication));
+		if (placement != null && unitFields.stream()
+			.anyMatch(f -> placement.problem(request.attributes().get(f.name())).isPresent())) {
 			// approving would take the person out of the officer's units: the province's HR office decides
 			redirect.addFlashAttribute("error", "registry.request.unitOutsideScope");
 			return "redirect:/registry/requests";
