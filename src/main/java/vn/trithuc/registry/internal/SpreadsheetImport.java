@@ -576,6 +576,23 @@ public class SpreadsheetImport {
 		return "import:" + job + ", " + report.fileName() + ", row " + row;
 	}
 
+	private static final java.util.regex.Pattern IMPORTED = java.util.regex.Pattern
+		.compile("(.*) \\(import:[0-9a-f-]{36}, (.*), row ([0-9]+)\\)");
+
+	/**
+	 * An IMPORTED change-log entry ("name (" + {@link #source} + ")") read back for people: the name, the file and
+	 * the row; empty for any other text.
+	 */
+	public static Optional<ImportedFrom> importedFrom(String entry) {
+		var matcher = IMPORTED.matcher(entry);
+		return matcher.matches()
+				? Optional.of(new ImportedFrom(matcher.group(1), matcher.group(2), Integer.parseInt(matcher.group(3))))
+				: Optional.empty();
+	}
+
+	public record ImportedFrom(String name, String fileName, int row) {
+	}
+
 	Report check(UUID job, String fileName, byte[] content) {
 		return check(job, fileName, content, Map.of());
 	}

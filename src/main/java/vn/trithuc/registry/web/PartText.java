@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import vn.trithuc.registry.internal.LoggedPart;
 import vn.trithuc.registry.internal.PartKind;
 import vn.trithuc.registry.internal.RegistryCodes;
+import vn.trithuc.registry.internal.SpreadsheetImport;
 import vn.trithuc.shared.Formats;
 
 /**
@@ -28,9 +29,6 @@ import vn.trithuc.shared.Formats;
 public class PartText {
 
 	private static final String SEPARATOR = "; ";
-	/** How {@code SpreadsheetImport} names the source of an imported person in the change log. */
-	private static final java.util.regex.Pattern IMPORTED = java.util.regex.Pattern
-		.compile("(.*) \\(import:[0-9a-f-]{36}, (.*), row ([0-9]+)\\)");
 
 	private final MessageSource messages;
 	private final RegistryCodes codes;
@@ -99,9 +97,10 @@ public class PartText {
 	public String logged(@Nullable String field, @Nullable String stored) {
 		if (stored != null && field == null) {
 			// an import's entry: "Tên (import:<job>, tệp.xlsx, row 2)" — the job id is for the audit, not the reader
-			var imported = IMPORTED.matcher(stored);
-			return imported.matches() ? messages.getMessage("registry.imported.source", new Object[] { imported.group(1),
-					imported.group(2), imported.group(3) }, LocaleContextHolder.getLocale()) : stored;
+			return SpreadsheetImport.importedFrom(stored)
+				.map(from -> messages.getMessage("registry.imported.source",
+						new Object[] { from.name(), from.fileName(), String.valueOf(from.row()) }, LocaleContextHolder.getLocale()))
+				.orElse(stored);
 		}
 		if (stored == null || stored.isEmpty() || field == null) {
 			return stored == null ? "" : stored;
