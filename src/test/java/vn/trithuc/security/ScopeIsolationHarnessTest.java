@@ -215,6 +215,23 @@ class ScopeIsolationHarnessTest {
 			return Probe.scoped("/registry/people/" + id + "/merge", REGISTRY_SCOPED).with("version", "2")
 				.with("other", other.toString()).unchangedWhen(() -> version(id) == 2);
 		});
+		// a photo: shown where the profile is, set and removed by those who edit it
+		provide("GET /registry/people/{id}/photo", () -> {
+			var id = personIn(unitA, null);
+			profiles.setPhoto(id, 2, tinyJpeg(), "iso");
+			return Probe.scoped("/registry/people/" + id + "/photo", REGISTRY_SCOPED);
+		});
+		provide("POST /registry/people/{id}/photo", () -> {
+			var id = personIn(unitA, null);
+			return Probe.scoped("/registry/people/" + id + "/photo", REGISTRY_SCOPED).with("version", "2")
+				.unchangedWhen(() -> !profiles.hasPhoto(id) && version(id) == 2);
+		});
+		provide("POST /registry/people/{id}/photo/delete", () -> {
+			var id = personIn(unitA, null);
+			profiles.setPhoto(id, 2, tinyJpeg(), "iso");
+			return Probe.scoped("/registry/people/" + id + "/photo/delete", REGISTRY_SCOPED).with("version", "3")
+				.unchangedWhen(() -> profiles.hasPhoto(id));
+		});
 		provide("POST /registry/requests/{id}/approve", () -> Probe.scoped("/registry/requests/" + request() + "/approve",
 				REGISTRY_SCOPED));
 		provide("POST /registry/requests/{id}/return", () -> Probe.scoped("/registry/requests/" + request() + "/return",
@@ -597,6 +614,18 @@ class ScopeIsolationHarnessTest {
 		profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2021, 1, 1), null,
 				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", category), "iso");
 		return id;
+	}
+
+	private static byte[] tinyJpeg() {
+		var out = new java.io.ByteArrayOutputStream();
+		try {
+			javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(30, 40, java.awt.image.BufferedImage.TYPE_INT_RGB),
+					"jpg", out);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return out.toByteArray();
 	}
 
 	private int version(UUID person) {

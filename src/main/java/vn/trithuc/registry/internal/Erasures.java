@@ -150,6 +150,7 @@ public class Erasures {
 				where id = :id""").param("id", person).param("now", now).update();
 		jdbc.sql("delete from registry.person_part where person_id = :id and kind in (:kinds)").param("id", person)
 			.param("kinds", REMOVED_PARTS).update();
+		jdbc.sql("delete from registry.person_photo where person_id = :id").param("id", person).update();
 		jdbc.sql("""
 				delete from registry.change_request_file where request_id in
 				  (select id from registry.change_request where person_id = :id)""").param("id", person).update();

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -190,12 +189,6 @@ public class Invitations {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-				.digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return vn.trithuc.shared.Sha256.hex(token);
 	}
 }

@@ -32,6 +32,7 @@ import vn.trithuc.registry.PersonRegistered;
 import vn.trithuc.registry.Registry;
 import vn.trithuc.registry.Sex;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.Sha256;
 import vn.trithuc.shared.VietnameseText;
 
 /**
@@ -270,6 +271,58 @@ public class Profiles implements Registry {
 		return version;
 	}
 
+	/** A profile photo as stored ({@link PhotoPolicy}: a JPEG of at most 300 × 400 pixels). */
+	public record Photo(byte[] jpeg, String sha256, Instant updatedAt) {
+	}
+
+	/** The person's photo, if one was set. No scope check: callers check the profile first. */
+	@Transactional(readOnly = true)
+	public Optional<Photo> photo(UUID id) {
+		return jdbc.sql("select content, sha256, updated_at from registry.person_photo where person_id = :id")
+			.param("id", id)
+			.query((rs, n) -> new Photo(rs.getBytes(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasPhoto(UUID id) {
+		return jdbc.sql("select exists (select 1 from registry.person_photo where person_id = :id)").param("id", id)
+			.query(Boolean.class).single();
+	}
+
+	/**
+	 * Sets or replaces the photo from an upload ({@link PhotoPolicy#normalise}), audited like any change. @return the
+	 * new version
+	 */
+	public int setPhoto(UUID id, int expectedVersion, byte[] upload, String actor) {
+		var jpeg = PhotoPolicy.normalise(upload);
+		var sha256 = Sha256.hex(jpeg);
+		var before = photo(id);
+		int version = bump(id, expectedVersion);
+		jdbc.sql("""
+				insert into registry.person_photo (person_id, content, size, sha256, updated_at, updated_by)
+				values (:id, :content, :size, :sha, :now, :actor)
+				on conflict (person_id) do update set content = excluded.content, size = excluded.size,
+				  sha256 = excluded.sha256, updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+			.param("id", id).param("content", jpeg).param("size", jpeg.length).param("sha", sha256)
+			.param("now", Timestamp.from(clock.instant())).param("actor", actor).update();
+		new ChangeLog(id, version, actor)
+			.add("FIELD", "photo", before.map(Photo::sha256).orElse(null), sha256).write();
+		return version;
+	}
+
+	/** Removes the photo (nothing to do without one). @return the version after it */
+	public int removePhoto(UUID id, int expectedVersion, String actor) {
+		var before = photo(id);
+		if (before.isEmpty()) {
+			return expectedVersion;
+		}
+		int version = bump(id, expectedVersion);
+		jdbc.sql("delete from registry.person_photo where person_id = :id").param("id", id).update();
+		new ChangeLog(id, version, actor).add("FIELD", "photo", before.get().sha256(), null).write();
+		return version;
+	}
+
 	/**
 	 * Merges {@code merged} into {@code survivor}: every part, change-log entry and view-log entry moves to the
 	 * survivor, blank identity fields of the survivor are filled from the other record, and the other record
@@ -299,6 +352,12 @@ public class Profiles implements Registry {
 			.param("m", merged).update();
 		jdbc.sql("update registry.person_view_log set person_id = :s where person_id = :m").param("s", survivor)
 			.param("m", merged).update();
+		// the other record's photo fills the survivor's blank one, as its other blank fields are filled
+		jdbc.sql("""
+				insert into registry.person_photo (person_id, content, size, sha256, updated_at, updated_by)
+				select :s, content, size, sha256, updated_at, updated_by from registry.person_photo where person_id = :m
+				on conflict (person_id) do nothing""").param("s", survivor).param("m", merged).update();
+		jdbc.sql("delete from registry.person_photo where person_id = :m").param("m", merged).update();
 		int version = update(survivor, expectedVersion, combined, actor);
 		version = bump(survivor, version);
 		var log = new ChangeLog(survivor, version, actor);

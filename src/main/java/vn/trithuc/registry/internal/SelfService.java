@@ -137,7 +137,7 @@ public class SelfService {
 					values (:id, :request, :position, :name, :type, :size, :sha, :content, :now)""")
 				.param("id", UUID.randomUUID()).param("request", id).param("position", position++)
 				.param("name", file.name()).param("type", file.type().contentType()).param("size", file.content().length)
-				.param("sha", sha256(file.content())).param("content", file.content())
+				.param("sha", vn.trithuc.shared.Sha256.hex(file.content())).param("content", file.content())
 				.param("now", Timestamp.from(clock.instant())).update();
 		}
 		if (files.isEmpty() && resubmits != null) {
@@ -149,15 +149,6 @@ public class SelfService {
 				.param("id", id).param("previous", resubmits).param("now", Timestamp.from(clock.instant())).update();
 		}
 		return id;
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	/** An evidence file of a request the caller reaches (an officer by scope, the person their own). */

@@ -116,6 +116,9 @@ public class PartText {
 			case "ethnicGroup" -> codes.name("ethnic-groups", stored);
 			case "religion" -> codes.name("religions", stored);
 			case "hometown", "residence" -> adminUnit(stored);
+			// the stored photo's SHA-256: which image it was, for the audit
+			case "photo" -> messages.getMessage("registry.photo.logged", new Object[] { stored.substring(0, Math.min(8, stored.length())) },
+					LocaleContextHolder.getLocale());
 			default -> stored;
 		};
 	}

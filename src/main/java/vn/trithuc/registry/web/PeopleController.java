@@ -197,6 +197,7 @@ class PeopleController {
 		model.addAttribute("seesParty", party);
 		model.addAttribute("canEdit", visibility.edits(caller));
 		model.addAttribute("readsHistory", visibility.readsChangeHistory(caller));
+		model.addAttribute("hasPhoto", profiles.hasPhoto(profile.id()));
 		model.addAttribute("partKinds", Arrays.stream(PartKind.values()).filter(k -> party || !k.sensitive()).toList());
 		if (own) {
 			var viewers = profiles.viewers(profile.id(), 50);
@@ -587,7 +588,7 @@ class PeopleController {
 		}
 	}
 
-	private static int version(String text) {
+	static int version(String text) {
 		try {
 			return text == null ? -1 : Integer.parseInt(text.strip());
 		}

@@ -60,6 +60,11 @@ class RegistryWebConfiguration {
 				AccessRule.roles("/registry/people/*/parts/**", WRITERS),
 				AccessRule.roles("/registry/people/*/history", OFFICERS),
 				AccessRule.roles("/registry/people/*/merge", OFFICERS),
+				// a photo is shown to whoever reaches the profile (the same scope check), set and removed by its editors
+				AccessRule.roles(HttpMethod.GET, "/registry/people/*/photo", Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR,
+						Role.UNIT_OFFICER, Role.LEADER, Role.INTELLECTUAL),
+				AccessRule.roles("/registry/people/*/photo", WRITERS),
+				AccessRule.roles("/registry/people/*/photo/delete", WRITERS),
 				AccessRule.roles(HttpMethod.GET, "/registry/people/*", Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR,
 						Role.UNIT_OFFICER, Role.LEADER, Role.INTELLECTUAL),
 				AccessRule.roles(HttpMethod.GET, "/registry/people", READERS),
