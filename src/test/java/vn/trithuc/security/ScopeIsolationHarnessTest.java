@@ -209,6 +209,23 @@ class ScopeIsolationHarnessTest {
 			return Probe.scoped("/registry/people/" + id + "/parts/" + part + "/end", REGISTRY_SCOPED).with("version", "2")
 				.unchangedWhen(() -> version(id) == 2);
 		});
+		// correcting or deleting a part entered wrongly: the same reach as ending it
+		provide("GET /registry/people/{id}/parts/{partId}/edit", () -> {
+			var id = personIn(unitA, null);
+			return Probe.scoped("/registry/people/" + id + "/parts/" + onlyPart(id) + "/edit", REGISTRY_SCOPED);
+		});
+		provide("POST /registry/people/{id}/parts/{partId}/edit", () -> {
+			var id = personIn(unitA, null);
+			return Probe.scoped("/registry/people/" + id + "/parts/" + onlyPart(id) + "/edit", REGISTRY_SCOPED)
+				.with("version", "2").with("validFrom", "01/01/2021").with("orgUnit", unitA.toString())
+				.with("jobTitle", "Đổi chức vụ").with("personnelCategory", "PUBLIC_EMPLOYEE")
+				.unchangedWhen(() -> version(id) == 2);
+		});
+		provide("POST /registry/people/{id}/parts/{partId}/delete", () -> {
+			var id = personIn(unitA, null);
+			return Probe.scoped("/registry/people/" + id + "/parts/" + onlyPart(id) + "/delete", REGISTRY_SCOPED)
+				.with("version", "2").unchangedWhen(() -> version(id) == 2);
+		});
 		provide("POST /registry/people/{id}/merge", () -> {
 			var id = personIn(unitA, null);
 			var other = personIn(unitA, null);
@@ -614,6 +631,11 @@ class ScopeIsolationHarnessTest {
 		profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2021, 1, 1), null,
 				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", category), "iso");
 		return id;
+	}
+
+	private UUID onlyPart(UUID person) {
+		return jdbc.sql("select id from registry.person_part where person_id = :p").param("p", person).query(UUID.class)
+			.single();
 	}
 
 	private static byte[] tinyJpeg() {

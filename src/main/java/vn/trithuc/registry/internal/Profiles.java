@@ -237,6 +237,53 @@ public class Profiles implements Registry {
 	}
 
 	/**
+	 * Corrects a part entered wrongly (a mistyped year, the wrong institution): its dates and values are replaced,
+	 * and the change history keeps what it said before. Unlike {@link #endPart}, nothing ended in reality.
+	 *
+	 * @return the new version
+	 */
+	public int correctPart(UUID id, int expectedVersion, UUID partId, @Nullable LocalDate validFrom,
+			@Nullable LocalDate validTo, Map<String, String> input, String actor) {
+		var profile = load(id).orElseThrow(() -> new UnknownPersonException(id));
+		checkVersion(profile, expectedVersion);
+		var part = part(profile, partId);
+		var attributes = validatePart(part.kind(), validFrom, validTo, input);
+		jdbc.sql("update registry.person_part set valid_from = :from, valid_to = :to, attributes = cast(:attributes as jsonb) where id = :id")
+			.param("from", validFrom).param("to", validTo).param("attributes", JSON.writeValueAsString(attributes))
+			.param("id", partId).update();
+		int version = bump(id, expectedVersion);
+		new ChangeLog(id, version, actor).add("PART_CORRECTED", part.kind().name(),
+				describe(part.validFrom(), part.validTo(), part.attributes()), describe(validFrom, validTo, attributes))
+			.write();
+		refreshDerived(id);
+		events.publishEvent(new PersonChanged(new PersonId(id)));
+		return version;
+	}
+
+	/**
+	 * Deletes a part entered by mistake (a degree typed into the wrong person's profile); the change history keeps
+	 * what it said. @return the new version
+	 */
+	public int removePart(UUID id, int expectedVersion, UUID partId, String actor) {
+		var profile = load(id).orElseThrow(() -> new UnknownPersonException(id));
+		checkVersion(profile, expectedVersion);
+		var part = part(profile, partId);
+		jdbc.sql("delete from registry.person_part where id = :id").param("id", partId).update();
+		int version = bump(id, expectedVersion);
+		new ChangeLog(id, version, actor)
+			.add("PART_REMOVED", part.kind().name(), describe(part.validFrom(), part.validTo(), part.attributes()), null)
+			.write();
+		refreshDerived(id);
+		events.publishEvent(new PersonChanged(new PersonId(id)));
+		return version;
+	}
+
+	private static Part part(Profile profile, UUID partId) {
+		return profile.parts().stream().filter(p -> p.id().equals(partId)).findFirst()
+			.orElseThrow(() -> new UnknownPersonException(profile.id()));
+	}
+
+	/**
 	 * A position at {@code unit} from today for a person an import just created (the unit column of the file, or the
 	 * uploader's scope unit): part of the import, whose one IMPORTED change-log entry names the job and its file.
 	 */
@@ -254,8 +301,7 @@ public class Profiles implements Registry {
 	public int endPart(UUID id, int expectedVersion, UUID partId, LocalDate validTo, String actor) {
 		var profile = load(id).orElseThrow(() -> new UnknownPersonException(id));
 		checkVersion(profile, expectedVersion);
-		var part = profile.parts().stream().filter(p -> p.id().equals(partId)).findFirst()
-			.orElseThrow(() -> new UnknownPersonException(id));
+		var part = part(profile, partId);
 		if (part.validFrom() != null && validTo.isBefore(part.validFrom())) {
 			throw new InvalidProfileException(List.of(new FieldError("validTo", "registry.part.endBeforeStart")));
 		}

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.trithuc.identity.IntellectualAccounts;
 import vn.trithuc.identity.UserScopes;
 import vn.trithuc.registry.internal.Caller;
+import vn.trithuc.registry.internal.Part;
 import vn.trithuc.registry.internal.PartKind;
 import vn.trithuc.registry.internal.PeopleSearch;
 import vn.trithuc.registry.internal.ProfileVisibility;
@@ -376,16 +378,9 @@ class PeopleController {
 	@GetMapping("/registry/people/{id}/parts/new")
 	String newPart(@PathVariable UUID id, @RequestParam(defaultValue = "POSITION") String kind, Authentication authentication,
 			Model model) {
+		var caller = Callers.of(authentication);
 		var profile = writable(id, authentication);
-		var partKind = kind(kind, Callers.of(authentication), profile);
-		model.addAttribute("person", profile);
-		model.addAttribute("kind", partKind);
-		model.addAttribute("values", Map.of());
-		model.addAttribute("errors", Map.of());
-		model.addAttribute("version", profile.version());
-		var placement = scope.placement(Callers.of(authentication));
-		model.addAttribute("units", placement.units());
-		model.addAttribute("unitRequired", placement.unitRequired());
+		partForm(model, profile, null, kind(kind, caller, profile), Map.of(), Map.of(), scope.placement(caller));
 		return "registry/part-form";
 	}
 
@@ -394,29 +389,81 @@ class PeopleController {
 			Model model, RedirectAttributes redirect, Locale locale) {
 		var caller = Callers.of(authentication);
 		var profile = writable(id, authentication);
-		var kind = kind(params.getOrDefault("kind", ""), caller, profile);
-		model.addAttribute("person", profile);
-		model.addAttribute("kind", kind);
-		model.addAttribute("values", params);
-		model.addAttribute("version", profile.version());
+		return savePart(profile, null, kind(params.getOrDefault("kind", ""), caller, profile), params, caller, model,
+				redirect, locale);
+	}
+
+	/** A part entered wrongly, to correct (its history keeps what it said): the form filled with what is stored. */
+	@GetMapping("/registry/people/{id}/parts/{partId}/edit")
+	String editPart(@PathVariable UUID id, @PathVariable UUID partId, Authentication authentication, Model model) {
+		var caller = Callers.of(authentication);
+		var profile = writable(id, authentication);
+		var part = visiblePart(profile, partId, caller);
+		var values = new HashMap<String, String>();
+		values.put("validFrom", part.validFrom() == null ? "" : Formats.DATE.format(part.validFrom()));
+		values.put("validTo", part.validTo() == null ? "" : Formats.DATE.format(part.validTo()));
+		part.kind().fields().forEach(f -> {
+			var stored = part.attributes().getOrDefault(f.name(), "");
+			values.put(f.name(), f.type() == PartKind.Type.DATE && stored.matches("\\d{4}-\\d{2}-\\d{2}")
+					? Formats.DATE.format(LocalDate.parse(stored)) : stored);
+		});
+		partForm(model, profile, part, part.kind(), values, Map.of(), scope.placement(caller));
+		return "registry/part-form";
+	}
+
+	@PostMapping("/registry/people/{id}/parts/{partId}/edit")
+	String correctPart(@PathVariable UUID id, @PathVariable UUID partId, @RequestParam Map<String, String> params,
+			Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
+		var caller = Callers.of(authentication);
+		var profile = writable(id, authentication);
+		var part = visiblePart(profile, partId, caller);
+		return savePart(profile, part, part.kind(), params, caller, model, redirect, locale);
+	}
+
+	/** A part entered by mistake (the wrong person, a duplicate line): deleted, its history kept. */
+	@PostMapping("/registry/people/{id}/parts/{partId}/delete")
+	String removePart(@PathVariable UUID id, @PathVariable UUID partId, @RequestParam(defaultValue = "-1") String version,
+			Authentication authentication, RedirectAttributes redirect) {
+		var caller = Callers.of(authentication);
+		var profile = writable(id, authentication);
+		visiblePart(profile, partId, caller);
+		try {
+			profiles.removePart(id, version(version), partId, caller.username());
+			redirect.addFlashAttribute("success", "registry.part.removed");
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("error", "registry.conflict.reload");
+		}
+		return "redirect:/registry/people/" + id;
+	}
+
+	/** Adds a part ({@code part} null) or corrects {@code part}: the same form, checks and conflict handling. */
+	private String savePart(Profile profile, @Nullable Part part, PartKind kind, Map<String, String> params,
+			Caller caller, Model model, RedirectAttributes redirect, Locale locale) {
 		var errors = new HashMap<String, String>();
 		var from = date(params.get("validFrom"), "validFrom", errors, locale);
 		var to = date(params.get("validTo"), "validTo", errors, locale);
-		model.addAttribute("errors", errors);
 		var placement = scope.placement(caller);
-		model.addAttribute("units", placement.units());
-		model.addAttribute("unitRequired", placement.unitRequired());
+		partForm(model, profile, part, kind, params, errors, placement);
 		for (var field : kind.fields()) {
-			if (field.type() == PartKind.Type.ORG_UNIT) {
-				placement.problem(params.get(field.name()))
-					.ifPresent(key -> errors.put(field.name(), messages.getMessage(key, null, locale)));
+			var value = params.get(field.name());
+			// a correction may keep a unit the caller could not choose today (a former unit of a past position)
+			boolean kept = part != null && value != null && value.strip().equalsIgnoreCase(part.attributes().get(field.name()));
+			if (field.type() == PartKind.Type.ORG_UNIT && !kept) {
+				placement.problem(value).ifPresent(key -> errors.put(field.name(), messages.getMessage(key, null, locale)));
 			}
 		}
 		if (!errors.isEmpty()) {
 			return "registry/part-form";
 		}
+		var id = profile.id();
 		try {
-			profiles.addPart(id, version(params.get("version")), kind, from, to, params, caller.username());
+			if (part == null) {
+				profiles.addPart(id, version(params.get("version")), kind, from, to, params, caller.username());
+			}
+			else {
+				profiles.correctPart(id, version(params.get("version")), part.id(), from, to, params, caller.username());
+			}
 		}
 		catch (OptimisticLockingFailureException e) {
 			model.addAttribute("conflict", true);
@@ -431,16 +478,44 @@ class PeopleController {
 		return "redirect:/registry/people/" + id;
 	}
 
+	private void partForm(Model model, Profile profile, @Nullable Part part, PartKind kind, Map<String, String> values,
+			Map<String, String> errors, RegistryScope.Placement placement) {
+		model.addAttribute("person", profile);
+		model.addAttribute("kind", kind);
+		model.addAttribute("part", part);
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors);
+		model.addAttribute("version", profile.version());
+		model.addAttribute("units", placement.units());
+		model.addAttribute("unitRequired", placement.unitRequired());
+		// the stored unit of the corrected part when the caller could not choose it today, offered by its name
+		var keptUnits = new HashMap<String, String>();
+		if (part != null) {
+			kind.fields().stream().filter(f -> f.type() == PartKind.Type.ORG_UNIT).forEach(f -> {
+				var stored = part.attributes().get(f.name());
+				if (stored != null && placement.units().stream().noneMatch(u -> u.id().value().toString().equals(stored))) {
+					keptUnits.put(f.name(), stored);
+				}
+			});
+		}
+		model.addAttribute("keptUnits", keptUnits);
+	}
+
+	private Part visiblePart(Profile profile, UUID partId, Caller caller) {
+		var part = profile.parts().stream().filter(p -> p.id().equals(partId)).findFirst().orElseThrow(Exceptions::notFound);
+		if (part.kind().sensitive() && !visibility.seesPartyMembership(caller, false)) {
+			throw Exceptions.notFound();
+		}
+		return part;
+	}
+
 	@PostMapping("/registry/people/{id}/parts/{partId}/end")
 	String endPart(@PathVariable UUID id, @PathVariable UUID partId, @RequestParam(defaultValue = "") String validTo,
 			@RequestParam(defaultValue = "-1") String version, Authentication authentication,
 			RedirectAttributes redirect, Locale locale) {
 		var caller = Callers.of(authentication);
 		var profile = writable(id, authentication);
-		var part = profile.parts().stream().filter(p -> p.id().equals(partId)).findFirst().orElseThrow(Exceptions::notFound);
-		if (part.kind().sensitive() && !visibility.seesPartyMembership(caller, false)) {
-			throw Exceptions.notFound();
-		}
+		visiblePart(profile, partId, caller);
 		try {
 			var end = validTo.isBlank() ? LocalDate.now(clock) : Formats.parseDate(validTo);
 			profiles.endPart(id, version(version), partId, end, caller.username());
