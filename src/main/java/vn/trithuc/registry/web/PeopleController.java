@@ -448,7 +448,9 @@ class PeopleController {
 		for (var field : kind.fields()) {
 			var value = params.get(field.name());
 			// a correction may keep a unit the caller could not choose today (a former unit of a past position)
-			boolean kept = part != null && value != null && value.strip().equalsIgnoreCase(part.attributes().get(field.name()));
+			var stored = part == null ? null : part.attributes().get(field.name());
+			boolean kept = part != null && (value == null || value.isBlank() ? stored == null || stored.isBlank()
+					: value.strip().equalsIgnoreCase(stored));
 			if (field.type() == PartKind.Type.ORG_UNIT && !kept) {
 				placement.problem(value).ifPresent(key -> errors.put(field.name(), messages.getMessage(key, null, locale)));
 			}
