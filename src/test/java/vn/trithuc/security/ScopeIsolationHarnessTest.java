@@ -472,12 +472,6 @@ class ScopeIsolationHarnessTest {
 			return Probe.scoped(expand("POST /planning/scenarios/{id}/delete", id), EnumSet.of(Role.UNIT_OFFICER))
 				.unchangedWhen(() -> rowExists("planning.scenario", id));
 		});
-		// ---------------------------------------------------------------- registry import jobs (province-wide work)
-		for (var p : List.of("GET /registry/import/{id}/errors.xlsx", "POST /registry/import/{id}/mapping")) {
-			provide(p, () -> Probe.reference(expand(p, UUID.randomUUID()),
-					"import jobs are the HR officers' and administrators' province-wide work, not bound to a unit")
-				.withoutControl());
-		}
 		String catalog = "code lists and administrative units are public reference data";
 		for (var p : List.of("GET /catalog/admin-units/{id}", "GET /api/v1/catalog/admin-units/{id}",
 				"GET /api/v1/catalog/admin-units/{id}/mapped", "GET /api/v1/catalog/admin-units/{id}/predecessors",
@@ -591,7 +585,8 @@ class ScopeIsolationHarnessTest {
 	// ------------------------------------------------------------------------------------------------ data
 
 	private void provide(String endpoint, Supplier<Probe> provider) {
-		providers.put(endpoint, provider);
+		// a second provider for one route would silently replace the first one's checks
+		assertThat(providers.put(endpoint, provider)).as("a second data provider for %s", endpoint).isNull();
 	}
 
 	private boolean rowExists(String table, UUID id) {
