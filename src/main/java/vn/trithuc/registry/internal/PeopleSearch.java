@@ -143,7 +143,7 @@ public class PeopleSearch {
 	 */
 	@Nullable
 	IndexQuery indexQuery(Query query, Caller caller) {
-		if (!index.ready()) {
+		if (!index.ready() || identifier(query)) {
 			return null;
 		}
 		var reach = scope.reach(caller);
@@ -151,9 +151,6 @@ public class PeopleSearch {
 			return null;
 		}
 		var text = query.text().strip();
-		if (!query.experts() && (DIGITS_12.matcher(text).matches() || DIGITS_9.matcher(text).matches())) {
-			return null;
-		}
 		var none = new IndexQuery(null, Set.of(), Optional.empty());
 		if (reach.kind() == RegistryScope.Reach.Kind.NONE) {
 			return none;
@@ -228,6 +225,20 @@ public class PeopleSearch {
 		if (value != null && !value.isBlank() && valid.test(value)) {
 			selections.put(name, Set.of(value));
 		}
+	}
+
+	/**
+	 * Whether the query looks a person up by a national ID (12 digits) or an old ID (9 digits) the caller sees masked.
+	 * Such a search finds nobody: finding the person would confirm the number, and the masked ID shows its last four
+	 * digits, the birth year two more — a few thousand guesses would recover it.
+	 */
+	public boolean identifierHidden(Query query, Caller caller) {
+		return identifier(query) && !visibility.seesNationalId(caller, false);
+	}
+
+	private static boolean identifier(Query query) {
+		var text = query.text().strip();
+		return !query.experts() && (DIGITS_12.matcher(text).matches() || DIGITS_9.matcher(text).matches());
 	}
 
 	/** The search through the index; null when it cannot answer. */
@@ -535,6 +546,9 @@ public class PeopleSearch {
 	/** @return null when nothing can match (a fuzzy token with no candidate, an expert query without words) */
 	@Nullable
 	Filters filters(Query query, Caller caller) {
+		if (identifierHidden(query, caller)) {
+			return null;
+		}
 		var base = new ArrayList<Where>();
 		base.add(new Where("p.merged_into is null", Map.of()));
 		var filter = scope.filter(caller);

@@ -105,6 +105,7 @@ class PeopleController {
 		model.addAttribute("unitNames", unitNames);
 		model.addAttribute("exportColumns", ExportController.columns(visibility.seesPartyMembership(caller, false)));
 		model.addAttribute("exportsFullIds", visibility.seesNationalId(caller, false));
+		model.addAttribute("identifierHidden", search.identifierHidden(query, caller));
 		model.addAttribute("defaultColumns", ExportController.DEFAULT_COLUMNS);
 		model.addAttribute("canEdit", visibility.edits(caller));
 		model.addAttribute("seesParty", visibility.seesPartyMembership(caller, false));

@@ -95,6 +95,34 @@ class RegistryWebTest {
 	}
 
 	@Test
+	void a_caller_who_sees_national_ids_masked_finds_nobody_by_the_full_number() {
+		var nid = nationalId(1975, Sex.FEMALE);
+		var oldId = String.format("%09d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000));
+		var given = uniqueToken("Cccd");
+		var d = withNationalId(person("Hồ", "Thị", given, Sex.FEMALE, LocalDate.of(1975, 6, 1)), nid);
+		create(new PersonData(d.familyName(), d.middleName(), d.givenName(), null, d.sex(), d.birthDate(), null,
+				d.ethnicGroup(), null, nid, oldId, null, null, null, null, null));
+		var leader = TestAccounts.loggedIn(port, administration, "web.leader", Role.LEADER);
+		// by name she is found, her ID masked: the full number must not confirm which one it is
+		assertThat(leader.get("/registry/people?q=" + given).body()).contains("Tìm thấy 1 người")
+			.contains("********" + nid.substring(8));
+		for (var number : List.of(nid, oldId)) {
+			var page = leader.get("/registry/people?q=" + number);
+			assertThat(page.body()).contains("Tìm thấy 0 người").doesNotContain(given)
+				.contains("Bạn chỉ được xem số định danh cá nhân và số CMND đã che bớt");
+			assertThat(leader.get("/api/v1/registry/people?q=" + number, "Accept", "application/json").body())
+				.contains("\"total\":0").doesNotContain(given);
+			assertThat(leader.get("/registry/people/export.csv?q=" + number).body()).doesNotContain(given);
+		}
+		assertThat(leader.get("/registry/people").body()).contains("Tìm theo họ tên (gõ có dấu hay không dấu đều được)")
+			.doesNotContain("hoặc số định danh cá nhân");
+
+		var hr = TestAccounts.loggedIn(port, administration, "web.hr", Role.HR_OFFICER);
+		assertThat(hr.get("/registry/people?q=" + nid).body()).contains("Tìm thấy 1 người").contains(given);
+		assertThat(hr.get("/registry/people?q=" + oldId).body()).contains("Tìm thấy 1 người").contains(given);
+	}
+
+	@Test
 	void the_second_of_two_editors_gets_a_vietnamese_conflict_message_and_sees_what_changed() {
 		var data = person("Đinh", "Thị", uniqueToken("Sua"), Sex.FEMALE, LocalDate.of(1983, 12, 1));
 		var id = create(data);
