@@ -76,11 +76,11 @@ class ExportController {
 		var caller = Callers.of(authentication);
 		var query = PeopleController.query(q, 0, params);
 		var columns = chosen(cols, caller);
+		boolean full = fullIds && visibility.seesNationalId(caller, false);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("xlsx"));
-		var out = response.getOutputStream();
-		{
-			var workbook = new Workbook(out, "TriThuc", "1.0");
+		audited("xlsx", query, columns, full, rows -> {
+			var workbook = new Workbook(response.getOutputStream(), "TriThuc", "1.0");
 			var sheet = workbook.newWorksheet(messages.getMessage("registry.export.sheet", null, locale));
 			// widths, frozen header: written with the sheet's head, so before the first flush
 			for (int c = 0; c < columns.size(); c++) {
@@ -89,14 +89,14 @@ class ExportController {
 				sheet.style(0, c).bold().set();
 			}
 			sheet.freezePane(0, 1);
-			int[] row = { 1 };
 			var unitNames = new HashMap<UUID, String>();
 			search.each(query, caller, found -> {
-				var person = fullIds ? found : found.withMaskedNationalId();
+				var person = full ? found : found.withMaskedNationalId();
+				int row = (int) ++rows[0];
 				for (int c = 0; c < columns.size(); c++) {
-					write(sheet, row[0], c, person, columns.get(c), unitNames, locale);
+					write(sheet, row, c, person, columns.get(c), unitNames, locale);
 				}
-				if (row[0] % 1000 == 0) {
+				if (row % 1000 == 0) {
 					try {
 						sheet.flush();
 					}
@@ -104,13 +104,36 @@ class ExportController {
 						throw new UncheckedIOException(e);
 					}
 				}
-				row[0]++;
 			});
 			// the filter arrows on the header, over every written row (the sheet's tail is written at finish)
-			sheet.setAutoFilter(0, 0, Math.max(0, row[0] - 1), columns.size() - 1);
+			sheet.setAutoFilter(0, 0, (int) rows[0], columns.size() - 1);
 			workbook.finish();
-			audit.recordPersonalDataExport("registry people list (.xlsx) q=" + q + " columns=" + columns
-					+ (fullIds ? " full national IDs" : ""), row[0] - 1L);
+		});
+	}
+
+	/** Writes an export, counting its rows in {@code rows[0]}. */
+	@FunctionalInterface
+	private interface Export {
+		void write(long[] rows) throws IOException;
+	}
+
+	/**
+	 * Writes an export and records it in the security audit log: what was asked (text, filters, columns, full IDs) and
+	 * how many rows went out — also when the download broke off (the client gone, which it can cause at will after
+	 * reading the rows it wanted): then it says so.
+	 */
+	private void audited(String format, PeopleSearch.Query query, List<String> columns, boolean fullIds, Export export)
+			throws IOException {
+		long[] rows = { 0 };
+		boolean complete = false;
+		try {
+			export.write(rows);
+			complete = true;
+		}
+		finally {
+			audit.recordPersonalDataExport("registry people list (." + format + ") q=" + query.text() + " filters="
+					+ query.filters() + " columns=" + columns + (fullIds ? " full national IDs" : "")
+					+ (complete ? "" : " broken off"), rows[0]);
 		}
 	}
 
@@ -162,17 +185,16 @@ class ExportController {
 		var caller = Callers.of(authentication);
 		var query = PeopleController.query(q, 0, params);
 		var columns = chosen(cols, caller);
+		boolean full = fullIds && visibility.seesNationalId(caller, false);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("csv"));
-		var out = response.getOutputStream();
-		{
-			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+		audited("csv", query, columns, full, rows -> {
+			Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 			writer.write('\uFEFF');
 			writer.write(csvLine(columns.stream().map(c -> header(c, locale)).toList()));
-			long[] rows = { 0 };
 			var unitNames = new HashMap<UUID, String>();
 			search.each(query, caller, found -> {
-				var person = fullIds ? found : found.withMaskedNationalId();
+				var person = full ? found : found.withMaskedNationalId();
 				try {
 					writer.write(csvLine(values(person, columns, unitNames, locale)));
 					rows[0]++;
@@ -182,9 +204,7 @@ class ExportController {
 				}
 			});
 			writer.flush();
-			audit.recordPersonalDataExport("registry people list (.csv) q=" + q + " columns=" + columns
-					+ (fullIds ? " full national IDs" : ""), rows[0]);
-		}
+		});
 	}
 
 	/** The chosen columns the caller may have, in the dialog's order; the default set when none is chosen. */

@@ -1,6 +1,7 @@
 package vn.trithuc.registry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static vn.trithuc.registry.internal.RegistryFixtures.nationalId;
 import static vn.trithuc.registry.internal.RegistryFixtures.person;
 import static vn.trithuc.registry.internal.RegistryFixtures.uniqueToken;
@@ -22,6 +23,16 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import vn.trithuc.IntegrationTest;
 import vn.trithuc.TestAccounts;
@@ -44,6 +55,8 @@ class RegistryWebTest {
 	UserAdministration administration;
 	@Autowired
 	Profiles profiles;
+	@Autowired
+	WebApplicationContext context;
 
 	private UUID create(PersonData data) {
 		return ((Profiles.Created) profiles.register(data, "test.hr")).id();
@@ -279,6 +292,59 @@ class RegistryWebTest {
 		var audited = jdbc.sql("select count(*) from identity.security_event where event_type = 'PERSONAL_DATA_EXPORTED'"
 				+ " and actor = 'web.leader' and details like :q").param("q", "%" + tag + "%").query(Long.class).single();
 		assertThat(audited).isEqualTo(2);
+	}
+
+	@Test
+	void an_export_the_client_breaks_off_is_in_the_audit_log_and_says_so() throws Exception {
+		var tag = uniqueToken("Dut");
+		for (int day = 1; day <= 3; day++) {
+			create(withNationalId(person("Lê", tag, "Nam", Sex.MALE, LocalDate.of(1980, 1, day)), nationalId(1980, Sex.MALE)));
+		}
+		// the client goes away after the first bytes (it has read what it wanted): every later write fails, as on a
+		// closed connection
+		var cutOff = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity())
+			.addFilters((request, response, chain) -> chain.doFilter(request, new CutOff((HttpServletResponse) response)))
+			.build();
+		var leader = SecurityMockMvcRequestPostProcessors.user("web.leader.cut").authorities(() -> Role.LEADER.authority());
+		for (var format : List.of("csv", "xlsx")) {
+			catchThrowable(() -> cutOff.perform(MockMvcRequestBuilders.get("/registry/people/export." + format)
+				.param("q", tag).param("fullIds", "true").with(leader)));
+		}
+		var details = jdbc.sql("select details from identity.security_event where event_type = 'PERSONAL_DATA_EXPORTED'"
+				+ " and actor = 'web.leader.cut' and details like :q").param("q", "%" + tag + "%").query(String.class).list();
+		assertThat(details).hasSize(2).allSatisfy(d -> assertThat(d).contains("broken off")
+			.as("a leader's export is masked whatever was asked").doesNotContain("full national IDs"));
+	}
+
+	/** A response whose client went away after ten bytes. */
+	private static final class CutOff extends HttpServletResponseWrapper {
+
+		private int written;
+
+		CutOff(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() {
+			return new ServletOutputStream() {
+				@Override
+				public void write(int b) throws java.io.IOException {
+					if (++written > 10) {
+						throw new java.io.IOException("Broken pipe");
+					}
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setWriteListener(WriteListener listener) {
+				}
+			};
+		}
 	}
 
 	@Test
