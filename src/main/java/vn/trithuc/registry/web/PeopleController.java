@@ -292,7 +292,8 @@ class PeopleController {
 
 	@GetMapping("/registry/people/{id}/edit")
 	String editForm(@PathVariable UUID id, Authentication authentication, Model model) {
-		var profile = writable(id, authentication);
+		// the form shows the profile's identity and contact data: a view, logged like the profile page's
+		var profile = profiles.view(id, editor(authentication)).orElseThrow(Exceptions::notFound);
 		model.addAttribute("person", profile);
 		model.addAttribute("form", masked(PersonForm.of(profile.version(), profile.data()), profile, Callers.of(authentication)));
 		return "registry/person-form";
@@ -542,7 +543,8 @@ class PeopleController {
 	@GetMapping("/registry/people/{id}/history")
 	String history(@PathVariable UUID id, Authentication authentication, Model model) {
 		var caller = Callers.of(authentication);
-		var profile = profiles.find(id, caller).orElseThrow(Exceptions::notFound);
+		// every value the profile ever had: a view, logged like the profile page's
+		var profile = profiles.view(id, caller).orElseThrow(Exceptions::notFound);
 		model.addAttribute("person", profile);
 		var changes = changesSince(id, 0, caller);
 		var viewers = profiles.viewers(id, 200);
@@ -605,11 +607,16 @@ class PeopleController {
 	// ------------------------------------------------------------------ helpers
 
 	private Profile writable(UUID id, Authentication authentication) {
+		return profiles.find(id, editor(authentication)).orElseThrow(Exceptions::notFound);
+	}
+
+	/** The caller, who must be one who edits profiles (404 otherwise). */
+	private Caller editor(Authentication authentication) {
 		var caller = Callers.of(authentication);
 		if (!visibility.edits(caller)) {
 			throw Exceptions.notFound();
 		}
-		return profiles.find(id, caller).orElseThrow(Exceptions::notFound);
+		return caller;
 	}
 
 	private PartKind kind(String kind, Caller caller, Profile profile) {

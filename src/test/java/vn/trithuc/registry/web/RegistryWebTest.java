@@ -86,6 +86,22 @@ class RegistryWebTest {
 	}
 
 	@Test
+	void the_edit_form_the_change_history_and_the_api_are_views_of_the_profile_and_logged() {
+		var id = create(withAccount(person("Y", "", uniqueToken("Xem"), Sex.FEMALE, LocalDate.of(1991, 4, 5)),
+				"web.intellectual.viewed"));
+		var officer = TestAccounts.loggedIn(port, administration, "web.hr.viewer", Role.HR_OFFICER);
+		for (var path : List.of("/registry/people/" + id + "/edit", "/registry/people/" + id + "/history",
+				"/api/v1/registry/people/" + id)) {
+			assertThat(officer.get(path).status()).as(path).isEqualTo(200);
+		}
+		assertThat(profiles.viewers(id, 10)).extracting(Profiles.ViewEntry::viewer).containsExactly("web.hr.viewer",
+				"web.hr.viewer", "web.hr.viewer");
+		var person = TestAccounts.loggedIn(port, administration, "web.intellectual.viewed", Role.INTELLECTUAL);
+		assertThat(person.get("/registry/people/" + id).body()).contains("Những người đã xem hồ sơ")
+			.contains("Tài khoản kiểm thử web.hr.viewer");
+	}
+
+	@Test
 	void a_leader_sees_the_national_id_masked_and_no_party_membership() {
 		var nid = nationalId(1969, Sex.MALE);
 		var id = create(withNationalId(person("Trương", "Công", uniqueToken("Mask"), Sex.MALE, LocalDate.of(1969, 9, 2)), nid));
