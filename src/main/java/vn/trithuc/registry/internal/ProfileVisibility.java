@@ -43,6 +43,14 @@ public class ProfileVisibility {
 		return ownProfile || caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.UNIT_OFFICER);
 	}
 
+	/**
+	 * Opening an account for a person (an invitation) or linking one to the profile hands the whole profile, national
+	 * ID and party membership included, to whoever holds the account: only for those who see the whole profile.
+	 */
+	public boolean linksAccounts(Caller caller) {
+		return seesNationalId(caller, false) && seesPartyMembership(caller, false);
+	}
+
 	public boolean edits(Caller caller) {
 		return caller.hasAny(Role.HR_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.UNIT_OFFICER);
 	}

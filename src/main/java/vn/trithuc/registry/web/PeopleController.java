@@ -81,6 +81,12 @@ class PeopleController {
 		return RegistryCodes.PERSONNEL_CATEGORIES;
 	}
 
+	/** Whether the caller links accounts to profiles (the form's account field, the invitation). */
+	@ModelAttribute("linksAccounts")
+	boolean linksAccounts(Authentication authentication) {
+		return visibility.linksAccounts(Callers.of(authentication));
+	}
+
 	// ------------------------------------------------------------------ search
 
 	@GetMapping("/registry/people")
@@ -251,6 +257,9 @@ class PeopleController {
 		if (!personnelCategory.isBlank() && codes.checkCode("personnel-categories", personnelCategory).isPresent()) {
 			model.addAttribute("categoryError", messages.getMessage("registry.code.unknown", new Object[] { personnelCategory }, locale));
 		}
+		if (!visibility.linksAccounts(caller)) {
+			form = form.withUserAccount(""); // a field the form does not offer them
+		}
 		checkAccount(form, null, binding);
 		var data = form.toData(binding);
 		placement.problem(orgUnit)
@@ -343,12 +352,19 @@ class PeopleController {
 				form.residence(), form.phone(), form.email(), form.userAccount());
 	}
 
+	/**
+	 * The form as the caller may change it: a masked ID stays as stored, and so does the account link for a caller who
+	 * does not link accounts (the form does not offer them the field).
+	 */
 	private PersonForm unmasked(PersonForm form, Profile profile, Caller caller) {
-		boolean own = caller.username().equals(profile.data().userAccount());
+		var d = profile.data();
+		if (!visibility.linksAccounts(caller)) {
+			form = form.withUserAccount(d.userAccount() == null ? "" : d.userAccount());
+		}
+		boolean own = caller.username().equals(d.userAccount());
 		if (visibility.seesNationalId(caller, own)) {
 			return form;
 		}
-		var d = profile.data();
 		return new PersonForm(form.version(), form.familyName(), form.middleName(), form.givenName(), form.otherNames(),
 				form.sex(), form.birth(), form.ethnicGroup(), form.religion(), keep(form.nationalId(), d.nationalId()),
 				keep(form.oldId(), d.oldId()), form.hometown(), form.residence(), form.phone(), form.email(),

@@ -38,6 +38,11 @@ record PersonForm(Integer version, String familyName, String middleName, String 
 		return value == null ? "" : value;
 	}
 
+	PersonForm withUserAccount(String account) {
+		return new PersonForm(version, familyName, middleName, givenName, otherNames, sex, birth, ethnicGroup, religion,
+				nationalId, oldId, hometown, residence, phone, email, account);
+	}
+
 	static PersonForm empty() {
 		return new PersonForm(0, "", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
 	}

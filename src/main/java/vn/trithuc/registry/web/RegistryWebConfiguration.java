@@ -43,7 +43,8 @@ class RegistryWebConfiguration {
 				AccessRule.publicAccess("/directory"),
 				// an invitation link: the token is the secret (one-time, expiring); the page opens an intellectual account
 				AccessRule.publicAccess("/invitation/*"),
-				AccessRule.roles(HttpMethod.POST, "/registry/people/*/invite", WRITERS),
+				// an invitation opens the person's account, which sees the whole profile: for those who see it (ProfileVisibility)
+				AccessRule.roles(HttpMethod.POST, "/registry/people/*/invite", OFFICERS),
 				AccessRule.roles("/registry/duplicates", OFFICERS),
 				AccessRule.roles("/registry/import", OFFICERS),
 				AccessRule.roles("/registry/import/**", OFFICERS),

@@ -25,6 +25,7 @@ import vn.trithuc.identity.Role;
 import vn.trithuc.identity.internal.UserAdministration;
 import vn.trithuc.program.MailTestServer;
 import vn.trithuc.registry.Sex;
+import vn.trithuc.registry.internal.PartKind;
 import vn.trithuc.registry.internal.PersonData;
 import vn.trithuc.registry.internal.Profiles;
 import vn.trithuc.registry.internal.RegistryFixtures;
@@ -41,6 +42,10 @@ class InvitationWebTest {
 	Profiles profiles;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	vn.trithuc.orgunit.internal.OrgUnitOperations operations;
+	@Autowired
+	vn.trithuc.identity.UserScopes scopes;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -154,5 +159,45 @@ class InvitationWebTest {
 		var officer = TestAccounts.loggedIn(port, administration, "invite.officer", Role.HR_OFFICER);
 		invite(officer, id);
 		assertThat(officer.get("/registry/people/" + id).body()).contains("Hồ sơ chưa có địa chỉ thư điện tử.");
+	}
+
+	@Test
+	void a_unit_officer_neither_invites_nor_links_an_account_for_it_would_see_what_he_sees_masked() {
+		var unit = RegistryFixtures.orgUnit(operations, "Trường mời " + run);
+		var id = personWithEmail("unit." + run + "@truong.edu.vn");
+		profiles.addPart(id, 1, PartKind.POSITION, LocalDate.of(2020, 9, 1), null,
+				Map.of("orgUnit", unit.toString(), "jobTitle", "Giáo viên", "personnelCategory", "PUBLIC_EMPLOYEE"), "test.hr");
+		var username = TestAccounts.scoped(administration, scopes, "invite.unit." + run, unit, Role.UNIT_OFFICER);
+		var officer = TestAccounts.loggedIn(port, administration, username, Role.UNIT_OFFICER);
+		var account = TestAccounts.ready(administration, "invite.linked." + run, Role.INTELLECTUAL);
+
+		var page = officer.get("/registry/people/" + id);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).doesNotContain("Mời tạo tài khoản");
+		assertThat(officer.postForm("/registry/people/" + id + "/invite",
+				Map.of("_csrf", WebClientSession.csrfToken(page.body()))).status()).isEqualTo(403);
+		assertThat(jdbc.sql("select count(*) from registry.invitation where person_id = :p").param("p", id)
+			.query(Long.class).single()).isZero();
+
+		// the forms do not offer the account field, and one added to the request is not taken
+		var edit = officer.get("/registry/people/" + id + "/edit").body();
+		assertThat(edit).doesNotContain("name=\"userAccount\"");
+		var fields = new java.util.HashMap<>(Map.of("_csrf", WebClientSession.csrfToken(edit), "version", "2",
+				"familyName", "Ka", "givenName", profiles.find(id, RegistryFixtures.hr()).orElseThrow().data().givenName(),
+				"sex", "FEMALE", "birth", "02/07/1991", "ethnicGroup", "01", "phone", "0912345678", "userAccount", account));
+		assertThat(officer.postForm("/registry/people/" + id + "/edit", fields).status()).isEqualTo(302);
+		var saved = profiles.find(id, RegistryFixtures.hr()).orElseThrow().data();
+		assertThat(saved.phone()).isEqualTo("0912345678");
+		assertThat(saved.userAccount()).isNull();
+
+		var form = officer.get("/registry/people/new").body();
+		assertThat(form).doesNotContain("name=\"userAccount\"");
+		var created = officer.postForm("/registry/people/new", Map.of("_csrf", WebClientSession.csrfToken(form),
+				"version", "0", "familyName", "Ka", "givenName", uniqueToken("Moi"), "sex", "MALE", "birth", "03/04/1990",
+				"orgUnit", unit.toString(), "userAccount", account));
+		assertThat(created.status()).isEqualTo(302);
+		var newId = UUID.fromString(created.header("Location").replaceAll(".*/registry/people/", ""));
+		assertThat(profiles.find(newId, RegistryFixtures.hr()).orElseThrow().data().userAccount()).isNull();
+		assertThat(profiles.ownProfile(account)).isEmpty();
 	}
 }

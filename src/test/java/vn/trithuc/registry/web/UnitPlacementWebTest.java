@@ -120,19 +120,22 @@ class UnitPlacementWebTest {
 				+ " and field = 'POSITION' and actor = :a").param("id", id).param("a", officerName)
 			.query(Integer.class).single()).as("the position is in the change log").isEqualTo(1);
 
-		// the profile is linked only to the intellectual's own account, never to an officer's (his own made it "his")
-		var edit = officer.get(profilePath + "/edit").body();
+		// the profile is linked only to the intellectual's own account, never to an officer's (his own made it "his"),
+		// and only by those who see the whole profile (a unit officer's form has none: InvitationWebTest)
+		var hrName = TestAccounts.ready(administration, "place.hr." + run, Role.HR_OFFICER);
+		var hr = TestAccounts.loggedIn(port, administration, hrName, Role.HR_OFFICER);
+		var edit = hr.get(profilePath + "/edit").body();
 		var link = person(given, WebClientSession.csrfToken(edit));
 		link.put("version", versionIn(edit));
-		link.put("userAccount", officerName);
-		var refusedLink = officer.postForm(profilePath + "/edit", link);
-		assertThat(refusedLink.status()).isEqualTo(200);
-		assertThat(refusedLink.body()).contains("Chỉ gắn được tài khoản của chính trí thức này");
-		link.put("userAccount", "khong.co." + run);
-		assertThat(officer.postForm(profilePath + "/edit", link).body()).contains("Chỉ gắn được tài khoản của chính trí thức này");
+		for (var account : java.util.List.of(hrName, officerName, "khong.co." + run)) {
+			link.put("userAccount", account);
+			var refusedLink = hr.postForm(profilePath + "/edit", link);
+			assertThat(refusedLink.status()).isEqualTo(200);
+			assertThat(refusedLink.body()).contains("Chỉ gắn được tài khoản của chính trí thức này");
+		}
 		var teacher = TestAccounts.ready(administration, "place.own." + run, Role.INTELLECTUAL);
 		link.put("userAccount", teacher);
-		assertThat(officer.postForm(profilePath + "/edit", link).status()).isEqualTo(302);
+		assertThat(hr.postForm(profilePath + "/edit", link).status()).isEqualTo(302);
 		assertThat(jdbc.sql("select user_account from registry.person where id = :id").param("id", id)
 			.query(String.class).single()).isEqualTo(teacher);
 
