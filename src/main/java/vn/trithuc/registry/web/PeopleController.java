@@ -272,6 +272,11 @@ class PeopleController {
 			var outcome = profiles.register(data, authentication.getName(), unit,
 					Map.of("jobTitle", jobTitle, "personnelCategory", personnelCategory));
 			if (outcome instanceof Profiles.RoutedToReview review) {
+				if (profiles.find(review.matchedPerson(), caller).isEmpty()) {
+					// the match lies outside the caller's units: neither shown nor named
+					redirect.addFlashAttribute("success", "registry.duplicate.routedOutside");
+					return "redirect:/registry/people";
+				}
 				redirect.addFlashAttribute("success", "registry.duplicate.routed");
 				return "redirect:/registry/people/" + review.matchedPerson();
 			}

@@ -171,6 +171,28 @@ class UnitPlacementWebTest {
 	}
 
 	@Test
+	void a_new_person_matching_someone_outside_the_scope_goes_to_review_without_naming_that_person() {
+		var mine = unit("D");
+		var other = unit("E");
+		var given = RegistryFixtures.uniqueToken("Trung");
+		var theirs = ((Profiles.Created) profiles.register(RegistryFixtures.person("Đinh", "Văn", given,
+				vn.trithuc.registry.Sex.MALE, LocalDate.of(1985, 3, 12)), "test.hr")).id();
+		profiles.addPart(theirs, 1, PartKind.POSITION, LocalDate.of(2020, 1, 1), null,
+				Map.of("orgUnit", other.toString(), "jobTitle", "Giáo viên", "personnelCategory", "PUBLIC_EMPLOYEE"), "test.hr");
+		var officerName = TestAccounts.scoped(administration, scopes, "place.twin." + run, mine, Role.UNIT_OFFICER);
+		var officer = TestAccounts.loggedIn(port, administration, officerName, Role.UNIT_OFFICER);
+
+		var fields = person(given, WebClientSession.csrfToken(officer.get("/registry/people/new").body()));
+		fields.put("orgUnit", mine.toString());
+		var routed = officer.postForm("/registry/people/new", fields);
+		assertThat(routed.status()).isEqualTo(302);
+		assertThat(routed.header("Location")).endsWith("/registry/people").doesNotContain(theirs.toString());
+		assertThat(officer.get("/registry/people").body()).contains("Đã có người trùng họ tên và ngày sinh ngoài các đơn vị của bạn");
+		assertThat(jdbc.sql("select count(*) from registry.duplicate_candidate where matched_person = :p and status = 'OPEN'")
+			.param("p", theirs).query(Integer.class).single()).as("sent to review").isEqualTo(1);
+	}
+
+	@Test
 	void an_officer_of_the_whole_province_may_leave_the_unit_out_and_one_without_a_unit_is_told_why_he_cannot_add() {
 		var anywhere = unit("C");
 		var hr = TestAccounts.loggedIn(port, administration, "place.hr." + run, Role.HR_OFFICER);
