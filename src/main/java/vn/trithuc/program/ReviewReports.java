@@ -106,6 +106,11 @@ public interface ReviewReports {
 			@Nullable BigDecimal current, @Nullable BigDecimal target, @Nullable String comparator,
 			@Nullable Integer targetYear, @Nullable String targetSource) {
 
+		/** How the indicator is named in tables, page and document alike: its description and unit of measure. */
+		public String label() {
+			return unit.isEmpty() ? description : description + " (" + unit + ")";
+		}
+
 		public @Nullable BigDecimal change() {
 			return previous == null || current == null ? null : current.subtract(previous);
 		}

@@ -14,10 +14,14 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 import vn.trithuc.IntegrationTest;
+import vn.trithuc.TestAccounts;
 import vn.trithuc.documents.Documents;
+import vn.trithuc.identity.Role;
+import vn.trithuc.identity.internal.UserAdministration;
 import vn.trithuc.orgunit.internal.OrgUnitOperations;
 
 /** Consolidated review reports on the real database: draft from accepted reports, versioned edits, DOCX and PDF. */
@@ -34,6 +38,10 @@ class ReviewReportsTest {
 	Documents documents;
 	@Autowired
 	OrgUnitOperations operations;
+	@Autowired
+	UserAdministration administration;
+	@LocalServerPort
+	int port;
 
 	/** A period over two fresh units of the seed program: one accepted report, one still a draft. */
 	record Setting(ProgramId program, UUID period, UUID acceptedUnit, UUID draftUnit, UUID acceptedOrgUnit) {
@@ -128,5 +136,21 @@ class ReviewReportsTest {
 			assertThat(new PDFTextStripper().getText(pdf)).contains("Bài học: người đứng đầu phải trực tiếp chỉ đạo.",
 					"Tiến độ thực hiện nhiệm vụ theo nhóm");
 		}
+	}
+
+	@Test
+	void the_annex_of_indicators_names_each_indicator_in_vietnamese_on_the_page_and_in_the_docx() throws Exception {
+		var s = setting(UUID.randomUUID().toString().substring(0, 6));
+		var id = reviews.draft(s.period(), null, "lan");
+		var heading = "Nhân lực nghiên cứu và phát triển toàn thời gian trên 10.000 dân (người/10.000 dân)";
+		try (var docx = new XWPFDocument(new ByteArrayInputStream(documents.docx(reviews.document(id))))) {
+			var annex = docx.getTables().get(docx.getTables().size() - 1);
+			var header = annex.getRow(0).getTableCells().stream().map(c -> c.getText()).toList();
+			assertThat(header).contains("Đơn vị", heading, "Số trí thức trẻ (người)").noneMatch(h -> h.contains("_"));
+		}
+		var lan = TestAccounts.loggedIn(port, administration, "review.annex.lan", Role.PROGRAM_MANAGER);
+		var page = lan.get("/program/reviews/" + id).body();
+		var annex = page.substring(page.indexOf("review-unit-indicators"));
+		assertThat(annex).contains(">" + heading + "<").doesNotContain("RND_STAFF_PER_10000", "YOUNG_INTELLECTUALS");
 	}
 }

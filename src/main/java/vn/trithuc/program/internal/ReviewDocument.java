@@ -190,7 +190,7 @@ final class ReviewDocument {
 	static Block.Table indicatorTable(Facts facts) {
 		var rows = new ArrayList<List<Cell>>();
 		for (var line : facts.indicators()) {
-			rows.add(List.of(Cell.text(line.description() + (line.unit().isEmpty() ? "" : " (" + line.unit() + ")")),
+			rows.add(List.of(Cell.text(line.label()),
 					Cell.number(line.previous(), 2), Cell.number(line.current(), 2), Cell.number(line.change(), 2),
 					line.shareOfTarget() == null ? Cell.text("") : Cell.percent(line.shareOfTarget()), Cell.text(target(line))));
 		}
@@ -232,7 +232,7 @@ final class ReviewDocument {
 		var facts = review.facts();
 		var header = new ArrayList<String>();
 		header.add("Đơn vị");
-		facts.indicators().forEach(l -> header.add(l.code()));
+		facts.indicators().forEach(l -> header.add(l.label()));
 		var rows = new ArrayList<List<Cell>>();
 		for (var unit : facts.units()) {
 			var values = facts.indicatorsByUnit().getOrDefault(unit.unitId(), java.util.Map.of());
