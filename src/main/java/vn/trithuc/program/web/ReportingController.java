@@ -181,8 +181,12 @@ class ReportingController {
 	String remind(@PathVariable UUID periodId, Principal principal, RedirectAttributes redirect) {
 		reports.period(periodId).orElseThrow(ReportingController::notFound);
 		int urged = reminders.urge(periodId, principal.getName());
-		redirect.addFlashAttribute("success", urged == 0 ? "program.remind.none" : "program.remind.done");
-		redirect.addFlashAttribute("urged", urged);
+		if (urged == 0) {
+			redirect.addFlashAttribute("success", "program.remind.none");
+		}
+		else {
+			redirect.addFlashAttribute("urged", urged);
+		}
 		return "redirect:/program/periods/" + periodId;
 	}
 

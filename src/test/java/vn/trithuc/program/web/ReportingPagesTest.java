@@ -2,6 +2,7 @@ package vn.trithuc.program.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import vn.trithuc.WebClientSession;
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.internal.UserAdministration;
 import vn.trithuc.program.ItemKind;
+import vn.trithuc.program.PeriodKind;
 import vn.trithuc.program.Programs;
 import vn.trithuc.program.ReportStatus;
 import vn.trithuc.program.UnitReports;
@@ -120,6 +122,23 @@ class ReportingPagesTest {
 		assertThat(leader.get("/program/programs/" + program + "/completeness").status()).isEqualTo(200);
 		var leaderPage = leader.get(reportPath);
 		assertThat(leaderPage.body()).doesNotContain("accept-report", "return-report");
+	}
+
+	@Test
+	void urging_the_units_that_have_not_reported_says_once_how_many_were_urged() {
+		var program = programs.importSeedProgram("test");
+		var unitName = "Đảng ủy xã đôn đốc " + UUID.randomUUID().toString().substring(0, 8);
+		reports.addUnit(program, unitName, ReportingUnitsFixtures.partyCommittee(operations, unitName));
+		var today = LocalDate.now();
+		var period = reports.openPeriod(program, PeriodKind.AD_HOC, "Đột xuất đôn đốc " + unitName,
+				new UnitReports.PeriodDates(today.minusDays(20), today.minusMonths(6), today.minusDays(10), today.minusDays(3)), "test");
+		long pending = reports.reports(period).stream().filter(l -> l.firstSubmittedAt() == null).count();
+		var lan = TestAccounts.loggedIn(port, administration, "reporting.urge", Role.PROGRAM_MANAGER);
+		var page = lan.get("/program/periods/" + period);
+		assertThat(lan.postForm("/program/periods/" + period + "/remind", Map.of("_csrf", csrf(page))).status()).isEqualTo(302);
+		var after = lan.get("/program/periods/" + period).body();
+		assertThat(after).contains("Đã đôn đốc " + pending + " đơn vị chưa gửi báo cáo.");
+		assertThat(after.split("Đã đôn đốc", -1)).hasSize(2);
 	}
 
 	@Test
