@@ -2,7 +2,10 @@ package vn.trithuc.program.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.UUID;
+import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -49,18 +52,24 @@ class ReportScope {
 	}
 
 	/** Whether the caller may act for the unit linked to {@code orgUnit} (its reports, plans, answers, sessions). */
-	boolean mayActFor(Authentication caller, java.util.@org.jspecify.annotations.Nullable UUID orgUnit) {
-		var roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-		if (roles.contains(Role.PROGRAM_MANAGER.authority()) || roles.contains(Role.SYSTEM_ADMINISTRATOR.authority())
-				|| !roles.contains(Role.UNIT_OFFICER.authority())) {
-			return true;
+	boolean mayActFor(Authentication caller, @Nullable UUID orgUnit) {
+		return rule(caller).test(orgUnit);
+	}
+
+	/**
+	 * The rule of {@link #mayActFor} for one caller, their scope worked out once: for pages that list many units. A unit
+	 * ended by a reorganisation is reached through the units carrying it on today.
+	 */
+	Predicate<@Nullable UUID> rule(Authentication caller) {
+		if (!limited(caller)) {
+			return unit -> true;
 		}
-		var unit = orgUnit;
-		// a unit ended by a reorganisation is reached through the units carrying it on today
-		return unit != null && scopes.scopeRoot(caller.getName()).map(root -> {
-			var scope = units.scopeAsOf(new OrgUnitId(root), LocalDate.now(clock));
-			var id = new OrgUnitId(unit);
-			return scope.contains(id) || units.currentSuccessors(id).stream().anyMatch(scope::contains);
-		}).orElse(false);
+		var root = scopes.scopeRoot(caller.getName());
+		if (root.isEmpty()) {
+			return unit -> false;
+		}
+		var scope = units.scopeAsOf(new OrgUnitId(root.get()), LocalDate.now(clock));
+		return unit -> unit != null && (scope.contains(new OrgUnitId(unit))
+				|| units.currentSuccessors(new OrgUnitId(unit)).stream().anyMatch(scope::contains));
 	}
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -163,12 +164,15 @@ class ReportingController {
 	}
 
 	@GetMapping("/program/periods/{periodId}")
-	String period(@PathVariable UUID periodId, Model model) {
+	String period(@PathVariable UUID periodId, Model model, Authentication caller) {
 		var period = reports.period(periodId).orElseThrow(ReportingController::notFound);
 		model.addAttribute("period", period);
 		model.addAttribute("program", programs.find(period.program(), null).orElseThrow(ReportingController::notFound));
 		var lines = reports.reports(periodId);
 		model.addAttribute("lines", lines);
+		var mayOpen = scope.rule(caller);
+		model.addAttribute("openable", reports.units(period.program()).stream().filter(u -> mayOpen.test(u.orgUnitId()))
+			.map(UnitReports.ReportingUnit::id).collect(Collectors.toSet()));
 		model.addAttribute("totals", reports.completeness(period.program()).totals().get(periodId));
 		model.addAttribute("reminders", reminders.reminders(periodId));
 		model.addAttribute("pending", lines.stream().filter(l -> l.firstSubmittedAt() == null).count());

@@ -142,6 +142,30 @@ class ReportingPagesTest {
 	}
 
 	@Test
+	void a_unit_officer_finds_on_the_period_page_a_link_to_the_reports_of_their_units_only() {
+		var program = programs.importSeedProgram("test");
+		var tag = UUID.randomUUID().toString().substring(0, 8);
+		var mine = ReportingUnitsFixtures.partyCommittee(operations, "Chi bộ của tôi " + tag);
+		reports.addUnit(program, "Chi bộ của tôi " + tag, mine);
+		reports.addUnit(program, "Chi bộ khác " + tag, ReportingUnitsFixtures.partyCommittee(operations, "Chi bộ khác " + tag));
+		var today = LocalDate.now();
+		var period = reports.openPeriod(program, PeriodKind.AD_HOC, "Đột xuất phạm vi " + tag,
+				new UnitReports.PeriodDates(today, today.minusMonths(6), today, today.plusDays(7)), "test");
+		var lines = reports.reports(period);
+		var myReport = lines.stream().filter(l -> l.unitName().equals("Chi bộ của tôi " + tag)).findFirst().orElseThrow();
+		var otherReport = lines.stream().filter(l -> l.unitName().equals("Chi bộ khác " + tag)).findFirst().orElseThrow();
+		ReportingUnitsFixtures.officerOf(administration, scopes, "reporting.links." + tag, mine);
+		var officer = TestAccounts.loggedIn(port, administration, "reporting.links." + tag, Role.UNIT_OFFICER);
+		var page = officer.get("/program/periods/" + period).body();
+		assertThat(page).contains("href=\"/program/reports/" + myReport.id() + "\"", "Chi bộ khác " + tag)
+			.doesNotContain("/program/reports/" + otherReport.id());
+		assertThat(officer.get("/program/reports/" + otherReport.id()).status()).isEqualTo(404);
+		var lan = TestAccounts.loggedIn(port, administration, "reporting.links.lan", Role.PROGRAM_MANAGER);
+		assertThat(lan.get("/program/periods/" + period).body()).contains("/program/reports/" + myReport.id(),
+				"/program/reports/" + otherReport.id());
+	}
+
+	@Test
 	void a_period_with_bad_dates_is_refused_with_a_message() {
 		var program = programs.importSeedProgram("test");
 		var lan = TestAccounts.loggedIn(port, administration, "reporting.lan2", Role.PROGRAM_MANAGER);
