@@ -28,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.trithuc.identity.IntellectualAccounts;
-import vn.trithuc.identity.UserScopes;
+import vn.trithuc.identity.UserNames;
 import vn.trithuc.registry.internal.Caller;
 import vn.trithuc.registry.internal.Part;
 import vn.trithuc.registry.internal.PartKind;
@@ -56,13 +56,13 @@ class PeopleController {
 	private final RegistryCodes codes;
 	private final vn.trithuc.registry.internal.SelfService selfService;
 	private final vn.trithuc.registry.internal.Erasures erasures;
-	private final UserScopes users;
+	private final UserNames users;
 	private final IntellectualAccounts accounts;
 
 	PeopleController(Profiles profiles, PeopleSearch search, ProfileVisibility visibility, RegistryScope scope,
 			MessageSource messages, java.time.Clock clock, RegistryCodes codes,
 			vn.trithuc.registry.internal.SelfService selfService, vn.trithuc.registry.internal.Erasures erasures,
-			UserScopes users, IntellectualAccounts accounts) {
+			UserNames users, IntellectualAccounts accounts) {
 		this.users = users;
 		this.accounts = accounts;
 		this.erasures = erasures;
@@ -212,7 +212,7 @@ class PeopleController {
 			var viewers = profiles.viewers(profile.id(), 50);
 			model.addAttribute("viewers", viewers);
 			var viewerNames = new HashMap<String, String>();
-			viewers.forEach(v -> viewerNames.computeIfAbsent(v.viewer(), this::displayName));
+			viewers.forEach(v -> viewerNames.computeIfAbsent(v.viewer(), users::of));
 			model.addAttribute("viewerNames", viewerNames);
 			model.addAttribute("requests", selfService.ofPerson(profile.id()));
 			model.addAttribute("consents", selfService.consents(profile.id()));
@@ -573,8 +573,8 @@ class PeopleController {
 		model.addAttribute("viewers", viewers);
 		// who, by the name people know them by (a name that is no account — "demo-generator" — as written)
 		var names = new HashMap<String, String>();
-		changes.forEach(c -> names.computeIfAbsent(c.actor(), this::displayName));
-		viewers.forEach(v -> names.computeIfAbsent(v.viewer(), this::displayName));
+		changes.forEach(c -> names.computeIfAbsent(c.actor(), users::of));
+		viewers.forEach(v -> names.computeIfAbsent(v.viewer(), users::of));
 		model.addAttribute("names", names);
 		return "registry/history";
 	}
@@ -679,10 +679,6 @@ class PeopleController {
 		if (!typed.isEmpty() && !typed.equals(stored) && !accounts.isIntellectualOnly(typed)) {
 			binding.rejectValue("userAccount", "registry.userAccount.notIntellectual");
 		}
-	}
-
-	private String displayName(String username) {
-		return users.userNamed(username).map(UserScopes.ScopedUser::displayName).filter(n -> !n.isBlank()).orElse(username);
 	}
 
 	private static @org.jspecify.annotations.Nullable UUID parseUnit(String text) {

@@ -76,7 +76,8 @@ class FollowUpPagesTest {
 		lan.postForm("/program/recommendations/" + recommendation.id() + "/close", Map.of("_csrf", csrf, "version",
 				version(page), "text", "Đã kiểm tra, đạt."));
 		page = lan.get(path).body();
-		assertThat(page).contains("Đã đóng kiến nghị.", "Đóng bởi followup.lan");
+		assertThat(page).contains("Đã đóng kiến nghị.", "Đóng bởi Tài khoản kiểm thử followup.lan (",
+				"Tài khoản kiểm thử followup.hai (");
 		assertThat(lan.get("/program/programs/" + program + "/inspections").body()).contains(unitName);
 	}
 

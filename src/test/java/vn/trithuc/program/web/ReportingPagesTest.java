@@ -111,6 +111,10 @@ class ReportingPagesTest {
 		lan.postForm(reportPath + "/accept", Map.of("_csrf", csrf(review), "version", staleVersion));
 		var accepted = lan.get(reportPath).body();
 		assertThat(accepted).contains("Đã duyệt", "và đã khóa");
+		// who acted, by the names people know them by, not their user names
+		assertThat(accepted).contains("Báo cáo đã được Tài khoản kiểm thử reporting.lan duyệt lúc",
+				": Tài khoản kiểm thử reporting.hai — Gửi", ": Tài khoản kiểm thử reporting.lan — Trả lại")
+			.doesNotContain("được reporting.lan duyệt", ": reporting.hai —");
 		// the same accept sent again from the stale page: a clear conflict message, nothing changes
 		lan.postForm(reportPath + "/accept", Map.of("_csrf", csrf(review), "version", staleVersion));
 		assertThat(lan.get(reportPath).body()).contains("Báo cáo vừa được người khác thay đổi.");
@@ -139,6 +143,7 @@ class ReportingPagesTest {
 		var after = lan.get("/program/periods/" + period).body();
 		assertThat(after).contains("Đã đôn đốc " + pending + " đơn vị chưa gửi báo cáo.");
 		assertThat(after.split("Đã đôn đốc", -1)).hasSize(2);
+		assertThat(after).contains("<td>Tài khoản kiểm thử reporting.urge</td>");
 	}
 
 	@Test
