@@ -117,6 +117,41 @@ class ProgramBrowserTest {
 		Browser.screenshot(browser, "completeness");
 	}
 
+	@Test
+	void on_a_400_px_phone_each_task_of_a_unit_report_shows_its_status_progress_and_note_in_full_width() throws Exception {
+		var program = programs.importSeedProgram("test");
+		var unitName = "Chi bộ điện thoại " + UUID.randomUUID().toString().substring(0, 6);
+		var orgUnit = ReportingUnitsFixtures.partyCommittee(operations, unitName);
+		var unit = reports.addUnit(program, unitName, orgUnit);
+		ReportingUnitsFixtures.officerOf(administration, scopes, "browser.phone", orgUnit);
+		var today = LocalDate.now();
+		var period = reports.openPeriod(program, PeriodKind.AD_HOC, "Đột xuất điện thoại " + unitName,
+				new UnitReports.PeriodDates(today, today.minusMonths(3), today, today.plusDays(10)), "test");
+		var reportId = reports.reports(period).stream().filter(l -> l.unitId().equals(unit)).findFirst().orElseThrow().id();
+		var browser = loginAs("browser.phone", Role.UNIT_OFFICER);
+		var chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+		chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				java.util.Map.of("width", 400, "height", 850, "deviceScaleFactor", 1, "mobile", true));
+		try {
+			browser.get(url("/program/reports/" + reportId));
+			var task = browser.findElements(By.cssSelector(".report-task")).get(0);
+			var text = task.findElement(By.cssSelector(".task-text"));
+			var status = task.findElement(By.cssSelector("select"));
+			var note = task.findElement(By.cssSelector("input[name$='.note']"));
+			assertThat(status.getSize().getWidth()).isGreaterThan(300);
+			assertThat(note.getSize().getWidth()).isGreaterThan(300);
+			assertThat(text.getSize().getWidth()).isGreaterThan(300);
+			assertThat(status.getLocation().getY()).isGreaterThan(text.getLocation().getY() + text.getSize().getHeight() - 1);
+			new Select(status).selectByVisibleText("Đang thực hiện");
+			assertThat(((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth"))
+				.isEqualTo(400L);
+			Browser.screenshot(browser, "unit-report-phone");
+		}
+		finally {
+			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+		}
+	}
+
 	private WebDriver loginAs(String username, Role role) {
 		var browser = Browser.get();
 		BrowserLogin.as(browser, port, administration, username, role);
