@@ -112,4 +112,18 @@ class ProgramPagesTest {
 		assertThat(officer.get("/api/v1/program/programs/" + UUID.randomUUID(), "Accept", "application/json").status())
 			.isEqualTo(404);
 	}
+
+	@Test
+	void every_page_under_the_program_leads_back_through_the_program_list_and_the_program_named_as_its_page_names_it() {
+		var program = programs.importSeedProgram("test");
+		var web = TestAccounts.loggedIn(port, administration, "program.crumbs", Role.PROGRAM_MANAGER);
+		var crumbs = Pattern.compile("<ol class=\"breadcrumb\">(.*?)</ol>", Pattern.DOTALL);
+		for (var page : java.util.List.of("reporting", "completeness", "inspections", "dissemination", "plans")) {
+			var body = web.get("/program/programs/" + program + "/" + page).body();
+			var matcher = crumbs.matcher(body);
+			assertThat(matcher.find()).as(page).isTrue();
+			var trail = matcher.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+			assertThat(trail).as(page).startsWith("Trang chủ Chương trình hành động Số … -CTr/HU ");
+		}
+	}
 }
