@@ -257,9 +257,7 @@ class PeopleController {
 		if (!personnelCategory.isBlank() && codes.checkCode("personnel-categories", personnelCategory).isPresent()) {
 			model.addAttribute("categoryError", messages.getMessage("registry.code.unknown", new Object[] { personnelCategory }, locale));
 		}
-		if (!visibility.linksAccounts(caller)) {
-			form = form.withUserAccount(""); // a field the form does not offer them
-		}
+		form = accountAsAllowed(form, null, caller);
 		checkAccount(form, null, binding);
 		var data = form.toData(binding);
 		placement.problem(orgUnit)
@@ -306,10 +304,11 @@ class PeopleController {
 
 	@GetMapping("/registry/people/{id}/edit")
 	String editForm(@PathVariable UUID id, Authentication authentication, Model model) {
+		var caller = editor(authentication);
 		// the form shows the profile's identity and contact data: a view, logged like the profile page's
-		var profile = profiles.view(id, editor(authentication)).orElseThrow(Exceptions::notFound);
+		var profile = profiles.view(id, caller).orElseThrow(Exceptions::notFound);
 		model.addAttribute("person", profile);
-		model.addAttribute("form", masked(PersonForm.of(profile.version(), profile.data()), profile, Callers.of(authentication)));
+		model.addAttribute("form", masked(PersonForm.of(profile.version(), profile.data()), profile, caller));
 		return "registry/person-form";
 	}
 
@@ -363,9 +362,7 @@ class PeopleController {
 	 */
 	private PersonForm unmasked(PersonForm form, Profile profile, Caller caller) {
 		var d = profile.data();
-		if (!visibility.linksAccounts(caller)) {
-			form = form.withUserAccount(d.userAccount() == null ? "" : d.userAccount());
-		}
+		form = accountAsAllowed(form, d.userAccount(), caller);
 		boolean own = caller.username().equals(d.userAccount());
 		if (visibility.seesNationalId(caller, own)) {
 			return form;
@@ -668,6 +665,11 @@ class PeopleController {
 			errors.put(field, messages.getMessage("registry.date.format", null, locale));
 			return null;
 		}
+	}
+
+	/** The account link as stored for a caller who does not link accounts: the form does not offer them the field. */
+	private PersonForm accountAsAllowed(PersonForm form, @org.jspecify.annotations.Nullable String stored, Caller caller) {
+		return visibility.linksAccounts(caller) ? form : form.withUserAccount(stored == null ? "" : stored);
 	}
 
 	/** A profile is linked only to an intellectual's own account (see IntellectualAccounts), when the link changes. */
