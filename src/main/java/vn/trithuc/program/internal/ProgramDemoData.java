@@ -1,17 +1,24 @@
 package vn.trithuc.program.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.trithuc.identity.UserScopes;
+import vn.trithuc.orgunit.OrgUnit;
 import vn.trithuc.orgunit.OrgUnitId;
+import vn.trithuc.orgunit.OrgUnits;
 import vn.trithuc.program.PeriodKind;
+import vn.trithuc.program.ProgramId;
 import vn.trithuc.program.Programs;
 import vn.trithuc.program.UnitReports;
 import vn.trithuc.shared.DemoDataContributor;
@@ -21,7 +28,9 @@ import vn.trithuc.shared.Formats;
  * Demo mode: the seed program with its cascade linked to the organisation tree; as reporting units the
  * party organisations under Huyện ủy Đam Rông in the tree (else the eight commune committees of DOMAIN.md by
  * name), two past periods of 2024 with reports in every state (accepted on time, late, returned, missing)
- * so that the completeness matrix has something to show.
+ * so that the completeness matrix has something to show. Then the 2025 reorganisation, which the tree already holds,
+ * is carried onto those units (they end, the communes carrying them on report instead), the demo unit officer's
+ * school becomes a reporting unit, and the period running today is open: the journeys of JOURNEYS.md can be walked.
  */
 @Component
 class ProgramDemoData implements DemoDataContributor {
@@ -34,12 +43,21 @@ class ProgramDemoData implements DemoDataContributor {
 	private final UnitReports reports;
 	private final JdbcClient jdbc;
 	private final OrgUnitMatcher matcher;
+	private final OrgUnits orgUnits;
+	private final Reorganisation reorganisation;
+	private final UserScopes scopes;
+	private final Clock clock;
 
-	ProgramDemoData(Programs programs, UnitReports reports, JdbcClient jdbc, OrgUnitMatcher matcher) {
+	ProgramDemoData(Programs programs, UnitReports reports, JdbcClient jdbc, OrgUnitMatcher matcher, OrgUnits orgUnits,
+			Reorganisation reorganisation, UserScopes scopes, Clock clock) {
 		this.programs = programs;
 		this.reports = reports;
 		this.jdbc = jdbc;
 		this.matcher = matcher;
+		this.orgUnits = orgUnits;
+		this.reorganisation = reorganisation;
+		this.scopes = scopes;
+		this.clock = clock;
 	}
 
 	@Override
@@ -92,7 +110,37 @@ class ProgramDemoData implements DemoDataContributor {
 		for (int i = 0; i < sent; i++) {
 			history(yearLines.get(i).id(), LocalDate.of(2024, 12, 16 + i % 5), i == sent - 1 ? "RETURNED" : "ACCEPTED");
 		}
+		carryReorganisation(program);
+		scopes.userNamed("hai.hieutruong").map(UserScopes.ScopedUser::scopeRoot).flatMap(root -> orgUnits.find(new OrgUnitId(root)))
+			.ifPresent(school -> reports.addUnit(program, school.name(), school.id().value()));
+		openRunningPeriod(program);
 		return units;
+	}
+
+	/** Units of the tree that ended after 01/03/2024 end as reporting units too, carried on by their successors. */
+	private void carryReorganisation(ProgramId program) {
+		for (var unit : reports.units(program)) {
+			if (unit.orgUnitId() == null) {
+				continue;
+			}
+			var orgUnit = new OrgUnitId(unit.orgUnitId());
+			orgUnits.find(orgUnit).map(OrgUnit::validTo).ifPresent(lastDay -> reorganisation.carry(List.of(orgUnit),
+					List.copyOf(orgUnits.successors(orgUnit, lastDay.plusDays(1))), lastDay.plusDays(1)));
+		}
+	}
+
+	/** The first six-month or year period whose deadline has not passed today, opened as the commission would. */
+	private void openRunningPeriod(ProgramId program) {
+		var today = LocalDate.now(clock);
+		record Candidate(PeriodKind kind, int year, String name) {
+		}
+		Stream.of(today.getYear(), today.getYear() + 1)
+			.flatMap(year -> Stream.of(new Candidate(PeriodKind.SIX_MONTH, year, "6 tháng đầu năm " + year),
+					new Candidate(PeriodKind.ANNUAL, year, "Năm " + year)))
+			.flatMap(c -> reports.proposedDates(c.kind(), c.year()).filter(d -> !d.deadline().isBefore(today))
+				.map(d -> Map.entry(c, d)).stream())
+			.findFirst()
+			.ifPresent(e -> reports.openPeriod(program, e.getKey().kind(), e.getKey().name(), e.getValue(), "demo"));
 	}
 
 	private List<UnitReports.ReportLine> demoLines(UUID period, List<UUID> units) {
