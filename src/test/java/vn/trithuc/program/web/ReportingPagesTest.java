@@ -122,6 +122,8 @@ class ReportingPagesTest {
 
 		var matrix = lan.get("/program/programs/" + program + "/completeness").body();
 		assertThat(matrix).contains(unitName, "6 tháng đầu năm 2099 (HTTP)", "Hạn 21/06/2099", "Đúng hạn");
+		// the legend explains every word a cell may hold, also the cells of periods a unit had no report in
+		assertThat(matrix).contains(", Không phải gửi (đơn vị chưa có hoặc không còn trong kỳ đó).");
 		var leader = TestAccounts.loggedIn(port, administration, "reporting.leader", Role.LEADER);
 		assertThat(leader.get("/program/programs/" + program + "/completeness").status()).isEqualTo(200);
 		var leaderPage = leader.get(reportPath);
