@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,16 +91,17 @@ public class Formats {
 	private static final java.util.regex.Pattern WRITTEN_DATE = java.util.regex.Pattern.compile("(\\d{2})/(\\d{2})/(\\d{4})");
 
 	/**
-	 * A date typed as dd/MM/yyyy (the one parser of forms and imports).
+	 * A date typed as dd/MM/yyyy: the one parser of every form, query string and import that reads dates as people
+	 * write them.
 	 *
-	 * @throws NoSuchDayException when the text is written right but names no day of the calendar (31/02/1990)
-	 * @throws DateTimeParseException when the text is not written as dd/MM/yyyy
+	 * @throws InvalidDateException when the text is not written as dd/MM/yyyy, or is written so but names no day of the
+	 *         calendar (31/02/1990: a {@link NoSuchDayException})
 	 */
 	public static LocalDate parseDate(String text) {
 		var stripped = text.strip();
 		var written = WRITTEN_DATE.matcher(stripped);
 		if (!written.matches()) {
-			throw new DateTimeParseException("not dd/MM/yyyy", stripped, 0);
+			throw new InvalidDateException(stripped, "date.format", stripped);
 		}
 		return day(stripped, Integer.parseInt(written.group(1)), Integer.parseInt(written.group(2)),
 				Integer.parseInt(written.group(3)));
@@ -110,59 +112,66 @@ public class Formats {
 	 *
 	 * @param text the date as written, for the message
 	 * @throws NoSuchDayException when there is no such day (month 13, 31/04, 29/02 of a common year)
+	 * @throws InvalidDateException when the year is out of range
 	 */
 	public static LocalDate day(String text, int day, int month, int year) {
 		if (year < 1 || year > 9999) {
-			throw new DateTimeParseException("year out of range", text, 0);
+			throw new InvalidDateException(text, "date.format", text);
 		}
 		if (month < 1 || month > 12) {
-			throw new NoSuchDayException(text, month, year, 0);
+			throw new NoSuchDayException(text, "date.noSuchMonth", text, String.valueOf(month));
 		}
 		int length = java.time.YearMonth.of(year, month).lengthOfMonth();
 		if (day < 1 || day > length) {
-			throw new NoSuchDayException(text, month, year, length);
+			throw new NoSuchDayException(text, "date.noSuchDay", text, String.format("%02d/%d", month, year),
+					String.valueOf(length));
 		}
 		return LocalDate.of(year, month, day);
 	}
 
 	/**
-	 * A date written in the right form that names no day: the message says so instead of asking for the form again.
-	 * {@link #daysInMonth()} is 0 when the month itself does not exist.
+	 * A typed date that cannot be read, with the message that says why: {@code date.format} (not written as
+	 * dd/MM/yyyy) or, for a {@link NoSuchDayException}, {@code date.noSuchDay} / {@code date.noSuchMonth}. As a
+	 * {@link MessageSourceResolvable} it goes straight to a {@code MessageSource} or a {@code BindingResult}.
 	 */
-	public static final class NoSuchDayException extends DateTimeParseException {
+	public static sealed class InvalidDateException extends DateTimeParseException implements MessageSourceResolvable
+			permits NoSuchDayException {
 		private static final long serialVersionUID = 1L;
-		private final int month;
-		private final int year;
-		private final int daysInMonth;
+		private final String messageKey;
+		private final String[] arguments;
 
-		NoSuchDayException(String text, int month, int year, int daysInMonth) {
-			super("no such day", text, 0);
-			this.month = month;
-			this.year = year;
-			this.daysInMonth = daysInMonth;
+		InvalidDateException(String text, String messageKey, String... arguments) {
+			super(messageKey, text, 0);
+			this.messageKey = messageKey;
+			this.arguments = arguments;
 		}
 
-		public int month() {
-			return month;
-		}
-
-		public int year() {
-			return year;
-		}
-
-		public int daysInMonth() {
-			return daysInMonth;
-		}
-
-		/** The message key ({@code date.noSuchDay} or {@code date.noSuchMonth}) for {@link #arguments()}. */
 		public String messageKey() {
-			return daysInMonth == 0 ? "date.noSuchMonth" : "date.noSuchDay";
+			return messageKey;
 		}
 
-		/** The date as written, the month as MM/yyyy (or the month number), and the days that month has. */
+		/** The date as written, then (no such day) the month as MM/yyyy and the days it has, or the month number. */
 		public Object[] arguments() {
-			return daysInMonth == 0 ? new Object[] { getParsedString(), String.valueOf(month) }
-					: new Object[] { getParsedString(), String.format("%02d/%d", month, year), String.valueOf(daysInMonth) };
+			return arguments.clone();
+		}
+
+		@Override
+		public String[] getCodes() {
+			return new String[] { messageKey };
+		}
+
+		@Override
+		public Object[] getArguments() {
+			return arguments();
+		}
+	}
+
+	/** A date written in the right form that names no day: the message says so instead of asking for the form again. */
+	public static final class NoSuchDayException extends InvalidDateException {
+		private static final long serialVersionUID = 1L;
+
+		NoSuchDayException(String text, String messageKey, String... arguments) {
+			super(text, messageKey, arguments);
 		}
 	}
 }

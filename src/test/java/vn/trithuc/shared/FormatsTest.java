@@ -26,8 +26,8 @@ class FormatsTest {
 	void a_day_written_right_that_does_not_exist_is_told_apart_from_a_wrong_form() {
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formats.parseDate("31/02/1990"))
 			.isInstanceOfSatisfying(Formats.NoSuchDayException.class, e -> {
-				assertThat(e.messageKey()).isEqualTo("date.noSuchDay");
-				assertThat(e.arguments()).containsExactly("31/02/1990", "02/1990", "28");
+				assertThat(e.getCodes()).containsExactly("date.noSuchDay");
+				assertThat(e.getArguments()).containsExactly("31/02/1990", "02/1990", "28");
 			});
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formats.parseDate("29/02/2023"))
 			.isInstanceOf(Formats.NoSuchDayException.class);
@@ -36,7 +36,10 @@ class FormatsTest {
 					e -> assertThat(e.messageKey()).isEqualTo("date.noSuchMonth"));
 		for (var wrong : new String[] { "1/2/1990", "1990-02-01", "31.02.1990", "abc", "" }) {
 			org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formats.parseDate(wrong))
-				.isInstanceOf(java.time.format.DateTimeParseException.class)
+				.isInstanceOfSatisfying(Formats.InvalidDateException.class, e -> {
+					assertThat(e.messageKey()).isEqualTo("date.format");
+					assertThat(e.getArguments()).containsExactly(wrong);
+				})
 				.isNotInstanceOf(Formats.NoSuchDayException.class);
 		}
 		assertThat(Formats.parseDate(" 05/09/1985 ")).isEqualTo(LocalDate.of(1985, 9, 5));

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -690,11 +689,8 @@ public class Profiles implements Registry {
 					try {
 						value = Formats.parseDate(value).toString();
 					}
-					catch (Formats.NoSuchDayException e) {
+					catch (Formats.InvalidDateException e) {
 						errors.add(new FieldError(field.name(), e.messageKey(), e.arguments()));
-					}
-					catch (DateTimeParseException e) {
-						errors.add(new FieldError(field.name(), "registry.date.format"));
 					}
 				}
 				case YEAR -> {

@@ -1,7 +1,6 @@
 package vn.trithuc.registry.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,6 +39,7 @@ import vn.trithuc.registry.internal.Profiles.InvalidProfileException;
 import vn.trithuc.registry.internal.RegistryCodes;
 import vn.trithuc.registry.internal.RegistryScope;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /** The registry pages: search, profile (as of a date), new and edit forms, parts, history, merge. */
 @Controller
@@ -58,11 +58,13 @@ class PeopleController {
 	private final vn.trithuc.registry.internal.Erasures erasures;
 	private final UserNames users;
 	private final IntellectualAccounts accounts;
+	private final TypedDates dates;
 
 	PeopleController(Profiles profiles, PeopleSearch search, ProfileVisibility visibility, RegistryScope scope,
 			MessageSource messages, java.time.Clock clock, RegistryCodes codes,
 			vn.trithuc.registry.internal.SelfService selfService, vn.trithuc.registry.internal.Erasures erasures,
-			UserNames users, IntellectualAccounts accounts) {
+			UserNames users, IntellectualAccounts accounts, TypedDates dates) {
+		this.dates = dates;
 		this.users = users;
 		this.accounts = accounts;
 		this.erasures = erasures;
@@ -168,17 +170,12 @@ class PeopleController {
 			return "redirect:/registry/people/" + merged.get();
 		}
 		var profile = profiles.view(id, caller).orElseThrow(Exceptions::notFound);
-		LocalDate date = LocalDate.now(clock);
-		if (asOf != null && !asOf.isBlank()) {
-			try {
-				date = Formats.parseDate(asOf);
-				model.addAttribute("asOf", Formats.DATE.format(date));
-			}
-			catch (DateTimeParseException e) {
-				model.addAttribute("asOfInvalid", true);
-			}
-		}
-		addProfile(model, profile, caller, date);
+		var dateErrors = new HashMap<String, String>();
+		var date = dates.read(asOf, "asOf", dateErrors);
+		model.addAttribute("asOf", date == null ? asOf : Formats.DATE.format(date));
+		model.addAttribute("asOfDate", date);
+		model.addAttribute("dateErrors", dateErrors);
+		addProfile(model, profile, caller, date == null ? LocalDate.now(clock) : date);
 		return "registry/person";
 	}
 
@@ -461,8 +458,8 @@ class PeopleController {
 	private String savePart(Profile profile, @Nullable Part part, PartKind kind, Map<String, String> params,
 			Caller caller, Model model, RedirectAttributes redirect, Locale locale) {
 		var errors = new HashMap<String, String>();
-		var from = date(params.get("validFrom"), "validFrom", errors, locale);
-		var to = date(params.get("validTo"), "validTo", errors, locale);
+		var from = dates.read(params.get("validFrom"), "validFrom", errors);
+		var to = dates.read(params.get("validTo"), "validTo", errors);
 		var placement = scope.placement(caller);
 		partForm(model, profile, part, kind, params, errors, placement);
 		for (var field : kind.fields()) {
@@ -534,7 +531,7 @@ class PeopleController {
 	@PostMapping("/registry/people/{id}/parts/{partId}/end")
 	String endPart(@PathVariable UUID id, @PathVariable UUID partId, @RequestParam(defaultValue = "") String validTo,
 			@RequestParam(defaultValue = "-1") String version, Authentication authentication,
-			RedirectAttributes redirect, Locale locale) {
+			RedirectAttributes redirect) {
 		var caller = Callers.of(authentication);
 		var profile = writable(id, authentication);
 		visiblePart(profile, partId, caller);
@@ -543,11 +540,11 @@ class PeopleController {
 			profiles.endPart(id, version(version), partId, end, caller.username());
 			redirect.addFlashAttribute("success", "registry.saved");
 		}
-		catch (Formats.NoSuchDayException e) {
+		catch (Formats.InvalidDateException e) {
 			// "Ngày 31/02/2025 không có trên lịch …", said as the forms say it
-			redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), e.arguments(), locale));
+			redirect.addFlashAttribute("errorText", dates.message(e));
 		}
-		catch (DateTimeParseException | InvalidProfileException e) {
+		catch (InvalidProfileException e) {
 			redirect.addFlashAttribute("error", "registry.part.endInvalid");
 		}
 		catch (OptimisticLockingFailureException e) {
@@ -647,23 +644,6 @@ class PeopleController {
 		}
 		catch (IllegalArgumentException e) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-		}
-	}
-
-	private LocalDate date(String text, String field, Map<String, String> errors, Locale locale) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Formats.parseDate(text);
-		}
-		catch (Formats.NoSuchDayException e) {
-			errors.put(field, messages.getMessage(e.messageKey(), e.arguments(), locale));
-			return null;
-		}
-		catch (DateTimeParseException e) {
-			errors.put(field, messages.getMessage("registry.date.format", null, locale));
-			return null;
 		}
 	}
 

@@ -1,7 +1,6 @@
 package vn.trithuc.registry.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +34,7 @@ import vn.trithuc.registry.internal.RegistryCodes;
 import vn.trithuc.registry.internal.RegistryScope;
 import vn.trithuc.registry.internal.SelfService;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 import vn.trithuc.shared.VietnameseText;
 
 /** Intellectuals propose changes and manage consent; officers approve or return; the public expert directory. */
@@ -46,9 +46,11 @@ class SelfServiceController {
 	private final RegistryScope scope;
 	private final MessageSource messages;
 	private final Erasures erasures;
+	private final TypedDates dates;
 
 	SelfServiceController(SelfService selfService, Profiles profiles, RegistryScope scope, MessageSource messages,
-			Erasures erasures, java.time.Clock clock, RegistryCodes codes) {
+			Erasures erasures, java.time.Clock clock, RegistryCodes codes, TypedDates dates) {
+		this.dates = dates;
 		this.codes = codes;
 		this.erasures = erasures;
 		this.clock = clock;
@@ -121,8 +123,8 @@ class SelfServiceController {
 			return "redirect:/registry/people/" + id;
 		}
 		var errors = new HashMap<String, String>();
-		LocalDate from = date(params.get("validFrom"), "validFrom", errors, locale);
-		LocalDate to = date(params.get("validTo"), "validTo", errors, locale);
+		LocalDate from = dates.read(params.get("validFrom"), "validFrom", errors);
+		LocalDate to = dates.read(params.get("validTo"), "validTo", errors);
 		if (errors.isEmpty()) {
 			try {
 				var uploads = new java.util.ArrayList<EvidenceFilePolicy.Upload>();
@@ -326,23 +328,6 @@ class SelfServiceController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
 		return kind;
-	}
-
-	private LocalDate date(String text, String field, Map<String, String> errors, Locale locale) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Formats.parseDate(text);
-		}
-		catch (Formats.NoSuchDayException e) {
-			errors.put(field, messages.getMessage(e.messageKey(), e.arguments(), locale));
-			return null;
-		}
-		catch (DateTimeParseException e) {
-			errors.put(field, messages.getMessage("registry.date.format", null, locale));
-			return null;
-		}
 	}
 
 	private static String s(String value) {

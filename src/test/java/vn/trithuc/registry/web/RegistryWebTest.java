@@ -254,6 +254,31 @@ class RegistryWebTest {
 	}
 
 	@Test
+	void a_date_that_cannot_be_read_is_told_beside_its_field_and_nothing_is_stored() {
+		var id = create(person("Đinh", "Văn", uniqueToken("Ngay"), Sex.MALE, LocalDate.of(1980, 4, 1)));
+		var officer = TestAccounts.loggedIn(port, administration, "web.hr.dates", Role.HR_OFFICER);
+		var impossible = officer.get("/registry/people/" + id + "?asOf=31/02/2025");
+		assertThat(impossible.status()).isEqualTo(200);
+		assertThat(impossible.body()).contains("id=\"asOf-error\"",
+				"Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.", "value=\"31/02/2025\"");
+		var iso = officer.get("/registry/people/" + id + "?asOf=2025-02-03");
+		assertThat(iso.status()).isEqualTo(200);
+		assertThat(iso.body()).contains("Ngày «2025-02-03» chưa đúng dạng. Nhập ngày dạng dd/MM/yyyy, ví dụ 30/06/2025.");
+
+		var page = officer.get("/registry/people/" + id + "/parts/new?kind=PARTY_MEMBERSHIP").body();
+		var fields = new LinkedHashMap<String, String>();
+		fields.put("_csrf", WebClientSession.csrfToken(page));
+		fields.put("kind", "PARTY_MEMBERSHIP");
+		fields.put("version", "1");
+		fields.put("validFrom", "abc");
+		fields.put("joinDate", "03/02/2001");
+		var refused = officer.postForm("/registry/people/" + id + "/parts/new", fields);
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("Ngày «abc» chưa đúng dạng. Nhập ngày dạng dd/MM/yyyy, ví dụ 30/06/2025.");
+		assertThat(profiles.find(id, vn.trithuc.registry.internal.RegistryFixtures.hr()).orElseThrow().parts()).isEmpty();
+	}
+
+	@Test
 	void a_page_past_the_end_of_the_list_goes_to_the_last_page() {
 		var tag = uniqueToken("Trang");
 		for (int i = 0; i < 3; i++) {
