@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -181,13 +180,13 @@ public class OrgUnitSpreadsheets {
 			}
 			LocalDate date = null;
 			try {
-				date = cells[5].isEmpty() ? null : StrictDate.parse(cells[5]);
+				date = cells[5].isEmpty() ? null : Formats.parseDate(cells[5]);
+				if (date == null) {
+					problems.add(new Problem(n, "orgunit.import.required", List.of(COLUMNS.get(5))));
+				}
 			}
-			catch (DateTimeParseException e) {
-				// reported below
-			}
-			if (date == null) {
-				problems.add(new Problem(n, "orgunit.import.date", List.of(cells[5])));
+			catch (Formats.InvalidDateException e) {
+				problems.add(new Problem(n, e.messageKey(), List.of(e.arguments())));
 			}
 			OrgUnitId parent = null;
 			if (!cells[4].isEmpty()) {

@@ -2,6 +2,7 @@ package vn.trithuc.orgunit.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -21,13 +22,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.trithuc.orgunit.OrgUnit;
 import vn.trithuc.orgunit.OrgUnitId;
-import vn.trithuc.orgunit.OrgUnitRuleViolation;
 import vn.trithuc.orgunit.OrgUnits;
 import vn.trithuc.orgunit.internal.OrgUnitSpreadsheets;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /** The tree as of a date (htmx opens branches; without JS each branch is a link), search, a unit's history, export. */
 @Controller
@@ -42,9 +44,11 @@ class OrgUnitController {
 	private final MessageSource messages;
 	private final Clock clock;
 	private final OperationScope scope;
+	private final TypedDates dates;
 
 	OrgUnitController(OrgUnits units, vn.trithuc.catalog.AdminUnits adminUnits, OrgUnitSpreadsheets spreadsheets,
-			MessageSource messages, Clock clock, OperationScope scope) {
+			MessageSource messages, Clock clock, OperationScope scope, TypedDates dates) {
+		this.dates = dates;
 		this.scope = scope;
 		this.units = units;
 		this.adminUnits = adminUnits;
@@ -110,14 +114,14 @@ class OrgUnitController {
 	}
 
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String asOf, Locale locale) {
-		LocalDate date;
-		try {
-			date = DateInput.orToday(asOf, clock);
+	Object export(@RequestParam(required = false) @Nullable String asOf, Locale locale, RedirectAttributes redirect) {
+		var date = dates.read(asOf, "asOf", new HashMap<>());
+		if (date == null && asOf != null && !asOf.isBlank()) {
+			// the tree page tells what is wrong with the date
+			redirect.addAttribute("asOf", asOf);
+			return "redirect:/orgunit/units";
 		}
-		catch (OrgUnitRuleViolation e) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-		}
+		date = date == null ? LocalDate.now(clock) : date;
 		var name = "co-quan-don-vi-" + Formats.DATE.format(date).replace('/', '-') + ".xlsx";
 		var body = new java.io.ByteArrayOutputStream();
 		spreadsheets.export(date, kind -> messages.getMessage(kind.messageKey(), null, locale), body);
@@ -127,17 +131,15 @@ class OrgUnitController {
 			.body(body.toByteArray());
 	}
 
+	/** The date typed, or today when nothing (or nothing readable: said beside the field) was typed. */
 	private LocalDate asOf(@Nullable String text, Model model) {
-		LocalDate date;
-		try {
-			date = DateInput.orToday(text, clock);
-		}
-		catch (OrgUnitRuleViolation e) {
-			model.addAttribute("asOfError", e);
-			date = LocalDate.now(clock);
-		}
+		var dateErrors = new HashMap<String, String>();
+		var typed = dates.read(text, "asOf", dateErrors);
+		var date = typed == null ? LocalDate.now(clock) : typed;
+		model.addAttribute("dateErrors", dateErrors);
 		model.addAttribute("asOf", date);
 		model.addAttribute("asOfText", Formats.DATE.format(date));
+		model.addAttribute("asOfTyped", dateErrors.isEmpty() ? Formats.DATE.format(date) : text);
 		return date;
 	}
 

@@ -1,12 +1,14 @@
 package vn.trithuc.orgunit.web;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -14,6 +16,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +39,13 @@ import vn.trithuc.orgunit.internal.OrgUnitOperations.Inheritor;
 import vn.trithuc.orgunit.internal.OrgUnitOperations.NewUnit;
 import vn.trithuc.orgunit.internal.OrgUnitSpreadsheets;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 import vn.trithuc.shared.VietnameseText;
 
 /**
  * Forms that change the tree: create, rename, move, merge, split, dissolve, import. Units are named by code;
- * a refused operation shows the rule's Vietnamese message above the form, with what was typed, and changes
- * nothing.
+ * a refused operation shows the rule's Vietnamese message above the form (a date that cannot be read: beside its
+ * field), with what was typed, and changes nothing.
  */
 @Controller
 @RequestMapping("/orgunit/operations")
@@ -110,16 +114,16 @@ class OrgUnitOperationsController {
 	}
 
 	@PostMapping("/create")
-	String create(@ModelAttribute("form") OperationForm form, Model model, RedirectAttributes redirect) {
-		return perform(Operation.create, null, form, model, redirect, () -> operations.create(newUnit(form.code(), form.name(),
-				form.kind(), form.parentCode(), form), DateInput.required(form.effectiveOn(), "orgunit.field.effectiveOn"),
-				decision(form)));
+	String create(@ModelAttribute("form") OperationForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		return perform(Operation.create, null, form, binding, model, redirect, (date, decision) -> operations.create(
+				newUnit(form.code(), form.name(), form.kind(), form.parentCode(), form), date, decision));
 	}
 
 	@PostMapping("/merge")
-	String merge(@ModelAttribute("form") OperationForm form, Model model, RedirectAttributes redirect) {
-		return perform(Operation.merge, null, form, model, redirect, () -> {
-			var date = DateInput.required(form.effectiveOn(), "orgunit.field.effectiveOn");
+	String merge(@ModelAttribute("form") OperationForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		return perform(Operation.merge, null, form, binding, model, redirect, (date, decision) -> {
 			var sources = codes(form.sourceCodes()).stream().map(code -> {
 				var id = operations.requireCode(code);
 				scope.requireBelowTop(id, code);
@@ -129,44 +133,42 @@ class OrgUnitOperationsController {
 				throw new OrgUnitRuleViolation("orgunit.rule.mergeResult");
 			}
 			if (!blank(form.resultCode())) {
-				return operations.merge(sources, inside(form.resultCode()), null, date, decision(form));
+				return operations.merge(sources, inside(form.resultCode()), null, date, decision);
 			}
 			return operations.merge(sources, null, newUnit(form.code(), form.name(), form.kind(), form.parentCode(), form),
-					date, decision(form));
+					date, decision);
 		});
 	}
 
 	@PostMapping("/{id}/rename")
-	String rename(@PathVariable UUID id, @ModelAttribute("form") OperationForm form, Model model,
-			RedirectAttributes redirect) {
+	String rename(@PathVariable UUID id, @ModelAttribute("form") OperationForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
 		var unit = load(id);
-		return perform(Operation.rename, unit, form, model, redirect, () -> {
+		return perform(Operation.rename, unit, form, binding, model, redirect, (date, decision) -> {
 			operations.rename(unit.id(), form.version(), Optional.ofNullable(form.name()).orElse(""), form.shortName(),
-					DateInput.required(form.effectiveOn(), "orgunit.field.effectiveOn"), decision(form));
+					date, decision);
 			return unit.id();
 		});
 	}
 
 	@PostMapping("/{id}/move")
-	String move(@PathVariable UUID id, @ModelAttribute("form") OperationForm form, Model model,
-			RedirectAttributes redirect) {
+	String move(@PathVariable UUID id, @ModelAttribute("form") OperationForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
 		var unit = load(id);
-		return perform(Operation.move, unit, form, model, redirect, () -> {
+		return perform(Operation.move, unit, form, binding, model, redirect, (date, decision) -> {
 			scope.requireBelowTop(unit.id(), unit.name());
 			var parent = blank(form.parentCode()) ? null : inside(form.parentCode());
 			scope.requireParent(parent, String.valueOf(form.parentCode()));
-			operations.move(unit.id(), form.version(), parent,
-					DateInput.required(form.effectiveOn(), "orgunit.field.effectiveOn"), decision(form));
+			operations.move(unit.id(), form.version(), parent, date, decision);
 			return unit.id();
 		});
 	}
 
 	@PostMapping("/{id}/split")
-	String split(@PathVariable UUID id, @ModelAttribute("form") OperationForm form, Model model,
-			RedirectAttributes redirect) {
+	String split(@PathVariable UUID id, @ModelAttribute("form") OperationForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
 		var unit = load(id);
-		return perform(Operation.split, unit, form, model, redirect, () -> {
-			var date = DateInput.required(form.effectiveOn(), "orgunit.field.effectiveOn");
+		return perform(Operation.split, unit, form, binding, model, redirect, (date, decision) -> {
 			scope.requireBelowTop(unit.id(), unit.name());
 			var existing = codes(form.resultCodes()).stream().map(this::inside).toList();
 			var fresh = new ArrayList<NewUnit>();
@@ -186,17 +188,16 @@ class OrgUnitOperationsController {
 					index = i;
 				}
 			}
-			operations.split(unit.id(), form.version(), existing, fresh, index, date, decision(form));
+			operations.split(unit.id(), form.version(), existing, fresh, index, date, decision);
 			return unit.id();
 		});
 	}
 
 	@PostMapping("/{id}/dissolve")
-	String dissolve(@PathVariable UUID id, @ModelAttribute("form") OperationForm form, Model model,
-			RedirectAttributes redirect) {
+	String dissolve(@PathVariable UUID id, @ModelAttribute("form") OperationForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
 		var unit = load(id);
-		return perform(Operation.dissolve, unit, form, model, redirect, () -> {
-			var date = DateInput.required(form.effectiveOn(), "orgunit.field.effectiveOn");
+		return perform(Operation.dissolve, unit, form, binding, model, redirect, (date, decision) -> {
 			var inheritors = new ArrayList<Inheritor>();
 			scope.requireBelowTop(unit.id(), unit.name());
 			for (var code : codes(form.carrierCodes())) {
@@ -210,7 +211,7 @@ class OrgUnitOperationsController {
 						form.matter()));
 			}
 			var moveTo = blank(form.childrenMoveToCode()) ? null : inside(form.childrenMoveToCode());
-			operations.dissolve(unit.id(), form.version(), inheritors, moveTo, date, decision(form));
+			operations.dissolve(unit.id(), form.version(), inheritors, moveTo, date, decision);
 			return unit.id();
 		});
 	}
@@ -250,13 +251,29 @@ class OrgUnitOperationsController {
 
 	// ---------------------------------------------------------------- helpers
 
-	private String perform(Operation operation, @Nullable OrgUnit unit, OperationForm form, Model model,
-			RedirectAttributes redirect, java.util.function.Supplier<OrgUnitId> action) {
+	/**
+	 * The operation on the dates typed: the effective date (required) and the decision's date, each told beside its
+	 * field when it cannot be read; then the operation, or its refusal above the form.
+	 */
+	private String perform(Operation operation, @Nullable OrgUnit unit, OperationForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect, BiFunction<LocalDate, Decision, OrgUnitId> action) {
+		if (binding.getTarget() == null) {
+			// a field the form itself fills (version, kind) could not be bound: a tampered request
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		var effectiveOn = TypedDates.read(form.effectiveOn(), "effectiveOn", binding);
+		if (blank(form.effectiveOn())) {
+			binding.rejectValue("effectiveOn", "orgunit.form.dateRequired");
+		}
+		var decision = new Decision(form.decisionNumber(), TypedDates.read(form.decisionDate(), "decisionDate", binding),
+				form.note());
+		if (binding.hasErrors()) {
+			return form(operation, unit, form, model);
+		}
 		try {
-			var result = action.get();
+			var result = action.apply(effectiveOn, decision);
 			redirect.addFlashAttribute("success", "orgunit.done." + operation.name());
-			var date = blank(form.effectiveOn()) ? "" : "?asOf=" + form.effectiveOn().strip();
-			return "redirect:/orgunit/units/" + result + date;
+			return "redirect:/orgunit/units/" + result + "?asOf=" + Formats.DATE.format(effectiveOn);
 		}
 		catch (OrgUnitRuleViolation refused) {
 			model.addAttribute("refusal", messages.getMessage(refused.key(), refused.arguments(),
@@ -307,10 +324,6 @@ class OrgUnitOperationsController {
 		scope.requireParent(parent, String.valueOf(parentCode));
 		return new NewUnit(code, name == null ? "" : name, form.shortName(), kind, parent, null, form.address(),
 				form.phone(), form.email(), form.headName(), form.headTitle());
-	}
-
-	private static Decision decision(OperationForm form) {
-		return new Decision(form.decisionNumber(), DateInput.optional(form.decisionDate()), form.note());
 	}
 
 	private static List<String> codes(@Nullable String text) {

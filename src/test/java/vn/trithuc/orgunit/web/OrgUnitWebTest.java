@@ -82,7 +82,15 @@ class OrgUnitWebTest {
 
 		var bad = leader.get("/orgunit/units?asOf=31/02/2025");
 		assertThat(bad.status()).isEqualTo(200);
-		assertThat(bad.body()).contains("«31/02/2025» không phải là ngày hợp lệ");
+		assertThat(bad.body()).contains("Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.",
+				"value=\"31/02/2025\"");
+		var iso = leader.get("/orgunit/units/" + child + "?asOf=2025-02-03");
+		assertThat(iso.status()).isEqualTo(200);
+		assertThat(iso.body()).contains("Ngày «2025-02-03» chưa đúng dạng. Nhập ngày dạng dd/MM/yyyy, ví dụ 30/06/2025.");
+		var export = leader.get("/orgunit/export?asOf=abc");
+		assertThat(export.status()).as("the tree page says what is wrong").isEqualTo(302);
+		assertThat(leader.get(export.header("Location").replaceFirst("^http://[^/]+", "")).body())
+			.contains("Ngày «abc» chưa đúng dạng.");
 		assertThat(leader.get("/api/v1/orgunit/units/" + child + "/history").body()).contains("RENAMED");
 	}
 
@@ -116,6 +124,34 @@ class OrgUnitWebTest {
 	}
 
 	@Test
+	void a_date_that_cannot_be_read_is_told_beside_its_field_and_changes_nothing() {
+		var unit = create("D", "Đảng ủy xã Liêng Srônh", null);
+		var hr = TestAccounts.loggedIn(port, administration, "orgunit.hr.dates", Role.HR_OFFICER);
+		var form = hr.get("/orgunit/operations/" + unit.value() + "/rename");
+		var fields = new LinkedHashMap<String, String>();
+		fields.put("_csrf", WebClientSession.csrfToken(form.body()));
+		fields.put("version", String.valueOf(units.find(unit).orElseThrow().lockVersion()));
+		fields.put("name", "Đảng ủy xã Liêng Srônh mới");
+		fields.put("effectiveOn", "31/02/2025");
+		fields.put("decisionDate", "2025-02-03");
+		var refused = hr.postForm("/orgunit/operations/" + unit.value() + "/rename", fields);
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("id=\"effectiveOn-error\"",
+				"Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.", "id=\"decisionDate-error\"",
+				"Ngày «2025-02-03» chưa đúng dạng. Nhập ngày dạng dd/MM/yyyy, ví dụ 30/06/2025.", "value=\"31/02/2025\"")
+			.doesNotContain("alert alert-danger refusal");
+		fields.put("effectiveOn", "abc");
+		fields.put("decisionDate", "");
+		assertThat(hr.postForm("/orgunit/operations/" + unit.value() + "/rename", fields).body())
+			.contains("Ngày «abc» chưa đúng dạng.");
+		fields.put("effectiveOn", "");
+		assertThat(hr.postForm("/orgunit/operations/" + unit.value() + "/rename", fields).body())
+			.contains("Vui lòng nhập ngày có hiệu lực (dd/MM/yyyy).");
+		assertThat(units.find(unit).orElseThrow().name()).as("nothing renamed").isEqualTo("Đảng ủy xã Liêng Srônh");
+		assertThat(units.history(unit).orElseThrow().versions()).hasSize(1);
+	}
+
+	@Test
 	void an_import_with_a_wrong_column_is_refused_with_a_row_report_and_nothing_is_imported() throws Exception {
 		var header = new java.util.ArrayList<>(OrgUnitSpreadsheets.COLUMNS);
 		header.set(3, "Kiểu");
@@ -133,7 +169,8 @@ class OrgUnitWebTest {
 		var refused = mvc.perform(multipart("/orgunit/operations/import").file(rows).with(csrf())
 			.with(user("orgunit.importer").authorities(() -> Role.HR_OFFICER.authority()))).andReturn();
 		assertThat(refused.getResponse().getContentAsString()).contains("Loại đơn vị «Tàu bay» không có trong danh mục.",
-				"Không có đơn vị nào mang mã «" + code("KHONG") + "».", "Ngày thành lập «31/02/2020» không hợp lệ");
+				"Không có đơn vị nào mang mã «" + code("KHONG") + "».",
+				"Ngày 31/02/2020 không có trên lịch: tháng 02/2020 chỉ có 29 ngày.");
 		assertThat(units.findByCode(code("I1"))).as("nothing half-applied").isEmpty();
 
 		var good = xlsx(OrgUnitSpreadsheets.COLUMNS, List.of(
