@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import vn.trithuc.planning.internal.Levels;
 import vn.trithuc.planning.internal.Scope;
 import vn.trithuc.registry.PersonId;
 import vn.trithuc.registry.RegistryFacts;
+import vn.trithuc.shared.TypedDates;
 
 /** Job positions with title standards, who meets them and who lacks what, and the proposed fostering list. */
 @Controller
@@ -42,9 +44,11 @@ class PositionsController {
 	private final RegistryFacts registry;
 	private final SecurityAudit audit;
 	private final Clock clock;
+	private final TypedDates dates;
 
 	PositionsController(JobPositions positions, Levels levels, PlanningScopes scopes, PlanningLabels labels, RegistryFacts registry,
-			SecurityAudit audit, Clock clock) {
+			SecurityAudit audit, Clock clock, TypedDates dates) {
+		this.dates = dates;
 		this.positions = positions;
 		this.levels = levels;
 		this.scopes = scopes;
@@ -128,16 +132,12 @@ class PositionsController {
 			redirect.addFlashAttribute("form", form);
 			return "redirect:/planning/positions";
 		}
-		LocalDate validFrom = null;
-		if (form.validFrom() != null && !form.validFrom().isBlank()) {
-			try {
-				validFrom = RetirementsController.strictDate(form.validFrom());
-			}
-			catch (java.time.format.DateTimeParseException e) {
-				redirect.addFlashAttribute("problem", "planning.positions.validFromInvalid");
-				redirect.addFlashAttribute("form", form);
-				return "redirect:/planning/positions";
-			}
+		var dateErrors = new HashMap<String, String>();
+		var validFrom = dates.read(form.validFrom(), "validFrom", dateErrors);
+		if (!dateErrors.isEmpty()) {
+			redirect.addFlashAttribute("dateErrors", dateErrors);
+			redirect.addFlashAttribute("form", form);
+			return "redirect:/planning/positions";
 		}
 		try {
 			positions.save(new JobPosition(UUID.randomUUID(), unit, form.title(), code(form.degree()), code(form.fieldOfStudy()),

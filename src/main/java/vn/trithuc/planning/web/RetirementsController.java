@@ -2,9 +2,9 @@ package vn.trithuc.planning.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -31,6 +31,7 @@ import vn.trithuc.planning.internal.RetirementOverrides;
 import vn.trithuc.registry.PersonId;
 import vn.trithuc.registry.RegistryFacts;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /** The retirement forecast for the next ten years, the people behind each number and per-person overrides. */
 @Controller
@@ -43,9 +44,11 @@ class RetirementsController {
 	private final RegistryFacts registry;
 	private final Clock clock;
 	private final PlanningDocuments documents;
+	private final TypedDates dates;
 
 	RetirementsController(RetirementForecast forecast, RetirementOverrides overrides, PlanningScopes scopes,
-			PlanningLabels labels, RegistryFacts registry, Clock clock, PlanningDocuments documents) {
+			PlanningLabels labels, RegistryFacts registry, Clock clock, PlanningDocuments documents, TypedDates dates) {
+		this.dates = dates;
 		this.documents = documents;
 		this.forecast = forecast;
 		this.overrides = overrides;
@@ -264,16 +267,12 @@ class RetirementsController {
 			redirect.addFlashAttribute("problem", "planning.override.noBirthData");
 			return "redirect:/planning/retirements/people/" + id;
 		}
-		LocalDate planned = null;
-		if (form.plannedDate() != null && !form.plannedDate().isBlank()) {
-			try {
-				planned = strictDate(form.plannedDate());
-			}
-			catch (DateTimeParseException e) {
-				redirect.addFlashAttribute("problem", "planning.override.dateInvalid");
-				redirect.addFlashAttribute("form", form);
-				return "redirect:/planning/retirements/people/" + id;
-			}
+		var dateErrors = new HashMap<String, String>();
+		var planned = dates.read(form.plannedDate(), "plannedDate", dateErrors);
+		if (!dateErrors.isEmpty()) {
+			redirect.addFlashAttribute("dateErrors", dateErrors);
+			redirect.addFlashAttribute("form", form);
+			return "redirect:/planning/retirements/people/" + id;
 		}
 		try {
 			overrides.set(person, roadmap.get(), planned, form.extensionMonths(), form.reason() == null ? "" : form.reason(),
@@ -304,14 +303,6 @@ class RetirementsController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return facts.get();
-	}
-
-	private static final java.time.format.DateTimeFormatter STRICT_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
-		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
-
-	/** dd/MM/yyyy, refusing days that do not exist (31/02). */
-	static LocalDate strictDate(String text) {
-		return LocalDate.parse(text.strip(), STRICT_DATE);
 	}
 
 	static @Nullable UUID uuid(@Nullable String text) {

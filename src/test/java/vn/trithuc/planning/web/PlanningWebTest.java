@@ -64,7 +64,16 @@ class PlanningWebTest {
 		var refused = web.postForm("/planning/retirements/people/" + inScope, Map.of("plannedDate", "31/02/2030", "reason", "x", "version", "0",
 				"_csrf", WebClientSession.csrfToken(after.body())));
 		assertThat(refused.status()).isEqualTo(302);
-		assertThat(web.get("/planning/retirements/people/" + inScope).body()).contains("Ngày không hợp lệ", "01/11/2028");
+		assertThat(web.get("/planning/retirements/people/" + inScope).body()).contains("id=\"plannedDate-error\"",
+				"Ngày 31/02/2030 không có trên lịch: tháng 02/2030 chỉ có 28 ngày.", "value=\"31/02/2030\"",
+				"<dd id=\"retirement-date\">01/11/2028</dd>");
+		for (var wrong : new String[] { "2030-02-03", "abc" }) {
+			assertThat(web.postForm("/planning/retirements/people/" + inScope, Map.of("plannedDate", wrong, "reason", "x",
+					"version", "0", "_csrf", WebClientSession.csrfToken(after.body()))).status()).isEqualTo(302);
+			assertThat(web.get("/planning/retirements/people/" + inScope).body())
+				.contains("Ngày «" + wrong + "» chưa đúng dạng. Nhập ngày dạng dd/MM/yyyy, ví dụ 30/06/2025.")
+				.contains("<dd id=\"retirement-date\">01/11/2028</dd>");
+		}
 		assertThat(web.postForm("/planning/retirements/people/" + outside, Map.of("extensionMonths", "12", "reason", "x",
 				"_csrf", WebClientSession.csrfToken(after.body()))).status()).isEqualTo(404);
 

@@ -58,6 +58,16 @@ class PositionsWebTest {
 		var web = TestAccounts.loggedIn(port, administration, officer, Role.UNIT_OFFICER);
 		var page = web.get("/planning/positions");
 		assertThat(page.body()).contains("Vị trí việc làm", "Chưa có vị trí việc làm nào", "Trường THPT Vị Trí");
+		// a date that cannot be read is told beside its field and nothing is stored
+		var impossible = web.postForm("/planning/positions", Map.of("orgUnit", school.toString(), "title", "Giáo viên THPT",
+				"validFrom", "31/02/2025", "_csrf", WebClientSession.csrfToken(page.body())));
+		assertThat(impossible.status()).isEqualTo(302);
+		assertThat(web.get("/planning/positions").body()).contains("Chưa có vị trí việc làm nào", "value=\"31/02/2025\"",
+				"Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.");
+		web.postForm("/planning/positions", Map.of("orgUnit", school.toString(), "title", "Giáo viên THPT", "validFrom", "2025-02-03",
+				"_csrf", WebClientSession.csrfToken(page.body())));
+		assertThat(web.get("/planning/positions").body()).contains("Chưa có vị trí việc làm nào",
+				"Ngày «2025-02-03» chưa đúng dạng. Nhập ngày dạng dd/MM/yyyy, ví dụ 30/06/2025.");
 		var saved = web.postForm("/planning/positions", Map.of("orgUnit", school.toString(), "title", "Giáo viên THPT", "degree", "DAI_HOC",
 				"fieldOfStudy", "14", "politicalTheory", "TRUNG_CAP", "itLevel", "CO_BAN", "_csrf", WebClientSession.csrfToken(page.body())));
 		assertThat(saved.status()).isEqualTo(302);
