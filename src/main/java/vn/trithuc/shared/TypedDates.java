@@ -6,8 +6,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Dates typed by people into a form or a query string, read by {@link Formats#parseDate}. One that cannot be read
@@ -43,6 +46,26 @@ public class TypedDates {
 			errors.rejectValue(field, e.messageKey(), e.arguments(), null);
 			return null;
 		}
+	}
+
+	/** Whether nothing, or a date that can be read, was typed. */
+	public static boolean readable(@Nullable String text) {
+		try {
+			return text == null || text.isBlank() || Formats.parseDate(text) != null;
+		}
+		catch (Formats.InvalidDateException e) {
+			return false;
+		}
+	}
+
+	/**
+	 * For a download (an export) asked with a date that cannot be read: to the page at {@code path} with the same
+	 * query, which says what is wrong — neither an error page nor a file of another day.
+	 */
+	public static ResponseEntity<byte[]> toPage(String path) {
+		return ResponseEntity.status(HttpStatus.SEE_OTHER)
+			.location(ServletUriComponentsBuilder.fromCurrentRequest().replacePath(path).build().toUri())
+			.build();
 	}
 
 	/** What is wrong with a typed date, in the request's language. */

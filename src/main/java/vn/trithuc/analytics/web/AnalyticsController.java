@@ -33,6 +33,7 @@ import vn.trithuc.identity.Role;
 import vn.trithuc.registry.PersonId;
 import vn.trithuc.registry.RegistryFacts;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /** The dashboard, the pivot with its drill-down and .xlsx export. */
 @Controller
@@ -214,6 +215,9 @@ class AnalyticsController {
 			@RequestParam(required = false) String boundaries, @RequestParam(defaultValue = "DEGREE") String rows,
 			@RequestParam(defaultValue = "SEX") String columns, @RequestParam(defaultValue = "count") String measure,
 			Authentication authentication, Locale locale, Model model) throws IOException {
+		if (!TypedDates.readable(asOf)) {
+			return TypedDates.toPage("/analytics/pivot");
+		}
 		var q = question(asOf, boundaries, authentication, model);
 		var table = table(q, dimension(rows, Dimension.DEGREE), dimension(columns, Dimension.SEX), measure, locale);
 		var out = new ByteArrayOutputStream();

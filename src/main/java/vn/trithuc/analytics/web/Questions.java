@@ -1,7 +1,7 @@
 package vn.trithuc.analytics.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -14,6 +14,7 @@ import vn.trithuc.analytics.internal.Statistics;
 import vn.trithuc.analytics.internal.Statistics.Question;
 import vn.trithuc.analytics.internal.Statistics.Scope;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /** The question every statistics page asks: as of which date, within which boundaries, for whom (the caller's scope). */
 @Component
@@ -22,24 +23,26 @@ class Questions {
 	private final Statistics statistics;
 	private final vn.trithuc.orgunit.CallerScopes callerScopes;
 	private final vn.trithuc.analytics.internal.AnalyticsSettings settings;
+	private final TypedDates dates;
 
 	Questions(Statistics statistics, vn.trithuc.orgunit.CallerScopes callerScopes,
-			vn.trithuc.analytics.internal.AnalyticsSettings settings) {
+			vn.trithuc.analytics.internal.AnalyticsSettings settings, TypedDates dates) {
+		this.dates = dates;
 		this.settings = settings;
 		this.statistics = statistics;
 		this.callerScopes = callerScopes;
 	}
 
+	/**
+	 * The question asked; a date that cannot be read is told beside the field (kept as typed) and today's figures are
+	 * shown.
+	 */
 	Question question(String asOf, String boundaries, Authentication authentication, Model model) {
-		LocalDate date = statistics.today();
-		if (asOf != null && !asOf.isBlank()) {
-			try {
-				date = Formats.parseDate(asOf);
-			}
-			catch (DateTimeParseException e) {
-				model.addAttribute("asOfInvalid", true);
-			}
-		}
+		var dateErrors = new HashMap<String, String>();
+		var typed = dates.read(asOf, "asOf", dateErrors);
+		var date = typed == null ? statistics.today() : typed;
+		model.addAttribute("dateErrors", dateErrors);
+		model.addAttribute("asOfTyped", dateErrors.isEmpty() ? Formats.DATE.format(date) : asOf);
 		var chosen = "current".equals(boundaries) || "legacy".equals(boundaries) ? boundaries : "asOf";
 		model.addAttribute("asOf", Formats.DATE.format(date));
 		model.addAttribute("boundaries", chosen);

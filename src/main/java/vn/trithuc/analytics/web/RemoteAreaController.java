@@ -1,8 +1,7 @@
 package vn.trithuc.analytics.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,6 +22,7 @@ import vn.trithuc.catalog.AdminUnitId;
 import vn.trithuc.catalog.AdminUnitLevel;
 import vn.trithuc.catalog.AdminUnits;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /**
  * The remote-area lists (communes in extremely disadvantaged areas, by decision and dates in force) that the
@@ -37,8 +37,10 @@ class RemoteAreaController {
 	private final RemoteAreas remoteAreas;
 	private final RemoteAreaLists lists;
 	private final AdminUnits adminUnits;
+	private final TypedDates dates;
 
-	RemoteAreaController(RemoteAreas remoteAreas, RemoteAreaLists lists, AdminUnits adminUnits) {
+	RemoteAreaController(RemoteAreas remoteAreas, RemoteAreaLists lists, AdminUnits adminUnits, TypedDates dates) {
+		this.dates = dates;
 		this.remoteAreas = remoteAreas;
 		this.lists = lists;
 		this.adminUnits = adminUnits;
@@ -61,8 +63,12 @@ class RemoteAreaController {
 			@RequestParam(defaultValue = "") String validTo, @RequestParam(defaultValue = "") String decision,
 			Authentication authentication, RedirectAttributes redirect) {
 		var problems = new ArrayList<String>();
-		LocalDate from = date(validFrom, "analytics.remote.fromInvalid", problems);
-		LocalDate to = validTo.isBlank() ? null : date(validTo, "analytics.remote.toInvalid", problems);
+		var dateErrors = new HashMap<String, String>();
+		var from = dates.read(validFrom, "validFrom", dateErrors);
+		var to = dates.read(validTo, "validTo", dateErrors);
+		if (validFrom.isBlank()) {
+			problems.add("analytics.remote.fromRequired");
+		}
 		if (from != null && to != null && to.isBefore(from)) {
 			problems.add("analytics.remote.toBeforeFrom");
 		}
@@ -76,8 +82,9 @@ class RemoteAreaController {
 				problems.add("analytics.remote.communeUnknown");
 			}
 		}
-		if (!problems.isEmpty()) {
+		if (!problems.isEmpty() || !dateErrors.isEmpty()) {
 			redirect.addFlashAttribute("problems", problems);
+			redirect.addFlashAttribute("dateErrors", dateErrors);
 			redirect.addFlashAttribute("form", List.of(code, validFrom, validTo, decision));
 			return "redirect:/analytics/remote-areas";
 		}
@@ -96,15 +103,5 @@ class RemoteAreaController {
 			redirect.addFlashAttribute("problems", List.of("analytics.remote.notFound"));
 		}
 		return "redirect:/analytics/remote-areas";
-	}
-
-	private static LocalDate date(String text, String problem, List<String> problems) {
-		try {
-			return Formats.parseDate(text.strip());
-		}
-		catch (DateTimeParseException | NullPointerException e) {
-			problems.add(problem);
-			return null;
-		}
 	}
 }

@@ -32,6 +32,7 @@ import vn.trithuc.documents.DocumentNumber;
 import vn.trithuc.documents.Documents;
 import vn.trithuc.documents.OfficialDocument;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /**
  * The named standard tables (Biểu 01 …): each as of a date on screen with its chart, and the same table and the
@@ -85,6 +86,9 @@ class StandardTableController {
 	ResponseEntity<byte[]> xlsx(@PathVariable String code, @RequestParam(required = false) String asOf,
 			@RequestParam(required = false) String boundaries, Authentication authentication, Locale locale, Model model)
 			throws IOException {
+		if (!TypedDates.readable(asOf)) {
+			return TypedDates.toPage("/analytics/tables/" + code);
+		}
 		var built = build(code, asOf, boundaries, authentication, locale, model);
 		var out = new ByteArrayOutputStream();
 		try (Workbook workbook = new XSSFWorkbook()) {
@@ -149,6 +153,9 @@ class StandardTableController {
 	@GetMapping("/analytics/tables/{code}.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String code, @RequestParam(required = false) String asOf,
 			@RequestParam(required = false) String boundaries, Authentication authentication, Locale locale, Model model) {
+		if (!TypedDates.readable(asOf)) {
+			return TypedDates.toPage("/analytics/tables/" + code);
+		}
 		var built = build(code, asOf, boundaries, authentication, locale, model);
 		return file(documents.pdf(document(built, locale)), built, "pdf", MediaType.APPLICATION_PDF_VALUE);
 	}
@@ -156,6 +163,9 @@ class StandardTableController {
 	@GetMapping("/analytics/tables/{code}.docx")
 	ResponseEntity<byte[]> docx(@PathVariable String code, @RequestParam(required = false) String asOf,
 			@RequestParam(required = false) String boundaries, Authentication authentication, Locale locale, Model model) {
+		if (!TypedDates.readable(asOf)) {
+			return TypedDates.toPage("/analytics/tables/" + code);
+		}
 		var built = build(code, asOf, boundaries, authentication, locale, model);
 		return file(documents.docx(document(built, locale)), built, "docx", Documents.DOCX_MEDIA_TYPE);
 	}

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.trithuc.orgunit.OrgUnit;
 import vn.trithuc.orgunit.OrgUnitId;
@@ -114,14 +113,11 @@ class OrgUnitController {
 	}
 
 	@GetMapping("/export")
-	Object export(@RequestParam(required = false) @Nullable String asOf, Locale locale, RedirectAttributes redirect) {
-		var date = dates.read(asOf, "asOf", new HashMap<>());
-		if (date == null && asOf != null && !asOf.isBlank()) {
-			// the tree page tells what is wrong with the date
-			redirect.addAttribute("asOf", asOf);
-			return "redirect:/orgunit/units";
+	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String asOf, Locale locale) {
+		if (!TypedDates.readable(asOf)) {
+			return TypedDates.toPage("/orgunit/units");
 		}
-		date = date == null ? LocalDate.now(clock) : date;
+		var date = asOf == null || asOf.isBlank() ? LocalDate.now(clock) : Formats.parseDate(asOf);
 		var name = "co-quan-don-vi-" + Formats.DATE.format(date).replace('/', '-') + ".xlsx";
 		var body = new java.io.ByteArrayOutputStream();
 		spreadsheets.export(date, kind -> messages.getMessage(kind.messageKey(), null, locale), body);

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.trithuc.IntegrationTest;
+import vn.trithuc.analytics.internal.StandardTable;
 import vn.trithuc.TestAccounts;
 import vn.trithuc.identity.Role;
 import vn.trithuc.identity.internal.UserAdministration;
@@ -25,6 +26,8 @@ class AnalyticsWebTest {
 	vn.trithuc.registry.internal.Profiles profiles;
 	@Autowired
 	vn.trithuc.catalog.AdminUnits adminUnits;
+	@Autowired
+	vn.trithuc.analytics.internal.RemoteAreas remoteAreas;
 
 	@Test
 	void a_leader_reads_the_dashboard_with_charts_and_tables_as_of_a_date() {
@@ -34,9 +37,26 @@ class AnalyticsWebTest {
 		assertThat(page.body()).contains("Thống kê đội ngũ trí thức", "value=\"31/12/2024\"", "Độ tuổi", "Giới tính",
 				"Trình độ", "Đảng viên");
 		assertThat(page.body()).doesNotContain("style=\"", "style='", "<style");
-		var invalid = leader.get("/analytics/dashboard?asOf=31-12-2024");
-		assertThat(invalid.status()).isEqualTo(200);
-		assertThat(invalid.body()).contains("Ngày không hợp lệ");
+		var impossible = leader.get("/analytics/dashboard?asOf=31/02/2025");
+		assertThat(impossible.status()).isEqualTo(200);
+		assertThat(impossible.body()).contains("value=\"31/02/2025\"", "is-invalid",
+				"Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.", "Đang hiển thị số liệu hôm nay.");
+		for (var path : new String[] { "/analytics/dashboard", "/analytics/pivot", "/analytics/tables", "/analytics/people" }) {
+			var wrong = leader.get(path + "?asOf=2025-02-03");
+			assertThat(wrong.status()).as(path).isEqualTo(200);
+			assertThat(wrong.body()).as(path)
+				.contains("Ngày «2025-02-03» chưa đúng dạng. Nhập ngày dạng dd/MM/yyyy, ví dụ 30/06/2025.");
+		}
+		// a download of a date that cannot be read goes to its page, which says why
+		var xlsx = leader.get("/analytics/pivot.xlsx?asOf=abc&rows=SEX");
+		assertThat(xlsx.status()).isEqualTo(303);
+		assertThat(xlsx.header("Location")).endsWith("/analytics/pivot?asOf=abc&rows=SEX");
+		for (var extension : new String[] { "xlsx", "pdf", "docx" }) {
+			var table = leader.get("/analytics/tables/" + StandardTable.ALL.get(0).code() + "." + extension + "?asOf=31/02/2025");
+			assertThat(table.status()).as(extension).isEqualTo(303);
+			assertThat(leader.get(table.header("Location").replaceFirst("^http://[^/]+", "")).body()).as(extension)
+				.contains("Ngày 31/02/2025 không có trên lịch");
+		}
 		assertThat(leader.get("/").body()).contains("Thống kê");
 	}
 
@@ -132,11 +152,19 @@ class AnalyticsWebTest {
 		var page = hr.get("/analytics/remote-areas");
 		assertThat(page.status()).isEqualTo(200);
 		var token = vn.trithuc.WebClientSession.csrfToken(page.body());
+		var listed = remoteAreas.all().size();
 		var refused = hr.postForm("/analytics/remote-areas", java.util.Map.of("_csrf", token, "code", "99999",
-				"validFrom", "01-01-2021", "validTo", "", "decision", ""));
+				"validFrom", "01-01-2021", "validTo", "31/02/2025", "decision", ""));
 		assertThat(refused.status()).isEqualTo(302);
 		var after = hr.get("/analytics/remote-areas");
-		assertThat(after.body()).contains("Ngày bắt đầu áp dụng không hợp lệ", "Nhập số quyết định");
+		assertThat(after.body()).contains("id=\"validFrom-error\"",
+				"Ngày «01-01-2021» chưa đúng dạng. Nhập ngày dạng dd/MM/yyyy, ví dụ 30/06/2025.", "id=\"validTo-error\"",
+				"Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.", "value=\"31/02/2025\"",
+				"Nhập số quyết định");
+		hr.postForm("/analytics/remote-areas", java.util.Map.of("_csrf", token, "code", "24877", "validFrom", "abc",
+				"decision", "861/QĐ-TTg"));
+		assertThat(hr.get("/analytics/remote-areas").body()).contains("Ngày «abc» chưa đúng dạng.");
+		assertThat(remoteAreas.all()).as("nothing stored").hasSize(listed);
 		var unknown = hr.postForm("/analytics/remote-areas", java.util.Map.of("_csrf", token, "code", "99999",
 				"validFrom", "01/01/2021", "decision", "861/QĐ-TTg"));
 		assertThat(unknown.status()).isEqualTo(302);

@@ -88,7 +88,7 @@ class OrgUnitWebTest {
 		assertThat(iso.status()).isEqualTo(200);
 		assertThat(iso.body()).contains("Ngày «2025-02-03» chưa đúng dạng. Nhập ngày dạng dd/MM/yyyy, ví dụ 30/06/2025.");
 		var export = leader.get("/orgunit/export?asOf=abc");
-		assertThat(export.status()).as("the tree page says what is wrong").isEqualTo(302);
+		assertThat(export.status()).as("the tree page says what is wrong").isEqualTo(303);
 		assertThat(leader.get(export.header("Location").replaceFirst("^http://[^/]+", "")).body())
 			.contains("Ngày «abc» chưa đúng dạng.");
 		assertThat(leader.get("/api/v1/orgunit/units/" + child + "/history").body()).contains("RENAMED");
