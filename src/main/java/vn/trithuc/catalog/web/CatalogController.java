@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -39,6 +39,7 @@ import vn.trithuc.catalog.internal.CatalogSettings;
 import vn.trithuc.catalog.internal.CodeListAdministration;
 import vn.trithuc.catalog.internal.Problem;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /** The catalog pages: lists with counts, a list with its versions, add/retire, import with preview, admin units. */
 @Controller
@@ -46,9 +47,6 @@ import vn.trithuc.shared.Formats;
 class CatalogController {
 
 	private static final int PAGE_SIZE = 50;
-	/** dd/MM/yyyy that refuses 31/02 instead of turning it into 28/02 */
-	private static final java.time.format.DateTimeFormatter STRICT_DATE = java.time.format.DateTimeFormatter
-		.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final CodeLists codeLists;
 	private final CodeListAdministration administration;
@@ -56,9 +54,11 @@ class CatalogController {
 	private final MessageSource messages;
 	private final CatalogSettings settings;
 	private final Clock clock;
+	private final TypedDates dates;
 
 	CatalogController(CodeLists codeLists, CodeListAdministration administration, AdminUnits adminUnits,
-			MessageSource messages, CatalogSettings settings, Clock clock) {
+			MessageSource messages, CatalogSettings settings, Clock clock, TypedDates dates) {
+		this.dates = dates;
 		this.codeLists = codeLists;
 		this.administration = administration;
 		this.adminUnits = adminUnits;
@@ -214,15 +214,11 @@ class CatalogController {
 	String adminUnits(@RequestParam(defaultValue = "") String asOf, @RequestParam(required = false) @Nullable UUID province,
 			@RequestParam(required = false) @Nullable AdminUnitLevel level, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		var date = LocalDate.now(clock);
-		if (!asOf.isBlank()) {
-			try {
-				date = LocalDate.parse(asOf.strip(), STRICT_DATE);
-			}
-			catch (DateTimeParseException e) {
-				model.addAttribute("dateError", true);
-			}
-		}
+		var dateErrors = new HashMap<String, String>();
+		var typed = dates.read(asOf, "asOf", dateErrors);
+		var date = typed == null ? LocalDate.now(clock) : typed;
+		model.addAttribute("dateErrors", dateErrors);
+		model.addAttribute("asOfTyped", dateErrors.isEmpty() ? Formats.DATE.format(date) : asOf);
 		var provinces = adminUnits.inForce(date, AdminUnitLevel.PROVINCE, null);
 		var parent = province == null ? null
 				: provinces.stream().map(AdminUnit::id).filter(p -> p.value().equals(province)).findFirst().orElse(null);

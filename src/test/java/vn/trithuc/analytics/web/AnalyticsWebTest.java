@@ -40,7 +40,7 @@ class AnalyticsWebTest {
 		var impossible = leader.get("/analytics/dashboard?asOf=31/02/2025");
 		assertThat(impossible.status()).isEqualTo(200);
 		assertThat(impossible.body()).contains("value=\"31/02/2025\"", "is-invalid",
-				"Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.", "Đang hiển thị số liệu hôm nay.");
+				"Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.", "Đang hiển thị theo ngày hôm nay.");
 		for (var path : new String[] { "/analytics/dashboard", "/analytics/pivot", "/analytics/tables", "/analytics/people" }) {
 			var wrong = leader.get(path + "?asOf=2025-02-03");
 			assertThat(wrong.status()).as(path).isEqualTo(200);

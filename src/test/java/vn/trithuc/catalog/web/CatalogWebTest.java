@@ -43,7 +43,14 @@ class CatalogWebTest {
 		var after = web.get("/catalog/admin-units?asOf=01/07/2025&q=24877");
 		assertThat(after.body()).contains("Xã Đam Rông 2", "Tỉnh Lâm Đồng").doesNotContain("Xã Rô Men");
 		var bad = web.get("/catalog/admin-units?asOf=31/02/2025");
-		assertThat(bad.body()).contains("Ngày không hợp lệ");
+		assertThat(bad.status()).isEqualTo(200);
+		assertThat(bad.body()).contains("value=\"31/02/2025\"", "is-invalid",
+				"Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.", "Đang hiển thị theo ngày hôm nay.");
+		for (var wrong : new String[] { "2025-02-03", "abc" }) {
+			var page = web.get("/catalog/admin-units?asOf=" + wrong);
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.body()).contains("Ngày «" + wrong + "» chưa đúng dạng. Nhập ngày dạng dd/MM/yyyy, ví dụ 30/06/2025.");
+		}
 
 		var index = web.get("/catalog");
 		assertThat(index.body()).contains("Dân tộc", "34 tỉnh, thành phố và 3.321 đơn vị hành chính cấp xã");

@@ -259,7 +259,7 @@ class RegistryWebTest {
 		var officer = TestAccounts.loggedIn(port, administration, "web.hr.dates", Role.HR_OFFICER);
 		var impossible = officer.get("/registry/people/" + id + "?asOf=31/02/2025");
 		assertThat(impossible.status()).isEqualTo(200);
-		assertThat(impossible.body()).contains("id=\"asOf-error\"",
+		assertThat(impossible.body()).contains("id=\"asOf-hint\" class=\"invalid-feedback\"",
 				"Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.", "value=\"31/02/2025\"");
 		var iso = officer.get("/registry/people/" + id + "?asOf=2025-02-03");
 		assertThat(iso.status()).isEqualTo(200);
