@@ -186,8 +186,17 @@ class SecurityAuditTest {
 		assertThat(page.body()).contains("Không có sự kiện nào khớp với điều kiện lọc.");
 		var found = web.get("/admin/security-events?user=audit.csv&type=SCOPE_CHANGED");
 		assertThat(found.body()).contains("Thay đổi phạm vi đơn vị", "=HYPERLINK");
-		var invalid = web.get("/admin/security-events?from=2026-11-26");
-		assertThat(invalid.body()).contains("ngày phải có dạng dd/mm/yyyy");
+		var invalid = web.get("/admin/security-events?from=2026-11-26&to=31/02/2025");
+		assertThat(invalid.status()).isEqualTo(200);
+		assertThat(invalid.body()).contains("id=\"from-error\"",
+				"Ngày «2026-11-26» chưa đúng dạng. Nhập ngày dạng dd/MM/yyyy, ví dụ 30/06/2025.", "id=\"to-error\"",
+				"Ngày 31/02/2025 không có trên lịch: tháng 02/2025 chỉ có 28 ngày.",
+				"Có điều kiện lọc không đọc được nên chưa được dùng để lọc.")
+			.doesNotContain("/admin/security-events/export");
+		var export = web.get("/admin/security-events/export?user=audit.csv&from=abc");
+		assertThat(export.status()).as("not the whole log unfiltered by the date").isEqualTo(302);
+		assertThat(web.get(export.header("Location").replaceFirst("^http://[^/]+", "")).body())
+			.contains("Ngày «abc» chưa đúng dạng.");
 	}
 
 	private void edit(WebClientSession web, UUID id, String role, boolean enabled) {

@@ -2,8 +2,7 @@ package vn.trithuc.identity.web;
 
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,10 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.trithuc.identity.SecurityEventType;
 import vn.trithuc.identity.internal.SecurityEvents;
-import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /** Administrators read, filter and export the security audit log. */
 @Controller
@@ -27,8 +27,10 @@ class SecurityEventsController {
 	private static final int PAGE_SIZE = 50;
 	private final SecurityEvents events;
 	private final MessageSource messages;
+	private final TypedDates dates;
 
-	SecurityEventsController(SecurityEvents events, MessageSource messages) {
+	SecurityEventsController(SecurityEvents events, MessageSource messages, TypedDates dates) {
+		this.dates = dates;
 		this.events = events;
 		this.messages = messages;
 	}
@@ -50,7 +52,12 @@ class SecurityEventsController {
 	@GetMapping("/export")
 	void export(@RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = "") String type,
 			@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to, Locale locale,
-			HttpServletResponse response, Model model) throws java.io.IOException {
+			HttpServletRequest request, HttpServletResponse response, Model model) throws java.io.IOException {
+		if (!TypedDates.readable(from) || !TypedDates.readable(to)) {
+			// the list says what is wrong with the date, rather than export the log unfiltered by it
+			response.sendRedirect(request.getContextPath() + "/admin/security-events?" + request.getQueryString());
+			return;
+		}
 		var filter = filter(user, type, from, to, model);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"nhat-ky-bao-mat.csv\"");
@@ -63,7 +70,8 @@ class SecurityEventsController {
 		events.recordPersonalDataExport("security audit log CSV", rows);
 	}
 
-	private static SecurityEvents.Filter filter(String user, String type, String from, String to, Model model) {
+	/** The filter as typed; a condition that cannot be read is not applied, and the page says so (a date: beside it). */
+	private SecurityEvents.Filter filter(String user, String type, String from, String to, Model model) {
 		SecurityEventType eventType = null;
 		if (!type.isBlank()) {
 			try {
@@ -73,19 +81,13 @@ class SecurityEventsController {
 				model.addAttribute("filterError", "securityEvents.filter.invalid");
 			}
 		}
-		return new SecurityEvents.Filter(user.isBlank() ? null : user, eventType, date(from, model), date(to, model));
-	}
-
-	private static LocalDate date(String text, Model model) {
-		if (text.isBlank()) {
-			return null;
-		}
-		try {
-			return Formats.parseDate(text);
-		}
-		catch (DateTimeParseException e) {
+		var dateErrors = new HashMap<String, String>();
+		var filter = new SecurityEvents.Filter(user.isBlank() ? null : user, eventType, dates.read(from, "from", dateErrors),
+				dates.read(to, "to", dateErrors));
+		model.addAttribute("dateErrors", dateErrors);
+		if (!dateErrors.isEmpty()) {
 			model.addAttribute("filterError", "securityEvents.filter.invalid");
-			return null;
 		}
+		return filter;
 	}
 }
