@@ -2,8 +2,9 @@ package vn.trithuc.program.web;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,7 @@ import vn.trithuc.program.ProgramId;
 import vn.trithuc.program.Programs;
 import vn.trithuc.program.UnitReports;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /** Inspections with their recommendations followed to closure, and dissemination sessions with coverage. */
 @Controller
@@ -37,9 +39,11 @@ class FollowUpController {
 	private final Inspections inspections;
 	private final Disseminations disseminations;
 	private final ReportScope scope;
+	private final TypedDates dates;
 
 	FollowUpController(Programs programs, UnitReports reports, Inspections inspections, Disseminations disseminations,
-			ReportScope scope) {
+			ReportScope scope, TypedDates dates) {
+		this.dates = dates;
 		this.scope = scope;
 		this.programs = programs;
 		this.reports = reports;
@@ -62,13 +66,19 @@ class FollowUpController {
 	String plan(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Principal principal,
 			RedirectAttributes redirect) {
 		var program = program(id);
+		var dateErrors = new HashMap<String, String>();
+		var plannedOn = dates.read(form.getFirst("plannedOn"), "plannedOn", dateErrors);
+		if (!dateErrors.isEmpty()) {
+			TypedForm.keep(redirect, "planForm", form.toSingleValueMap(), dateErrors);
+			return "redirect:/program/programs/" + id + "/inspections";
+		}
 		try {
 			var inspection = inspections.plan(program.id(), UUID.fromString(required(form, "unitId")),
-					Inspections.Kind.valueOf(required(form, "kind")), date(required(form, "plannedOn")), principal.getName());
+					Inspections.Kind.valueOf(required(form, "kind")), required(plannedOn), principal.getName());
 			redirect.addFlashAttribute("success", "program.inspection.planned");
 			return "redirect:/program/inspections/" + inspection;
 		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
+		catch (IllegalArgumentException e) {
 			redirect.addFlashAttribute("error", "program.inspection.invalid");
 			return "redirect:/program/programs/" + id + "/inspections";
 		}
@@ -80,6 +90,12 @@ class FollowUpController {
 			.orElseThrow(FollowUpController::notFound);
 		model.addAttribute("inspection", inspection);
 		model.addAttribute("program", programs.find(inspection.program(), null).orElseThrow(FollowUpController::notFound));
+		if (!model.containsAttribute("recordForm")) {
+			var recorded = new HashMap<String, String>();
+			recorded.put("heldOn", inspection.heldOn() == null ? "" : Formats.DATE.format(inspection.heldOn()));
+			recorded.put("findings", inspection.findings());
+			model.addAttribute("recordForm", new TypedForm(recorded, Map.of()));
+		}
 		return "program/inspection";
 	}
 
@@ -87,11 +103,17 @@ class FollowUpController {
 	String record(@PathVariable UUID inspectionId, @RequestParam MultiValueMap<String, String> form,
 			RedirectAttributes redirect) {
 		inspections.inspection(inspectionId).orElseThrow(FollowUpController::notFound);
+		var dateErrors = new HashMap<String, String>();
+		var heldOn = dates.read(form.getFirst("heldOn"), "heldOn", dateErrors);
+		if (!dateErrors.isEmpty()) {
+			TypedForm.keep(redirect, "recordForm", form.toSingleValueMap(), dateErrors);
+			return "redirect:/program/inspections/" + inspectionId;
+		}
 		try {
-			inspections.record(inspectionId, date(required(form, "heldOn")), required(form, "findings"));
+			inspections.record(inspectionId, required(heldOn), required(form, "findings"));
 			redirect.addFlashAttribute("success", "program.inspection.recorded");
 		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
+		catch (IllegalArgumentException e) {
 			redirect.addFlashAttribute("error", "program.inspection.invalid");
 		}
 		return "redirect:/program/inspections/" + inspectionId;
@@ -101,11 +123,17 @@ class FollowUpController {
 	String recommend(@PathVariable UUID inspectionId, @RequestParam MultiValueMap<String, String> form,
 			RedirectAttributes redirect) {
 		inspections.inspection(inspectionId).orElseThrow(FollowUpController::notFound);
+		var dateErrors = new HashMap<String, String>();
+		var dueOn = dates.read(form.getFirst("dueOn"), "dueOn", dateErrors);
+		if (!dateErrors.isEmpty()) {
+			TypedForm.keep(redirect, "recommendForm", form.toSingleValueMap(), dateErrors);
+			return "redirect:/program/inspections/" + inspectionId;
+		}
 		try {
-			inspections.recommend(inspectionId, required(form, "text"), date(required(form, "dueOn")));
+			inspections.recommend(inspectionId, required(form, "text"), required(dueOn));
 			redirect.addFlashAttribute("success", "program.recommendation.added");
 		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
+		catch (IllegalArgumentException e) {
 			redirect.addFlashAttribute("error", "program.inspection.invalid");
 		}
 		return "redirect:/program/inspections/" + inspectionId;
@@ -155,24 +183,18 @@ class FollowUpController {
 			@RequestParam(required = false) @Nullable String to, Principal principal, Model model) {
 		var program = program(id);
 		var year = LocalDate.now().getYear();
-		LocalDate start;
-		LocalDate end;
-		try {
-			start = from == null || from.isBlank() ? LocalDate.of(year, 1, 1) : date(from);
-			end = to == null || to.isBlank() ? LocalDate.of(year, 12, 31) : date(to);
-		}
-		catch (DateTimeParseException e) {
-			start = LocalDate.of(year, 1, 1);
-			end = LocalDate.of(year, 12, 31);
-			model.addAttribute("error", "program.dissemination.invalid");
-		}
+		var dateErrors = new HashMap<String, String>();
+		var typedStart = dates.read(from, "from", dateErrors);
+		var typedEnd = dates.read(to, "to", dateErrors);
+		// a bound that cannot be read is told beside its field; the year's own bound is used instead
+		var start = typedStart == null ? LocalDate.of(year, 1, 1) : typedStart;
+		var end = typedEnd == null ? LocalDate.of(year, 12, 31) : typedEnd;
+		model.addAttribute("range", new TypedForm(typedRange(from, to, start, end, dateErrors), dateErrors));
 		model.addAttribute("program", program);
 		// unit officers see the sessions of their units (the coverage figures stay program-wide counts)
 		model.addAttribute("sessions", disseminations.sessions(program.id()).stream()
 			.filter(session -> reaches(principal, program.id(), session.unitId())).toList());
 		model.addAttribute("coverage", disseminations.coverage(program.id(), start, end));
-		model.addAttribute("from", Formats.DATE.format(start));
-		model.addAttribute("to", Formats.DATE.format(end));
 		model.addAttribute("units", reports.units(program.id()).stream()
 			.filter(u -> !u.ended() && reaches(principal, program.id(), u.id())).toList());
 		model.addAttribute("forms", Disseminations.Form.values());
@@ -184,6 +206,12 @@ class FollowUpController {
 	String recordSession(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Principal principal,
 			RedirectAttributes redirect) {
 		var program = program(id);
+		var dateErrors = new HashMap<String, String>();
+		var heldOn = dates.read(form.getFirst("heldOn"), "heldOn", dateErrors);
+		if (!dateErrors.isEmpty()) {
+			TypedForm.keep(redirect, "sessionForm", form.toSingleValueMap(), dateErrors);
+			return "redirect:/program/programs/" + id + "/dissemination";
+		}
 		try {
 			var participants = new EnumMap<ParticipantGroup, Integer>(ParticipantGroup.class);
 			for (var group : ParticipantGroup.values()) {
@@ -196,12 +224,12 @@ class FollowUpController {
 			if (!reaches(principal, program.id(), unitId)) {
 				throw new IllegalArgumentException("unit outside the caller's scope");
 			}
-			disseminations.record(program.id(), unitId, date(required(form, "heldOn")),
+			disseminations.record(program.id(), unitId, required(heldOn),
 					Disseminations.Form.valueOf(required(form, "form")), required(form, "title"), participants,
 					principal.getName());
 			redirect.addFlashAttribute("success", "program.dissemination.recorded");
 		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
+		catch (IllegalArgumentException e) {
 			redirect.addFlashAttribute("error", "program.dissemination.invalid");
 		}
 		return "redirect:/program/programs/" + id + "/dissemination";
@@ -225,8 +253,19 @@ class FollowUpController {
 		return value.strip();
 	}
 
-	private static LocalDate date(String text) {
-		return Formats.parseDate(text);
+	/** A required date, typed and read. */
+	private static LocalDate required(@Nullable LocalDate date) {
+		if (date == null) {
+			throw new IllegalArgumentException("date");
+		}
+		return date;
+	}
+
+	/** The coverage range as shown in its fields: a bound as typed when it cannot be read, else the day used. */
+	private static Map<String, String> typedRange(@Nullable String from, @Nullable String to, LocalDate start, LocalDate end,
+			Map<String, String> dateErrors) {
+		return Map.of("from", dateErrors.containsKey("from") ? String.valueOf(from) : Formats.DATE.format(start),
+				"to", dateErrors.containsKey("to") ? String.valueOf(to) : Formats.DATE.format(end));
 	}
 
 	private static ResponseStatusException notFound() {

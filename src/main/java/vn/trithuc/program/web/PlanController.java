@@ -1,11 +1,10 @@
 package vn.trithuc.program.web;
 
 import java.security.Principal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,7 +21,7 @@ import vn.trithuc.program.ProgramId;
 import vn.trithuc.program.Programs;
 import vn.trithuc.program.UnitPlans;
 import vn.trithuc.program.UnitReports;
-import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /**
  * Grassroots plans: a unit's own plan under the program, its tasks each carrying out a program task. Unit officers
@@ -35,8 +34,10 @@ class PlanController {
 	private final UnitReports reports;
 	private final UnitPlans plans;
 	private final ReportScope scope;
+	private final TypedDates dates;
 
-	PlanController(Programs programs, UnitReports reports, UnitPlans plans, ReportScope scope) {
+	PlanController(Programs programs, UnitReports reports, UnitPlans plans, ReportScope scope, TypedDates dates) {
+		this.dates = dates;
 		this.programs = programs;
 		this.reports = reports;
 		this.plans = plans;
@@ -54,23 +55,29 @@ class PlanController {
 	}
 
 	@PostMapping("/program/programs/{id}/plans")
-	String create(@PathVariable UUID id, @RequestParam(required = false) @Nullable String unit,
-			@RequestParam(required = false) @Nullable String number, @RequestParam(required = false) @Nullable String title,
-			@RequestParam(required = false) @Nullable String issuedOn, Authentication caller, RedirectAttributes redirect) {
+	String create(@PathVariable UUID id, @RequestParam Map<String, String> form, Authentication caller,
+			RedirectAttributes redirect) {
 		var program = programs.find(new ProgramId(id), null).orElseThrow(PlanController::notFound);
+		var dateErrors = new HashMap<String, String>();
+		var issuedOn = dates.read(form.get("issuedOn"), "issuedOn", dateErrors);
+		if (!dateErrors.isEmpty()) {
+			TypedForm.keep(redirect, "planForm", form, dateErrors);
+			return "redirect:/program/programs/" + id + "/plans";
+		}
 		try {
-			var unitId = UUID.fromString(String.valueOf(unit).strip());
+			var unitId = UUID.fromString(String.valueOf(form.get("unit")).strip());
 			var reportingUnit = reports.units(program.id()).stream().filter(u -> u.id().equals(unitId)).findFirst()
 				.orElseThrow(() -> new IllegalArgumentException("unit"));
 			if (!scope.mayActFor(caller, reportingUnit.orgUnitId())) {
 				throw notFound();
 			}
-			var plan = plans.create(program.id(), unitId, number, title == null ? "" : title,
-					issuedOn == null || issuedOn.isBlank() ? null : Formats.parseDate(issuedOn), caller.getName());
+			var title = form.get("title");
+			var plan = plans.create(program.id(), unitId, form.get("number"), title == null ? "" : title, issuedOn,
+					caller.getName());
 			redirect.addFlashAttribute("success", "program.plan.created");
 			return "redirect:/program/plans/" + plan;
 		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
+		catch (IllegalArgumentException e) {
 			redirect.addFlashAttribute("error", "program.plan.invalid");
 			return "redirect:/program/programs/" + id + "/plans";
 		}
@@ -88,24 +95,29 @@ class PlanController {
 	}
 
 	@PostMapping("/program/plans/{planId}/tasks")
-	String addTask(@PathVariable UUID planId, @RequestParam(required = false) @Nullable String parent,
-			@RequestParam(required = false) @Nullable String text, @RequestParam(required = false) @Nullable String dueOn,
-			Principal principal, RedirectAttributes redirect) {
+	String addTask(@PathVariable UUID planId, @RequestParam Map<String, String> form, Principal principal,
+			RedirectAttributes redirect) {
 		var plan = plans.plan(planId).orElseThrow(PlanController::notFound);
 		if (!scope.mayActFor((Authentication) principal, plan.orgUnitId())) {
 			throw notFound();
 		}
+		var dateErrors = new HashMap<String, String>();
+		var due = dates.read(form.get("dueOn"), "dueOn", dateErrors);
+		if (!dateErrors.isEmpty()) {
+			TypedForm.keep(redirect, "taskForm", form, dateErrors);
+			return "redirect:/program/plans/" + planId;
+		}
 		try {
 			var program = programs.find(plan.program(), null).orElseThrow(PlanController::notFound);
-			var parentId = UUID.fromString(String.valueOf(parent).strip());
+			var parentId = UUID.fromString(String.valueOf(form.get("parent")).strip());
 			if (program.items(ItemKind.TASK).stream().noneMatch(i -> i.id().equals(parentId))) {
 				throw new IllegalArgumentException("parent");
 			}
-			LocalDate due = dueOn == null || dueOn.isBlank() ? null : Formats.parseDate(dueOn);
+			var text = form.get("text");
 			plans.addTask(planId, parentId, text == null ? "" : text, due, principal.getName());
 			redirect.addFlashAttribute("success", "program.plan.taskAdded");
 		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
+		catch (IllegalArgumentException e) {
 			redirect.addFlashAttribute("error", "program.plan.taskInvalid");
 		}
 		return "redirect:/program/plans/" + planId;

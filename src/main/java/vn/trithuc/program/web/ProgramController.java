@@ -2,8 +2,9 @@ package vn.trithuc.program.web;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,7 @@ import vn.trithuc.program.ProgramId;
 import vn.trithuc.program.Programs;
 import vn.trithuc.program.TaskGroup;
 import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /** The action programs: the list, one program as of a day, its amendments. */
 @Controller
@@ -32,8 +34,10 @@ class ProgramController {
 
 	private final Programs programs;
 	private final vn.trithuc.program.UnitPlans plans;
+	private final TypedDates dates;
 
-	ProgramController(Programs programs, vn.trithuc.program.UnitPlans plans) {
+	ProgramController(Programs programs, vn.trithuc.program.UnitPlans plans, TypedDates dates) {
+		this.dates = dates;
 		this.programs = programs;
 		this.plans = plans;
 	}
@@ -62,18 +66,11 @@ class ProgramController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, @RequestParam(required = false) @Nullable String asOf, Model model) {
-		LocalDate day = null;
-		if (asOf != null && !asOf.isBlank()) {
-			try {
-				day = Formats.parseDate(asOf);
-			}
-			catch (DateTimeParseException e) {
-				model.addAttribute("asOfInvalid", true);
-			}
-		}
+		var dateErrors = new HashMap<String, String>();
+		var day = dates.read(asOf, "asOf", dateErrors);
 		var program = load(id, day);
 		model.addAttribute("program", program);
-		model.addAttribute("asOfText", day == null ? "" : Formats.DATE.format(day));
+		model.addAttribute("asOfForm", new TypedForm(Map.of("asOf", day == null ? s(asOf) : Formats.DATE.format(day)), dateErrors));
 		model.addAttribute("taskGroups", Arrays.asList(TaskGroup.values()));
 		return "program/program";
 	}
@@ -102,10 +99,14 @@ class ProgramController {
 		model.addAttribute("history", programs.history(program.id(), itemId));
 		model.addAttribute("carrying", plans.carrying(itemId));
 		model.addAttribute("form", form);
-		var validFrom = form.parsedDate();
-		if (form.text() == null || form.text().isBlank() || validFrom == null || blank(form.decisionNumber())
-				|| blank(form.reason()) || form.version() == null) {
-			model.addAttribute("invalid", true);
+		var dateErrors = new HashMap<String, String>();
+		var validFrom = dates.read(form.validFrom(), "validFrom", dateErrors);
+		model.addAttribute("amendForm", new TypedForm(Map.of("validFrom", s(form.validFrom())), dateErrors));
+		var incomplete = blank(form.text()) || blank(form.validFrom()) || blank(form.decisionNumber()) || blank(form.reason())
+				|| form.version() == null;
+		if (incomplete || validFrom == null) {
+			// a date that cannot be read is told beside its field, anything missing above the form
+			model.addAttribute("invalid", incomplete);
 			return "program/item";
 		}
 		try {
@@ -135,17 +136,11 @@ class ProgramController {
 		return text == null || text.isBlank();
 	}
 
+	private static String s(@Nullable String text) {
+		return text == null ? "" : text;
+	}
+
 	record AmendmentForm(@Nullable Integer version, @Nullable String text, @Nullable String validFrom,
 			@Nullable String decisionNumber, @Nullable String reason) {
-
-		@Nullable
-		LocalDate parsedDate() {
-			try {
-				return validFrom == null || validFrom.isBlank() ? null : Formats.parseDate(validFrom);
-			}
-			catch (DateTimeParseException e) {
-				return null;
-			}
-		}
 	}
 }

@@ -3,7 +3,6 @@ package vn.trithuc.program.web;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ import vn.trithuc.program.ReportAction;
 import vn.trithuc.program.TaskGroup;
 import vn.trithuc.program.TaskStatus;
 import vn.trithuc.program.UnitReports;
-import vn.trithuc.shared.Formats;
+import vn.trithuc.shared.TypedDates;
 
 /**
  * Reporting on a program: reporting units and periods, the reports of a period, one unit report with its
@@ -57,9 +56,12 @@ class ReportingController {
 	private final ReportScope scope;
 	private final vn.trithuc.program.ReviewReports reviews;
 	private final vn.trithuc.program.Indicators indicators;
+	private final TypedDates dates;
 
 	ReportingController(Programs programs, UnitReports reports, Reminders reminders, OrgUnits orgUnits,
-			ReportScope scope, vn.trithuc.program.ReviewReports reviews, vn.trithuc.program.Indicators indicators) {
+			ReportScope scope, vn.trithuc.program.ReviewReports reviews, vn.trithuc.program.Indicators indicators,
+			TypedDates dates) {
+		this.dates = dates;
 		this.reviews = reviews;
 		this.indicators = indicators;
 		this.scope = scope;
@@ -135,29 +137,37 @@ class ReportingController {
 	}
 
 	@PostMapping("/program/programs/{id}/periods")
-	String openPeriod(@PathVariable UUID id, @RequestParam(required = false) @Nullable String kind,
-			@RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable String year,
-			@RequestParam(required = false) @Nullable String opensOn, @RequestParam(required = false) @Nullable String cutoffFrom,
-			@RequestParam(required = false) @Nullable String cutoffTo, @RequestParam(required = false) @Nullable String deadline,
-			Principal principal, RedirectAttributes redirect) {
+	String openPeriod(@PathVariable UUID id, @RequestParam Map<String, String> form, Principal principal,
+			RedirectAttributes redirect) {
 		var program = program(id);
 		var back = "redirect:/program/programs/" + id + "/reporting";
+		var dateErrors = new HashMap<String, String>();
+		var opensOn = dates.read(form.get("opensOn"), "opensOn", dateErrors);
+		var cutoffFrom = dates.read(form.get("cutoffFrom"), "cutoffFrom", dateErrors);
+		var cutoffTo = dates.read(form.get("cutoffTo"), "cutoffTo", dateErrors);
+		var deadline = dates.read(form.get("deadline"), "deadline", dateErrors);
+		if (!dateErrors.isEmpty()) {
+			TypedForm.keep(redirect, "periodForm", form, dateErrors);
+			return back;
+		}
 		try {
-			var periodKind = PeriodKind.valueOf(kind == null ? "" : kind);
-			var proposed = year == null || year.isBlank() ? null
-					: reports.proposedDates(periodKind, Integer.parseInt(year.strip())).orElse(null);
-			var dates = new UnitReports.PeriodDates(date(opensOn, proposed == null ? null : proposed.opensOn()),
-					date(cutoffFrom, proposed == null ? null : proposed.cutoffFrom()),
-					date(cutoffTo, proposed == null ? null : proposed.cutoffTo()),
-					date(deadline, proposed == null ? null : proposed.deadline()));
-			if (name == null || name.isBlank()) {
+			var periodKind = PeriodKind.valueOf(String.valueOf(form.get("kind")));
+			var year = blankToNull(form.get("year"));
+			var proposed = year == null ? null : reports.proposedDates(periodKind, Integer.parseInt(year)).orElse(null);
+			var periodDates = new UnitReports.PeriodDates(
+					orProposed(opensOn, proposed == null ? null : proposed.opensOn()),
+					orProposed(cutoffFrom, proposed == null ? null : proposed.cutoffFrom()),
+					orProposed(cutoffTo, proposed == null ? null : proposed.cutoffTo()),
+					orProposed(deadline, proposed == null ? null : proposed.deadline()));
+			var name = blankToNull(form.get("name"));
+			if (name == null) {
 				throw new IllegalArgumentException("name");
 			}
-			var period = reports.openPeriod(program.id(), periodKind, name.strip(), dates, principal.getName());
+			var period = reports.openPeriod(program.id(), periodKind, name, periodDates, principal.getName());
 			redirect.addFlashAttribute("success", "program.period.opened");
 			return "redirect:/program/periods/" + period;
 		}
-		catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+		catch (IllegalArgumentException | NullPointerException e) {
 			redirect.addFlashAttribute("error", "program.period.invalid");
 			return back;
 		}
@@ -340,9 +350,14 @@ class ReportingController {
 			RedirectAttributes redirect) {
 		var program = program(id);
 		var back = "redirect:/program/programs/" + id + "/reporting#targets";
+		var dateErrors = new HashMap<String, String>();
+		var sourceDate = dates.read(form.getFirst("sourceDate"), "sourceDate", dateErrors);
+		if (!dateErrors.isEmpty()) {
+			TypedForm.keep(redirect, "targetForm", form.toSingleValueMap(), dateErrors);
+			return back;
+		}
 		try {
 			var unit = blankToNull(form.getFirst("unit"));
-			var sourceDate = blankToNull(form.getFirst("sourceDate"));
 			var year = blankToNull(form.getFirst("year"));
 			var value = blankToNull(form.getFirst("value"));
 			var source = blankToNull(form.getFirst("source"));
@@ -352,12 +367,11 @@ class ReportingController {
 			indicators.setTarget(program.id(), unit == null ? null : UUID.fromString(unit),
 					new vn.trithuc.program.Indicators.NewTarget(String.valueOf(form.getFirst("indicator")), decimal(value),
 							Integer.parseInt(year), String.valueOf(form.getFirst("comparator")),
-							source,
-							sourceDate == null ? null : Formats.parseDate(sourceDate)),
+							source, sourceDate),
 					principal.getName());
 			redirect.addFlashAttribute("success", "program.target.saved");
 		}
-		catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+		catch (IllegalArgumentException | ArithmeticException e) {
 			redirect.addFlashAttribute("error", "program.target.invalid");
 		}
 		return back;
@@ -375,14 +389,12 @@ class ReportingController {
 		return Integer.parseInt(version.strip());
 	}
 
-	private static LocalDate date(@Nullable String text, @Nullable LocalDate proposed) {
-		if (text == null || text.isBlank()) {
-			if (proposed == null) {
-				throw new IllegalArgumentException("date");
-			}
-			return proposed;
+	/** The date typed, else the one proposed for the period's year. @throws IllegalArgumentException when neither */
+	private static LocalDate orProposed(@Nullable LocalDate typed, @Nullable LocalDate proposed) {
+		if (typed == null && proposed == null) {
+			throw new IllegalArgumentException("date");
 		}
-		return Formats.parseDate(text);
+		return typed == null ? proposed : typed;
 	}
 
 	private static boolean email(@Nullable String text) {
