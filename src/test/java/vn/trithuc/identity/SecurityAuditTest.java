@@ -41,6 +41,8 @@ class SecurityAuditTest {
 	SecurityEvents events;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	org.springframework.web.context.WebApplicationContext context;
 
 	@Test
 	void administrator_actions_are_audited_once_with_the_administrator_as_actor() {
@@ -171,6 +173,21 @@ class SecurityAuditTest {
 		assertThat(events.purgeExpired()).isGreaterThanOrEqualTo(1);
 		assertThat(entries(SecurityEventType.LOGIN_SUCCEEDED, "audit.old")).isEmpty();
 		assertThat(entries(SecurityEventType.SCOPE_CHANGED, "audit.append")).hasSize(1);
+	}
+
+	@Test
+	void a_log_export_the_client_breaks_off_is_recorded_and_says_so() {
+		for (int i = 0; i < 30; i++) {
+			audit.record(SecurityEventType.SCOPE_CHANGED, "audit.cut", "Thay đổi số " + i);
+		}
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user("audit.cut.admin").authorities(() -> Role.SYSTEM_ADMINISTRATOR.authority());
+		org.assertj.core.api.Assertions.catchThrowable(() -> vn.trithuc.BrokenOffDownloads.after(context, 200)
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/admin/security-events/export").param("user", "audit.cut").with(admin)));
+		assertThat(jdbc.sql("select details from identity.security_event where event_type = 'PERSONAL_DATA_EXPORTED'"
+				+ " and actor = 'audit.cut.admin'").query(String.class).list())
+			.singleElement().asString().startsWith("security audit log CSV broken off (");
 	}
 
 	@Test

@@ -110,23 +110,26 @@ public class SecurityEvents implements SecurityAudit {
 		return new EventPage(rows, page, size, total);
 	}
 
-	/** Every matching entry as CSV for Excel: UTF-8 with BOM, formula-like cells neutralised. */
+	/**
+	 * Every matching entry as CSV for Excel: UTF-8 with BOM, formula-like cells neutralised; {@code sent} counts the
+	 * rows written, also when writing fails midway (the caller records the export either way).
+	 */
 	@Transactional(readOnly = true)
-	public long exportCsv(Filter filter, Writer out, List<String> header,
-			java.util.function.Function<SecurityEventType, String> typeName) throws IOException {
+	public void exportCsv(Filter filter, Writer out, List<String> header,
+			java.util.function.Function<SecurityEventType, String> typeName, java.util.concurrent.atomic.AtomicLong sent)
+			throws IOException {
 		var where = new StringBuilder(" where true");
 		var params = new LinkedHashMap<String, Object>();
 		filter.appendTo(where, params);
 		out.write('\uFEFF');
 		out.write(csvRow(header));
-		long[] count = { 0 };
 		var failure = new IOException[1];
 		jdbc.sql("select * from identity.security_event" + where + " order by occurred_at desc, id").params(params)
-			.query(SecurityEvents::entry).stream().forEach(e -> {
+			.query(SecurityEvents::entry).stream().takeWhile(e -> failure[0] == null).forEach(e -> {
 				try {
 					out.write(csvRow(java.util.Arrays.asList(Formats.DATE_TIME.format(e.occurredAt().atZone(Formats.ZONE)),
 							typeName.apply(e.type()), e.actor(), e.subject(), e.remoteAddress(), e.details())));
-					count[0]++;
+					sent.incrementAndGet();
 				}
 				catch (IOException io) {
 					failure[0] = io;
@@ -135,7 +138,7 @@ public class SecurityEvents implements SecurityAudit {
 		if (failure[0] != null) {
 			throw failure[0];
 		}
-		return count[0];
+		out.flush();
 	}
 
 	static String csvRow(List<String> cells) {

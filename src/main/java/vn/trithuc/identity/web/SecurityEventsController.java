@@ -64,10 +64,16 @@ class SecurityEventsController {
 		var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		var header = List.of("occurredAt", "type", "actor", "subject", "remoteAddress", "details").stream()
 			.map(key -> messages.getMessage("securityEvents.col." + key, null, locale)).toList();
-		long rows = events.exportCsv(filter, writer, header,
-				t -> messages.getMessage(t.messageKey(), null, t.name(), locale));
-		writer.flush();
-		events.recordPersonalDataExport("security audit log CSV", rows);
+		var sent = new java.util.concurrent.atomic.AtomicLong();
+		boolean complete = false;
+		try {
+			events.exportCsv(filter, writer, header, t -> messages.getMessage(t.messageKey(), null, t.name(), locale), sent);
+			complete = true;
+		}
+		finally {
+			// recorded however it ended: a client may close the download once it has the rows it wanted
+			events.recordPersonalDataExport("security audit log CSV" + (complete ? "" : " broken off"), sent.get());
+		}
 	}
 
 	/** The filter as typed; a condition that cannot be read is not applied, and the page says so (a date: beside it). */

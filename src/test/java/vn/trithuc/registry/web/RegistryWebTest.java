@@ -24,15 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import vn.trithuc.IntegrationTest;
 import vn.trithuc.TestAccounts;
@@ -343,9 +337,7 @@ class RegistryWebTest {
 		}
 		// the client goes away after the first bytes (it has read what it wanted): every later write fails, as on a
 		// closed connection
-		var cutOff = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity())
-			.addFilters((request, response, chain) -> chain.doFilter(request, new CutOff((HttpServletResponse) response)))
-			.build();
+		var cutOff = vn.trithuc.BrokenOffDownloads.after(context, 10);
 		var leader = SecurityMockMvcRequestPostProcessors.user("web.leader.cut").authorities(() -> Role.LEADER.authority());
 		for (var format : List.of("csv", "xlsx")) {
 			catchThrowable(() -> cutOff.perform(MockMvcRequestBuilders.get("/registry/people/export." + format)
@@ -355,114 +347,6 @@ class RegistryWebTest {
 				+ " and actor = 'web.leader.cut' and details like :q").param("q", "%" + tag + "%").query(String.class).list();
 		assertThat(details).hasSize(2).allSatisfy(d -> assertThat(d).contains("broken off")
 			.as("a leader's export is masked whatever was asked").doesNotContain("full national IDs"));
-	}
-
-	/** A response whose client went away after ten bytes. */
-	private static final class CutOff extends HttpServletResponseWrapper {
-
-		private int written;
-
-		CutOff(HttpServletResponse response) {
-			super(response);
-		}
-
-		@Override
-		public ServletOutputStream getOutputStream() {
-			return new ServletOutputStream() {
-				@Override
-				public void write(int b) throws java.io.IOException {
-					if (++written > 10) {
-						throw new java.io.IOException("Broken pipe");
-					}
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setWriteListener(WriteListener listener) {
-				}
-			};
-		}
-	}
-
-	@Test
-	void export_writes_the_chosen_columns_with_the_callers_masking_and_logs_the_row_count() throws Exception {
-		var tag = uniqueToken("Cot");
-		var nid = nationalId(1985, Sex.FEMALE);
-		create(withPhone(withNationalId(person("Lê", tag, "Hoa", Sex.FEMALE, LocalDate.of(1985, 4, 3)), nid), "-0912 345 678"));
-		create(withPhone(person("Trần", tag, "An", Sex.MALE, LocalDate.of(1970, 2, 1)), "+84 24 3825 1234"));
-		var q = URLEncoder.encode(tag, StandardCharsets.UTF_8);
-		// columns come in the dialog's order, whatever order they are asked in
-		var cols = "&cols=givenName&cols=birth&cols=nationalId&cols=phone&cols=party&cols=field";
-
-		// a leader: birth year only, masked ID, no party column even when asked for
-		var leader = TestAccounts.loggedIn(port, administration, "web.leader2", Role.LEADER);
-		var csv = leader.get("/registry/people/export.csv?q=" + q + cols);
-		assertThat(csv.status()).isEqualTo(200);
-		var lines = csv.body().split("\r\n");
-		assertThat(lines[0]).isEqualTo("\uFEFFTên,Ngày sinh,Số định danh cá nhân,Lĩnh vực,Điện thoại");
-		assertThat(lines).hasSize(3);
-		assertThat(lines[1]).isEqualTo("An,1970,,,'+84 24 3825 1234"); // Vietnamese order: An before Hoa
-		assertThat(lines[2]).isEqualTo("Hoa,1985,********" + nid.substring(8) + ",,'-0912 345 678");
-		// RFC 4180: a field with the separator, a quote or a line break is quoted, quotes doubled
-		assertThat(ExportController.csvLine(List.of("Hà Nội, Việt Nam", "dòng 1\r\ndòng 2", "\"A\"", "x")))
-			.isEqualTo("\"Hà Nội, Việt Nam\",\"dòng 1\r\ndòng 2\",\"\"\"A\"\"\",x\r\n");
-
-		// an HR officer: full date and ID, party column, read back from the .xlsx
-		var officer = TestAccounts.loggedIn(port, administration, "web.hr.export", Role.HR_OFFICER);
-		// a list for a meeting: the IDs masked unless the officer asks for them in full
-		assertThat(officer.get("/registry/people/export.csv?q=" + q + cols).body())
-			.contains("********" + nid.substring(8)).doesNotContain(nid);
-		var bytes = officer.getBytes("/registry/people/export.xlsx?q=" + q + cols + "&fullIds=true");
-		var file = java.nio.file.Files.createTempFile("export", ".xlsx");
-		java.nio.file.Files.write(file, bytes);
-		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
-			var sheet = workbook.getSheetAt(0);
-			var text = new org.apache.poi.ss.usermodel.DataFormatter();
-			var header = new ArrayList<String>();
-			sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
-			assertThat(header).containsExactly("Tên", "Ngày sinh", "Số định danh cá nhân", "Lĩnh vực", "Đảng viên", "Điện thoại");
-			assertThat(sheet.getLastRowNum()).isEqualTo(2);
-			var hoa = sheet.getRow(2);
-			assertThat(hoa.getCell(0).getStringCellValue()).isEqualTo("Hoa");
-			// the birth date is a real date: a number with the dd/mm/yyyy format, read back as the same day
-			var birth = hoa.getCell(1);
-			assertThat(birth.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
-			assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(birth)).isTrue();
-			assertThat(birth.getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
-			assertThat(birth.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(1985, 4, 3));
-			assertThat(text.formatCellValue(birth)).isEqualTo("03/04/1985");
-			// the national ID stays text, leading zero and all
-			var id = hoa.getCell(2);
-			assertThat(id.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
-			assertThat(id.getStringCellValue()).isEqualTo(nid).startsWith("0");
-			assertThat(text.formatCellValue(hoa.getCell(3))).isEmpty();
-			assertThat(hoa.getCell(4).getStringCellValue()).isEqualTo("Chưa là đảng viên");
-			assertThat(hoa.getCell(5).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
-			assertThat(hoa.getCell(5).getStringCellValue()).isEqualTo("'-0912 345 678");
-			// header frozen, filter arrows over the header and every row, columns sized by kind
-			var pane = sheet.getPaneInformation();
-			assertThat(pane).isNotNull();
-			assertThat(pane.isFreezePane()).isTrue();
-			assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
-			assertThat(pane.getVerticalSplitPosition()).isEqualTo((short) 0);
-			assertThat(sheet.getCTWorksheet().isSetAutoFilter()).isTrue();
-			assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:F3");
-			assertThat(sheet.getColumnWidth(3)).as("fields of study are wider than a given name")
-				.isGreaterThan(sheet.getColumnWidth(0));
-			assertThat(sheet.getColumnWidth(2)).isGreaterThanOrEqualTo(16 * 256);
-		}
-		finally {
-			java.nio.file.Files.deleteIfExists(file);
-		}
-
-		var details = jdbc.sql("select details from identity.security_event where event_type = 'PERSONAL_DATA_EXPORTED'"
-				+ " and details like :q order by id").param("q", "%" + tag + "%").query(String.class).list();
-		assertThat(details).hasSize(3).allSatisfy(d -> assertThat(d).endsWith("(2)"))
-			.filteredOn(d -> d.contains("full national IDs")).hasSize(1);
 	}
 
 	private static Map<String, String> form(PersonData d, String phone, String page) {
