@@ -397,6 +397,18 @@ public class Profiles implements Registry {
 			.param("m", merged).update();
 		jdbc.sql("update registry.person_view_log set person_id = :s where person_id = :m").param("s", survivor)
 			.param("m", merged).update();
+		// what the person asked for and agreed to under the other record goes with them: change requests, consents
+		// (the latest decision holds), erasure requests (one open at a time); its open invitation link is closed
+		jdbc.sql("update registry.change_request set person_id = :s where person_id = :m").param("s", survivor)
+			.param("m", merged).update();
+		jdbc.sql("update registry.consent set person_id = :s where person_id = :m").param("s", survivor).param("m", merged)
+			.update();
+		jdbc.sql("""
+				update registry.erasure_request set person_id = :s where person_id = :m and (status <> 'OPEN'
+				  or not exists (select 1 from registry.erasure_request o where o.person_id = :s and o.status = 'OPEN'))""")
+			.param("s", survivor).param("m", merged).update();
+		jdbc.sql("update registry.invitation set status = 'REPLACED', closed_at = :now where person_id = :m and status = 'OPEN'")
+			.param("m", merged).param("now", Timestamp.from(clock.instant())).update();
 		// the other record's photo fills the survivor's blank one, as its other blank fields are filled
 		jdbc.sql("""
 				insert into registry.person_photo (person_id, content, size, sha256, updated_at, updated_by)

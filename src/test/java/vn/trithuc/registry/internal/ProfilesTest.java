@@ -10,6 +10,7 @@ import static vn.trithuc.registry.internal.RegistryFixtures.withNationalId;
 import static vn.trithuc.registry.internal.RegistryFixtures.withPhone;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,6 +35,10 @@ class ProfilesTest {
 	JdbcClient jdbc;
 	@Autowired
 	vn.trithuc.orgunit.internal.OrgUnitOperations orgUnits;
+	@Autowired
+	SelfService selfService;
+	@Autowired
+	Erasures erasures;
 
 	private UUID create(PersonData data) {
 		return ((Profiles.Created) profiles.register(data, "test.hr")).id();
@@ -180,6 +185,26 @@ class ProfilesTest {
 		assertThat(profiles.mergedInto(other)).contains(keep);
 		assertThat(jdbc.sql("select count(*) from registry.person_part where person_id = :id").param("id", other)
 			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void a_merge_takes_the_other_records_requests_consents_and_erasure_request_to_the_survivor() {
+		var keep = create(person("Vũ", "Thị", uniqueToken("Gop"), Sex.FEMALE, LocalDate.of(1983, 3, 3)));
+		var other = create(person("Vũ", "Thị", uniqueToken("Gop"), Sex.FEMALE, LocalDate.of(1983, 3, 3)));
+		var request = selfService.propose(other, SelfService.CONTACT, null, null, Map.of("phone", "0912345678"), null,
+				"test.hr");
+		selfService.consent(keep, "EXPERT_DIRECTORY", false, "test.hr");
+		selfService.consent(other, "EXPERT_DIRECTORY", true, "test.hr");
+		var erasure = erasures.request(other, "Đã nghỉ việc ở doanh nghiệp", "test.hr").orElseThrow();
+		profiles.merge(keep, 1, other, "test.hr");
+		assertThat(selfService.ofPerson(keep)).extracting(SelfService.Request::id).containsExactly(request);
+		assertThat(selfService.consents(keep)).as("the latest decision, given under the other record")
+			.containsEntry("EXPERT_DIRECTORY", true);
+		assertThat(erasures.open(keep)).get().extracting(Erasures.Task::id).isEqualTo(erasure);
+		for (var table : List.of("change_request", "consent", "erasure_request")) {
+			assertThat(jdbc.sql("select count(*) from registry." + table + " where person_id = :m").param("m", other)
+				.query(Long.class).single()).as(table).isZero();
+		}
 	}
 
 	@Test
