@@ -50,8 +50,12 @@ public class TypedDates {
 
 	/** Whether nothing, or a date that can be read, was typed. */
 	public static boolean readable(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return true;
+		}
 		try {
-			return text == null || text.isBlank() || Formats.parseDate(text) != null;
+			Formats.parseDate(text);
+			return true;
 		}
 		catch (Formats.InvalidDateException e) {
 			return false;
