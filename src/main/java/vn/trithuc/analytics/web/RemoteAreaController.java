@@ -3,7 +3,6 @@ package vn.trithuc.analytics.web;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.security.core.Authentication;

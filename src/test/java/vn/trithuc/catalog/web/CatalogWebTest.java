@@ -4,15 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.trithuc.catalog.internal.Spreadsheets.row;
 import static vn.trithuc.catalog.internal.Spreadsheets.xlsx;
 
-import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
