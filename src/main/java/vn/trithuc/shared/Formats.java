@@ -108,6 +108,17 @@ public class Formats {
 	}
 
 	/**
+	 * The day an Excel serial number stands for (the 1900 date system, as a date cell of a spreadsheet stores it:
+	 * 45292 is 01/01/2024), or null outside 367–79.999 (02/01/1901 to 2118), where it is no plausible date.
+	 */
+	public static @org.jspecify.annotations.Nullable LocalDate excelSerialDay(BigDecimal number) {
+		if (number.compareTo(BigDecimal.valueOf(367)) < 0 || number.compareTo(BigDecimal.valueOf(80_000)) >= 0) {
+			return null;
+		}
+		return LocalDate.of(1899, 12, 30).plusDays(number.longValue());
+	}
+
+	/**
 	 * The day of a date read in parts (the import reads d/M/yy and yyyy-MM-dd too).
 	 *
 	 * @param text the date as written, for the message

@@ -180,7 +180,7 @@ public class OrgUnitSpreadsheets {
 			}
 			LocalDate date = null;
 			try {
-				date = cells[5].isEmpty() ? null : Formats.parseDate(cells[5]);
+				date = cells[5].isEmpty() ? null : foundedOn(row, cells[5]);
 				if (date == null) {
 					problems.add(new Problem(n, "orgunit.import.required", List.of(COLUMNS.get(5))));
 				}
@@ -251,5 +251,17 @@ public class OrgUnitSpreadsheets {
 			map.put(VietnameseText.fold(kind.name()), kind);
 		}
 		return map;
+	}
+
+	/** A founding date as typed (dd/MM/yyyy) or kept by Excel in a date cell (a serial day number). */
+	private static LocalDate foundedOn(org.dhatim.fastexcel.reader.Row row, String text) {
+		var cell = row.getCell(5);
+		if (cell != null && cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
+			var day = Formats.excelSerialDay(cell.asNumber());
+			if (day != null) {
+				return day;
+			}
+		}
+		return Formats.parseDate(text);
 	}
 }

@@ -1086,10 +1086,7 @@ public class SpreadsheetImport {
 					&& number.stripTrailingZeros().scale() <= 0) {
 				return number.intValue();
 			}
-			if (number.compareTo(BigDecimal.valueOf(367)) >= 0 && number.compareTo(BigDecimal.valueOf(80_000)) < 0) {
-				return LocalDate.of(1899, 12, 30).plusDays(number.longValue()); // Excel serial date
-			}
-			return null;
+			return Formats.excelSerialDay(number);
 		}
 		text = SPACES.matcher(text).replaceAll("");
 		if (YEAR.matcher(text).matches()) {

@@ -175,12 +175,13 @@ class OrgUnitWebTest {
 
 		var good = xlsx(OrgUnitSpreadsheets.COLUMNS, List.of(
 				List.of(code("I1"), "Phòng Giáo dục và Đào tạo", "", "Cơ quan chuyên môn thuộc Ủy ban nhân dân", "", "01/01/2020"),
-				List.of(code("I2"), "Trường Tiểu học Rô Men", "", "truong hoc", code("I1"), "01/09/2020")));
+				List.of(code("I2"), "Trường Tiểu học Rô Men", "", "truong hoc", code("I1"), "date:2020-09-01")));
 		var done = mvc.perform(multipart("/orgunit/operations/import").file(good).with(csrf())
 			.with(user("orgunit.importer").authorities(() -> Role.HR_OFFICER.authority()))).andReturn();
 		assertThat(done.getResponse().getContentAsString()).contains("Đã nhập 2 đơn vị.");
 		var school = units.findByCode(code("I2")).orElseThrow();
 		assertThat(school.kind()).isEqualTo(OrgUnitKind.SCHOOL);
+		assertThat(school.validFrom()).as("a founding date kept by Excel as a date cell").isEqualTo(java.time.LocalDate.of(2020, 9, 1));
 		assertThat(school.parentId()).isEqualTo(units.findByCode(code("I1")).orElseThrow().id());
 
 		var export = mvc.perform(get("/orgunit/export?asOf=01/10/2020")
@@ -206,8 +207,14 @@ class OrgUnitWebTest {
 		}
 		for (int r = 0; r < rows.size(); r++) {
 			for (int c = 0; c < rows.get(r).size(); c++) {
-				if (!rows.get(r).get(c).isEmpty()) {
-					sheet.value(r + 1, c, rows.get(r).get(c));
+				var value = rows.get(r).get(c);
+				if (value.startsWith("date:")) {
+					// a real date cell, as Excel keeps a date typed into a date-formatted column (a serial day number)
+					sheet.value(r + 1, c, java.time.LocalDate.parse(value.substring(5)));
+					sheet.style(r + 1, c).format("dd/mm/yyyy").set();
+				}
+				else if (!value.isEmpty()) {
+					sheet.value(r + 1, c, value);
 				}
 			}
 		}
