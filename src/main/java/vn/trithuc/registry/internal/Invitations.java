@@ -43,9 +43,12 @@ public class Invitations {
 	private final Clock clock;
 	private final String mailFrom;
 
+	private final RegistrySettings settings;
+
 	Invitations(JdbcClient jdbc, Profiles profiles, IntellectualAccounts accounts, ObjectProvider<JavaMailSender> mail,
-			Clock clock, @Value("${trithuc.program.mail-from:trithuc@localhost}") String mailFrom) {
+			Clock clock, @Value("${trithuc.program.mail-from:trithuc@localhost}") String mailFrom, RegistrySettings settings) {
 		this.jdbc = jdbc;
+		this.settings = settings;
 		this.profiles = profiles;
 		this.accounts = accounts;
 		this.mail = mail;
@@ -65,7 +68,9 @@ public class Invitations {
 	}
 
 	/**
-	 * Invites a person the officer reaches; {@code baseUrl} is the site's address as the officer sees it.
+	 * Invites a person the officer reaches; {@code baseUrl} is the site's address as the officer sees it, used for the
+	 * link unless {@code trithuc.registry.public-url} is set (the request's host and forwarded headers are the
+	 * requester's to choose; a configured address is not).
 	 *
 	 * @throws NotInvitableException without an e-mail address, with an account already, or a taken user name
 	 */
@@ -91,7 +96,7 @@ public class Invitations {
 			.param("id", UUID.randomUUID()).param("p", person).param("hash", hash(token)).param("email", email)
 			.param("by", officer.username()).param("now", Timestamp.from(now))
 			.param("expires", Timestamp.from(now.plus(VALIDITY))).update();
-		var link = baseUrl + "/invitation/" + token;
+		var link = (settings.publicUrl() != null ? settings.publicUrl() : baseUrl) + "/invitation/" + token;
 		var sender = mail.getIfAvailable();
 		if (sender == null) {
 			return new Sent(email, link);
