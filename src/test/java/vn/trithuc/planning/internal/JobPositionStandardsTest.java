@@ -87,7 +87,7 @@ class JobPositionStandardsTest {
 		var refused = web.postForm("/planning/positions", Map.of("orgUnit", unit.toString(), "title", "Kế toán viên",
 				"validFrom", "31/02/2030", "politicalTheory", "SO_CAP", "_csrf", WebClientSession.csrfToken(page.body())));
 		assertThat(refused.status()).isEqualTo(302);
-		assertThat(web.get("/planning/positions").body()).contains("Ngày áp dụng không hợp lệ");
+		assertThat(web.get("/planning/positions").body()).contains("Ngày 31/02/2030 không có trên lịch: tháng 02/2030 chỉ có 28 ngày.");
 		assertThat(positions.list(Scope.of(Set.of(unit)))).isEmpty();
 
 		page = web.get("/planning/positions?unit=" + unit);
