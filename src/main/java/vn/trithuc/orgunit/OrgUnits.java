@@ -19,6 +19,9 @@ public interface OrgUnits {
 	/** The unit with its latest attributes, whether or not it still exists. */
 	Optional<OrgUnit> find(OrgUnitId id);
 
+	/** The units of these ids that exist or existed, each with its latest attributes: one read. */
+	List<OrgUnit> find(java.util.Collection<OrgUnitId> ids);
+
 	/** The unit with this code (codes are never reused), with its latest attributes. */
 	Optional<OrgUnit> findByCode(String code);
 

@@ -71,6 +71,15 @@ class OrgUnitDirectory implements OrgUnits {
 	}
 
 	@Override
+	public List<OrgUnit> find(Collection<OrgUnitId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + " where u.id = any(:ids) and " + LATEST)
+			.param("ids", ids.stream().map(OrgUnitId::value).toArray(UUID[]::new)).query(OrgUnitDirectory::unit).list();
+	}
+
+	@Override
 	public Optional<OrgUnit> findByCode(String code) {
 		return jdbc.sql(SELECT + " where lower(u.code) = lower(:code) and " + LATEST).param("code", code.strip())
 			.query(OrgUnitDirectory::unit).optional();

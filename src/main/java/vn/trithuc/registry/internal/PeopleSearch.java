@@ -33,7 +33,8 @@ import vn.trithuc.shared.VietnameseText;
  * (levenshtein, candidates looked up in {@code registry.name_token}), shorter ones only exactly; 12 digits
  * search the national ID, 9 digits the old ID, exactly. Facet counts over the same filtered set, sorted in
  * Vietnamese order by given, middle and family name — the people who have every query token itself (no typo) first,
- * then those matched through a typo, each in that order; always within the caller's {@link RegistryScope}.
+ * then those matched through a typo, each in that order — unless another order is asked for ({@link Sort}); always
+ * within the caller's {@link RegistryScope}.
  * <p>
  * Facets (unit subtree, province and commune of residence, province of the hometown, highest degree, field of study,
  * academic title, age band, sex, ethnic group, personnel category, party member — only for callers who may see it —
@@ -77,15 +78,59 @@ public class PeopleSearch {
 	}
 
 	/**
+	 * An order a list of people may be asked for, each ascending or reversed, people of one key by name: by name
+	 * (given, middle, family name in Vietnamese order); by birth, oldest first (a birth year alone counts as that
+	 * year, before its dates; a caller who sees birth years only gets the years, then names); by unit, its name in
+	 * Vietnamese order. An unknown birth or unit comes last either way. As a parameter: {@code sort=birth},
+	 * {@code sort=birth,desc}.
+	 */
+	public record Sort(Key key, boolean descending) {
+
+		public enum Key {
+			NAME, BIRTH, UNIT
+		}
+
+		/** The sort a parameter names; null for none, or one that names no sort (the default order then). */
+		public static @Nullable Sort parse(@Nullable String parameter) {
+			if (parameter == null) {
+				return null;
+			}
+			var parts = parameter.strip().split(",", -1);
+			if (parts.length > 2 || (parts.length == 2 && !Set.of("asc", "desc").contains(parts[1].strip()))) {
+				return null;
+			}
+			for (var key : Key.values()) {
+				if (key.name().equalsIgnoreCase(parts[0].strip())) {
+					return new Sort(key, parts.length == 2 && parts[1].strip().equals("desc"));
+				}
+			}
+			return null;
+		}
+
+		/** This sort as a parameter value: "birth" or "birth,desc". */
+		public String parameter() {
+			return key.name().toLowerCase(java.util.Locale.ROOT) + (descending ? ",desc" : "");
+		}
+	}
+
+	/**
 	 * @param filters facet name → selected value (see {@link #FACETS})
 	 * @param experts match the text against expertise (fields, keywords, works) instead of names
+	 * @param sort the order asked for; null: by name, a name query's exact matches first (experts: best match first,
+	 * always)
 	 */
-	public record Query(String text, Map<String, String> filters, int page, int size, boolean experts) {
+	public record Query(String text, Map<String, String> filters, int page, int size, boolean experts,
+			@Nullable Sort sort) {
 		public Query {
 			text = text == null ? "" : VietnameseText.nfc(text);
 			filters = Map.copyOf(filters);
 			page = Math.max(0, page);
 			size = Math.min(Math.max(1, size), 200);
+			sort = experts ? null : sort;
+		}
+
+		public Query(String text, Map<String, String> filters, int page, int size, boolean experts) {
+			this(text, filters, page, size, experts, null);
 		}
 
 		public Query(String text, Map<String, String> filters, int page, int size) {
@@ -212,8 +257,10 @@ public class PeopleSearch {
 			}
 			counted.add(facet);
 		}
+		var sort = query.sort();
 		var criteria = new SearchIndex.Criteria(exact, fuzzyTokens, fuzzy, expert, reach.units(), selections, counted,
-				LocalDate.now(clock).getYear());
+				LocalDate.now(clock).getYear(), sort, !visibility.seesBirthDate(caller, false),
+				sort != null && sort.key() == Sort.Key.UNIT ? unitsByName(index.units()) : List.of());
 		// the root of the caller's unit scope, for the unit facet (read once per search, with the reach)
 		return new IndexQuery(criteria, selections.keySet(),
 				Optional.ofNullable(reach.kind() == RegistryScope.Reach.Kind.UNITS ? reach.root() : null));
@@ -300,8 +347,10 @@ public class PeopleSearch {
 		var facets = facets(filters, query, caller);
 		long total = facets.remove("total").stream().mapToLong(FacetValue::count).sum();
 		var rows = new ArrayList<Row>();
-		jdbc.sql("select p.* from registry.person p where " + all.sql() + order(query, filters) + " limit :limit offset :offset")
-			.params(all.parameters()).params(exactFirstParameters(filters)).param("limit", query.size())
+		var order = ordering(query, filters, caller, false);
+		jdbc.sql("select p.* from registry.person p" + order.join() + " where " + all.sql() + order.by()
+				+ " limit :limit offset :offset")
+			.params(all.parameters()).params(order.parameters()).param("limit", query.size())
 			.param("offset", (long) query.page() * query.size())
 			.query((RowCallbackHandler) rs -> rows.add(row(rs, caller)));
 		return new Result(rows, total, query.page(), query.size(), facets);
@@ -313,7 +362,7 @@ public class PeopleSearch {
 	/** The columns facets and the order read: what the one-pass search keeps of each matched person. */
 	private static final String MATCHED_COLUMNS = "p.id, p.given_name, p.middle_name, p.family_name, p.current_org_unit,"
 			+ " p.residence_province, p.residence, p.hometown_province, p.highest_degree, p.academic_title, p.birth_year,"
-			+ " p.sex, p.ethnic_group, p.personnel_category, p.party_member, p.talent, p.fields";
+			+ " p.birth_date, p.sex, p.ethnic_group, p.personnel_category, p.party_member, p.talent, p.fields";
 
 	/**
 	 * A text query (names, national ID, expertise) in one statement: the people the text matches within the scope
@@ -368,11 +417,10 @@ public class PeopleSearch {
 		}
 		parts.add("select 'field', f, count(*), null::uuid, null::bigint from p cross join unnest(p.fields) f where "
 				+ facetWhere(filters, "field") + " group by f");
-		var order = query.experts() ? " order by p.rank desc, " + ORDER.substring(" order by ".length())
-				: filters.exactFirst() != null ? " order by p.exact_first desc, " + ORDER.substring(" order by ".length())
-				: ORDER;
-		parts.add("select 'row', null, null, page.id, row_number() over () from (select p.id from p where "
-				+ facetWhere(filters, null) + order + " limit :limit offset :offset) page");
+		var order = ordering(query, filters, caller, true);
+		parameters.putAll(order.parameters());
+		parts.add("select 'row', null, null, page.id, row_number() over () from (select p.id from p" + order.join()
+				+ " where " + facetWhere(filters, null) + order.by() + " limit :limit offset :offset) page");
 		var counts = new LinkedHashMap<String, List<FacetValue>>();
 		var page = new java.util.TreeMap<Long, UUID>();
 		// within this read-only transaction only (the class is @Transactional)
@@ -428,26 +476,95 @@ public class PeopleSearch {
 			return;
 		}
 		var all = filters.all();
-		jdbc.sql("select p.* from registry.person p where " + all.sql() + order(query, filters)).params(all.parameters())
-			.params(exactFirstParameters(filters)).withFetchSize(500).query((RowCallbackHandler) rs -> consumer.accept(row(rs, caller)));
+		var order = ordering(query, filters, caller, false);
+		jdbc.sql("select p.* from registry.person p" + order.join() + " where " + all.sql() + order.by())
+			.params(all.parameters()).params(order.parameters()).withFetchSize(500)
+			.query((RowCallbackHandler) rs -> consumer.accept(row(rs, caller)));
 	}
 
-	private static final String ORDER = " order by p.given_name collate \"vi-x-icu\", p.middle_name collate \"vi-x-icu\","
-			+ " p.family_name collate \"vi-x-icu\", p.id";
-
-	/** The order of a query: an expert's rank, or the exact matches of a name query first; then the name order. */
-	private static String order(Query query, Filters filters) {
-		if (query.experts()) {
-			return " order by " + expertRank(query.text()).sql() + " desc, " + ORDER.substring(" order by ".length());
-		}
-		if (filters.exactFirst() != null) {
-			return " order by " + filters.exactFirst().sql() + " desc, " + ORDER.substring(" order by ".length());
-		}
-		return ORDER;
+	/** Names in Vietnamese order (given, middle, family; or reversed), then the id: the order of lists and of ties. */
+	private static String names(boolean descending) {
+		var direction = descending ? " desc" : "";
+		return "p.given_name collate \"vi-x-icu\"" + direction + ", p.middle_name collate \"vi-x-icu\"" + direction
+				+ ", p.family_name collate \"vi-x-icu\"" + direction + ", p.id";
 	}
 
-	private static Map<String, Object> exactFirstParameters(Filters filters) {
-		return filters.exactFirst() == null ? Map.of() : filters.exactFirst().parameters();
+	private static final String NAMES = names(false);
+
+	/** The order of a SQL search over {@code p} ({@code by}), what it joins to {@code p} and the parameters it adds. */
+	record Ordering(String join, String by, Map<String, Object> parameters) {
+	}
+
+	/**
+	 * The order of a query: the sort asked for (ties by name); else an expert's rank, or the exact matches of a name
+	 * query first; then the name order. By unit: the units the query matches, ranked by name ({@link #unitsByName}).
+	 *
+	 * @param onePass {@code p} is the one-pass search's matched set, whose columns hold the rank and exact match
+	 */
+	private Ordering ordering(Query query, Filters filters, Caller caller, boolean onePass) {
+		var sort = query.sort();
+		if (sort == null) {
+			if (query.experts()) {
+				var rank = onePass ? "p.rank" : expertRank(query.text()).sql();
+				return new Ordering("", " order by " + rank + " desc, " + NAMES, Map.of());
+			}
+			if (filters.exactFirst() != null) {
+				var exact = onePass ? "p.exact_first" : filters.exactFirst().sql();
+				return new Ordering("", " order by " + exact + " desc, " + NAMES, filters.exactFirst().parameters());
+			}
+			return new Ordering("", " order by " + NAMES, Map.of());
+		}
+		var direction = sort.descending() ? " desc" : "";
+		return switch (sort.key()) {
+			case NAME -> new Ordering("", " order by " + names(sort.descending()), Map.of());
+			// a year alone before the dates of that year (after them reversed), as SearchIndex.birthKey
+			case BIRTH -> new Ordering("", " order by p.birth_year" + direction + " nulls last, "
+					+ (visibility.seesBirthDate(caller, false)
+							? "p.birth_date" + direction + (sort.descending() ? " nulls last, " : " nulls first, ")
+							: "")
+					+ NAMES, Map.of());
+			case UNIT -> {
+				var all = filters.all();
+				var units = jdbc.sql("select distinct p.current_org_unit from registry.person p where " + all.sql()
+						+ " and p.current_org_unit is not null").params(all.parameters()).query(UUID.class).list();
+				yield new Ordering(" left join unnest(cast(:unitOrder as uuid[])) with ordinality as unit_order(unit, rank)"
+						+ " on unit_order.unit = p.current_org_unit",
+						" order by unit_order.rank" + direction + " nulls last, " + NAMES,
+						Map.of("unitOrder", unitsByName(units).toArray(UUID[]::new)));
+			}
+		};
+	}
+
+	/**
+	 * These units in the order of a list sorted by unit: by name (the latest, as lists show it) in PostgreSQL's
+	 * {@code "vi-x-icu"} order, that of people's names, then by id; a unit the tree does not know, by its id. The ranks
+	 * are kept with what the unit facet reads of the tree ({@link #tree}): for at most a minute, and dropped as soon as
+	 * the tree changes on this instance.
+	 */
+	List<UUID> unitsByName(java.util.Collection<UUID> units) {
+		var today = LocalDate.now(clock);
+		Map<UUID, Integer> ranks = tree("unit ranks", null, today, () -> rankByName(units));
+		if (!ranks.keySet().containsAll(units)) {
+			var all = new java.util.HashSet<>(ranks.keySet());
+			all.addAll(units);
+			ranks = rankByName(all);
+			tree.put(new TreeKey("unit ranks", null, today), ranks);
+		}
+		var order = ranks;
+		return units.stream().sorted(Comparator.comparing(order::get)).toList();
+	}
+
+	private Map<UUID, Integer> rankByName(java.util.Collection<UUID> units) {
+		var names = new HashMap<UUID, String>();
+		this.units.find(units.stream().map(OrgUnitId::new).toList()).forEach(u -> names.put(u.id().value(), u.name()));
+		var ids = units.toArray(UUID[]::new);
+		var rank = new HashMap<UUID, Integer>();
+		jdbc.sql("select id from unnest(cast(:ids as uuid[]), cast(:names as text[])) as u(id, name)"
+				+ " order by name collate \"vi-x-icu\", id")
+			.param("ids", ids)
+			.param("names", java.util.Arrays.stream(ids).map(id -> names.getOrDefault(id, id.toString())).toArray(String[]::new))
+			.query((RowCallbackHandler) rs -> rank.put(rs.getObject(1, UUID.class), rank.size()));
+		return rank;
 	}
 
 	/**
@@ -826,16 +943,17 @@ public class PeopleSearch {
 	private record TreeKey(String kind, @Nullable UUID unit, LocalDate date) {
 	}
 
-	private final java.util.concurrent.ConcurrentHashMap<TreeKey, List<?>> tree = new java.util.concurrent.ConcurrentHashMap<>();
+	private final java.util.concurrent.ConcurrentHashMap<TreeKey, Object> tree = new java.util.concurrent.ConcurrentHashMap<>();
 	private final java.util.concurrent.atomic.AtomicLong treeSince = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
 	/**
-	 * The levels and subtrees of the organisation tree the unit facet shows (about ten look-ups a search otherwise):
-	 * kept for at most a minute, and dropped as soon as an operation on the tree commits on this instance (another
-	 * instance's operation shows in its counts within the minute). The caller's scope never comes from here.
+	 * The levels and subtrees of the organisation tree the unit facet shows (about ten look-ups a search otherwise), and
+	 * the units ranked by name for a sort by unit: kept for at most a minute, and dropped as soon as an operation on the
+	 * tree commits on this instance (another instance's operation shows in its counts and order within the minute). The
+	 * caller's scope never comes from here.
 	 */
 	@SuppressWarnings("unchecked")
-	private <T> List<T> tree(String kind, @Nullable UUID unit, LocalDate date, java.util.function.Supplier<List<T>> load) {
+	private <T> T tree(String kind, @Nullable UUID unit, LocalDate date, java.util.function.Supplier<T> load) {
 		long now = System.nanoTime();
 		long since = treeSince.get();
 		if (now - since > TREE_TTL_NANOS && treeSince.compareAndSet(since, now)) {
@@ -847,7 +965,7 @@ public class PeopleSearch {
 			cached = load.get();
 			tree.put(key, cached);
 		}
-		return (List<T>) cached;
+		return (T) cached;
 	}
 
 	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true, classes = {

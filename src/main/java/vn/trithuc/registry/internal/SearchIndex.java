@@ -63,6 +63,9 @@ import vn.trithuc.registry.PersonRegistered;
  * order (asked of the database, so the order is exactly that of the SQL search) packed into one long per person,
  * then the id; the page is a bounded heap (no full sort); a name query with a typo-tolerant token lists first the
  * people who have every query token itself, then those matched through a typo, each part in that order;</li>
+ * <li>the orders a list may be sorted in ({@link PeopleSearch.Sort}): by name or birth, by walking the ordinals of the
+ * last full load sorted once in that order (people added since merged in), backward for the reverse; by birth year or
+ * unit, the years' or units' bitmaps taken in turn, each part in name order;</li>
  * <li>ids: two {@code long[]} (msb, lsb) and an open-addressing table of ordinals.</li>
  * </ul>
  * Freshness: the registry's events are applied after commit, before the request returns; changes made by other
@@ -116,10 +119,14 @@ public class SearchIndex {
 	 * @param fuzzyTokens the folded query tokens that tolerate a typo, each with its candidates (itself among them
 	 * when it is indexed) at the same position in {@code fuzzyCandidates}: the people who have every one of these
 	 * tokens itself (and the exact ones) come first
+	 * @param sort the order of the list (null: by name, or for a name query the exact matches first; experts: by rank)
+	 * @param birthYearOnly the caller sees birth years only: a sort by birth is by year, then name
+	 * @param unitOrder the units in the order of a sort by unit (see {@link #units()})
 	 */
 	public record Criteria(List<String> exactTokens, List<String> fuzzyTokens, List<List<String>> fuzzyCandidates,
 			List<String> expertWords, @Nullable Collection<UUID> scopeUnits, Map<String, Set<String>> selections,
-			Set<String> countedFacets, int year) {
+			Set<String> countedFacets, int year, PeopleSearch.@Nullable Sort sort, boolean birthYearOnly,
+			List<UUID> unitOrder) {
 
 		public Criteria {
 			if (fuzzyTokens.size() != fuzzyCandidates.size()) {
@@ -165,6 +172,18 @@ public class SearchIndex {
 		try {
 			var s = state;
 			return s == null ? new Stats(0, 0, loadMillis, 0) : new Stats(s.live.getLongCardinality(), s.size, loadMillis, s.bytes());
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	/** The units the people of the index work in (or worked in: a unit nobody works in any more may be among them). */
+	public List<UUID> units() {
+		lock.readLock().lock();
+		try {
+			var s = state;
+			return s == null ? List.of() : s.facets.get("unit").values.stream().map(UUID::fromString).toList();
 		}
 		finally {
 			lock.readLock().unlock();
@@ -302,7 +321,7 @@ public class SearchIndex {
 					newest[0] = Math.max(newest[0], row.updatedAt());
 				}));
 			fresh.rank(rankOf(fresh.names.strings));
-			fresh.sortByName();
+			fresh.sortOrders();
 			Set<UUID> again;
 			synchronized (updates) {
 				lock.writeLock().lock();
@@ -514,12 +533,24 @@ public class SearchIndex {
 	// ------------------------------------------------------------------ rows
 
 	private static final String COLUMNS = "p.id, p.given_name, p.middle_name, p.family_name, p.name_tokens, p.current_org_unit,"
-			+ " p.residence_province, p.residence, p.hometown_province, p.highest_degree, p.academic_title, p.birth_year, p.sex,"
-			+ " p.ethnic_group, p.personnel_category, p.party_member, p.talent, p.fields, p.expertise::text as expertise,"
-			+ " p.merged_into, p.updated_at";
+			+ " p.residence_province, p.residence, p.hometown_province, p.highest_degree, p.academic_title, p.birth_year,"
+			+ " p.birth_date, p.sex, p.ethnic_group, p.personnel_category, p.party_member, p.talent, p.fields,"
+			+ " p.expertise::text as expertise, p.merged_into, p.updated_at";
 
+	/** @param birth {@link #birthKey} */
 	record Row(UUID id, String givenName, String middleName, String familyName, String[] tokens, String[] facets,
-			String[] fields, @Nullable String expertise, @Nullable UUID mergedInto, long updatedAt) {
+			String[] fields, @Nullable String expertise, int birth, @Nullable UUID mergedInto, long updatedAt) {
+	}
+
+	/** An unknown birth in {@link #birthKey}. */
+	static final int NO_BIRTH = -1;
+
+	/**
+	 * A birth as one number in its order: the year, then the day in the year (0 for a year alone: before the dates of
+	 * that year, after them in reverse); {@link #NO_BIRTH} when not even the year is known.
+	 */
+	static int birthKey(@Nullable LocalDate date, @Nullable Integer year) {
+		return date != null ? date.getYear() << 9 | date.getDayOfYear() : year != null ? year << 9 : NO_BIRTH;
 	}
 
 	/** The single-valued facets in the order of {@link Row#facets}. */
@@ -545,6 +576,7 @@ public class SearchIndex {
 		return new Row(rs.getObject("id", UUID.class), rs.getString("given_name"), rs.getString("middle_name"),
 				rs.getString("family_name"), tokens == null ? new String[0] : (String[]) tokens.getArray(), facets,
 				fields == null ? new String[0] : (String[]) fields.getArray(), rs.getString("expertise"),
+				birthKey(rs.getObject("birth_date", LocalDate.class), (Integer) rs.getObject("birth_year")),
 				rs.getObject("merged_into", UUID.class), rs.getTimestamp("updated_at").getTime());
 	}
 
@@ -746,10 +778,15 @@ public class SearchIndex {
 		int[] middle = new int[1024];
 		int[] family = new int[1024];
 		long[] nameKey = new long[1024];
+		/** {@link #birthKey} per ordinal */
+		int[] birth = new int[1024];
 		/** ordinal + 1 in an open-addressing table keyed by id (0 = empty) */
 		int[] table = new int[4096];
-		/** The ordinals of the last full load in name order ({@link #sortByName}); people added since lie beyond. */
+		/** The ordinals of the last full load in name order ({@link #sortOrders}); people added since lie beyond. */
 		int[] byNameOrder = new int[0];
+		/** The same ordinals by birth, then name; the unknown births last, after the first {@link #birthsKnown}. */
+		int[] byBirthOrder = new int[0];
+		int birthsKnown;
 		final RoaringBitmap live = new RoaringBitmap();
 		final Names names = new Names();
 		final Map<String, RoaringBitmap> tokens = new HashMap<>();
@@ -769,7 +806,8 @@ public class SearchIndex {
 		}
 
 		long bytes() {
-			long b = (long) msb.length * 8 * 3 + (long) given.length * 4 * 4 + table.length * 4L + live.getLongSizeInBytes();
+			long b = (long) msb.length * 8 * 3 + (long) given.length * 4 * 5 + table.length * 4L + live.getLongSizeInBytes()
+					+ (byNameOrder.length + byBirthOrder.length) * 4L;
 			for (var bm : tokens.values()) {
 				b += bm.getLongSizeInBytes() + 80;
 			}
@@ -836,6 +874,7 @@ public class SearchIndex {
 				middle = Arrays.copyOf(middle, n);
 				family = Arrays.copyOf(family, n);
 				nameKey = Arrays.copyOf(nameKey, n);
+				birth = Arrays.copyOf(birth, n);
 			}
 			if (size * 2 > table.length) {
 				table = new int[table.length * 2];
@@ -850,6 +889,7 @@ public class SearchIndex {
 			middle[o] = names.id(row.middleName());
 			family[o] = names.id(row.familyName());
 			nameKey[o] = key(o);
+			birth[o] = row.birth();
 			for (var t : row.tokens()) {
 				tokens.computeIfAbsent(t, k -> new RoaringBitmap()).add(o);
 			}
@@ -1010,7 +1050,7 @@ public class SearchIndex {
 				}
 			}
 			long total = matched.getLongCardinality();
-			List<UUID> ids = c.expertWords().isEmpty() ? byName(matched, exactOf(c, matched), offset, limit)
+			List<UUID> ids = c.expertWords().isEmpty() ? sorted(c, matched, offset, limit)
 					: byRank(matched, c.expertWords(), distinctWords, offset, limit);
 			return new Hits(total, ids, counts);
 		}
@@ -1149,65 +1189,207 @@ public class SearchIndex {
 		}
 
 		/**
-		 * Page by name order; with {@code exact} (a subset of {@code matched}), first its members in name order, then
-		 * the other matches (through a typo) in name order. Only the part(s) the page overlaps are ordered.
+		 * The page of {@code matched} in the order of the criteria: by name — a name query's people who have every
+		 * query token itself first, unless a sort is asked for — or by the sort's key, ties by name.
 		 */
-		private List<UUID> byName(RoaringBitmap matched, @Nullable RoaringBitmap exact, long offset, int limit) {
-			long k = Math.min(offset + limit, matched.getLongCardinality());
-			if (k <= 0 || offset >= k) {
-				return List.of();
+		private List<UUID> sorted(Criteria c, RoaringBitmap matched, long offset, int limit) {
+			var sort = c.sort();
+			if (sort == null) {
+				var exact = exactOf(c, matched);
+				return byParts(matched, exact == null ? List.of() : List.of(exact), byName(false), offset, limit);
 			}
-			if (exact == null) {
-				var sorted = firstByName(matched, (int) k);
-				return ids(sorted, (int) offset, sorted.length);
-			}
-			long e = exact.getLongCardinality();
-			var out = new ArrayList<UUID>((int) (k - offset));
-			if (offset < e) {
-				var sorted = firstByName(exact, (int) Math.min(k, e));
-				out.addAll(ids(sorted, (int) offset, sorted.length));
-			}
-			if (k > e) {
-				var sorted = firstByName(RoaringBitmap.andNot(matched, exact), (int) (k - e));
-				out.addAll(ids(sorted, (int) Math.max(0, offset - e), sorted.length));
+			boolean descending = sort.descending();
+			return switch (sort.key()) {
+				case NAME -> byParts(matched, List.of(), byName(descending), offset, limit);
+				case BIRTH -> c.birthYearOnly() ? byParts(matched, birthYears(descending), byName(false), offset, limit)
+						: byParts(matched, List.of(), byBirth(descending), offset, limit);
+				case UNIT -> byParts(matched, units(c.unitOrder(), descending), byName(false), offset, limit);
+			};
+		}
+
+		/** The bitmaps of the birth years, oldest first (or last); the people without a birth year are in none. */
+		private List<RoaringBitmap> birthYears(boolean descending) {
+			var years = facets.get("birthYear");
+			var ids = IntStream.range(0, years.values.size()).boxed()
+				.sorted(java.util.Comparator.comparingInt(i -> Integer.parseInt(years.values.get(i)))).toList();
+			var out = new ArrayList<RoaringBitmap>();
+			ids.forEach(i -> out.add(years.bitmaps.get(i)));
+			if (descending) {
+				java.util.Collections.reverse(out);
 			}
 			return out;
 		}
 
-		/** The ordinals of the last full load in name order, for {@link #firstByName}. */
-		void sortByName() {
-			byNameOrder = IntStream.range(0, size).boxed().sorted(this::compareNames)
-				.mapToInt(Integer::intValue).toArray();
+		/** The bitmaps of the units in that order (or reversed); the people without a unit are in none. */
+		private List<RoaringBitmap> units(List<UUID> order, boolean descending) {
+			var unit = facets.get("unit");
+			var out = new ArrayList<RoaringBitmap>();
+			for (var u : order) {
+				var b = unit.of(u.toString());
+				if (b != null) {
+					out.add(b);
+				}
+			}
+			if (descending) {
+				java.util.Collections.reverse(out);
+			}
+			return out;
 		}
 
 		/**
-		 * The {@code k} first of {@code set} in name order. A large set: by walking the ordinals of the last full load
-		 * in name order until {@code k} members are found (≈ k · people / |set| lookups: 500 for a page of a set of
-		 * 4 %), merged with the first of the people added since (beyond those ordinals); a small one: a bounded
-		 * max-heap over its members.
+		 * The page of {@code matched} taken part by part: first its members in each of {@code parts} in turn (disjoint),
+		 * then those in none, each part in {@code order}. Only the parts the page overlaps are ordered; the others are
+		 * only counted.
 		 */
-		private int[] firstByName(RoaringBitmap set, int k) {
-			int sorted = byNameOrder.length;
+		private List<UUID> byParts(RoaringBitmap matched, List<RoaringBitmap> parts, Order order, long offset, int limit) {
+			long k = Math.min(offset + limit, matched.getLongCardinality());
+			if (k <= 0 || offset >= k) {
+				return List.of();
+			}
+			var out = new ArrayList<UUID>((int) (k - offset));
+			long before = 0;
+			for (int i = 0; i < parts.size() && before < k; i++) {
+				long n = RoaringBitmap.andCardinality(matched, parts.get(i));
+				if (n > 0 && before + n > offset) {
+					var sorted = firstIn(RoaringBitmap.and(matched, parts.get(i)), (int) Math.min(n, k - before), order);
+					out.addAll(ids(sorted, (int) Math.max(0, offset - before), sorted.length));
+				}
+				before += n;
+			}
+			if (before < k) {
+				var rest = matched;
+				if (!parts.isEmpty()) {
+					rest = matched.clone();
+					parts.forEach(rest::andNot);
+				}
+				var sorted = firstIn(rest, (int) (k - before), order);
+				out.addAll(ids(sorted, (int) Math.max(0, offset - before), sorted.length));
+			}
+			return out;
+		}
+
+		/**
+		 * The ordinals of the last full load in name order and in birth order (a stable sort of the name order by
+		 * {@link #birthKey}: one sort of packed longs), for {@link #firstIn}.
+		 */
+		void sortOrders() {
+			byNameOrder = IntStream.range(0, size).boxed().sorted(this::compareNames)
+				.mapToInt(Integer::intValue).toArray();
+			var packed = new long[size];
+			birthsKnown = 0;
+			for (int i = 0; i < size; i++) {
+				int key = birth[byNameOrder[i]];
+				if (key != NO_BIRTH) {
+					birthsKnown++;
+				}
+				packed[i] = (long) (key == NO_BIRTH ? Integer.MAX_VALUE : key) << 32 | i;
+			}
+			Arrays.sort(packed);
+			byBirthOrder = new int[size];
+			for (int i = 0; i < size; i++) {
+				byBirthOrder[i] = byNameOrder[(int) packed[i]];
+			}
+		}
+
+		Order byName(boolean descending) {
+			return new Order(byNameOrder, byNameOrder.length, o -> nameKey[o], descending);
+		}
+
+		Order byBirth(boolean descending) {
+			return new Order(byBirthOrder, birthsKnown, o -> birth[o] == NO_BIRTH ? Order.UNKNOWN : birth[o], descending);
+		}
+
+		/**
+		 * An order of people: by a key, ascending or descending, an unknown key last either way, people of one key in
+		 * name order (then id). {@code presorted}: the ordinals of the last full load in the ascending order, the
+		 * {@code known} with a key first.
+		 */
+		final class Order implements IntOrder {
+			static final long UNKNOWN = Long.MIN_VALUE;
+			final int[] presorted;
+			final int known;
+			final java.util.function.IntToLongFunction key;
+			final boolean descending;
+
+			Order(int[] presorted, int known, java.util.function.IntToLongFunction key, boolean descending) {
+				this.presorted = presorted;
+				this.known = known;
+				this.key = key;
+				this.descending = descending;
+			}
+
+			@Override
+			public int compare(int a, int b) {
+				long x = key.applyAsLong(a), y = key.applyAsLong(b);
+				if (x != y) {
+					if (x == UNKNOWN || y == UNKNOWN) {
+						return x == UNKNOWN ? 1 : -1;
+					}
+					return descending ? Long.compare(y, x) : Long.compare(x, y);
+				}
+				return compareNames(a, b);
+			}
+
+			/**
+			 * Puts the first members of {@code set} among the presorted ordinals into {@code out}, as many as it holds:
+			 * ascending, in the array's order; descending, the runs of one key from the last known one backward, each
+			 * run forward (name order), then the unknown keys. @return how many
+			 */
+			int walk(RoaringBitmap set, int[] out) {
+				int n = 0;
+				if (!descending) {
+					for (int i = 0; i < presorted.length && n < out.length; i++) {
+						if (set.contains(presorted[i])) {
+							out[n++] = presorted[i];
+						}
+					}
+					return n;
+				}
+				for (int end = known; end > 0 && n < out.length;) {
+					long run = key.applyAsLong(presorted[end - 1]);
+					int start = end - 1;
+					while (start > 0 && key.applyAsLong(presorted[start - 1]) == run) {
+						start--;
+					}
+					for (int i = start; i < end && n < out.length; i++) {
+						if (set.contains(presorted[i])) {
+							out[n++] = presorted[i];
+						}
+					}
+					end = start;
+				}
+				for (int i = known; i < presorted.length && n < out.length; i++) {
+					if (set.contains(presorted[i])) {
+						out[n++] = presorted[i];
+					}
+				}
+				return n;
+			}
+		}
+
+		/**
+		 * The {@code k} first of {@code set} in {@code order}. A large set: by walking the presorted ordinals of the
+		 * last full load until {@code k} members are found (≈ k · people / |set| lookups: 500 for a page of a set of
+		 * 4 %), merged with the first of the people added since (beyond those ordinals); a small one: a bounded
+		 * max-heap over its members. A page far down a long list (k beyond 100.000) is walked to: at most one lookup a
+		 * person, never a sort of the set.
+		 */
+		private int[] firstIn(RoaringBitmap set, int k, Order order) {
+			int sorted = order.presorted.length;
 			long later = size > sorted ? set.rangeCardinality(sorted, size) : 0;
 			long earlier = set.getLongCardinality() - later;
-			if (earlier == 0 || (double) k * sorted / earlier > earlier) {
-				return first(k, this::compareNames, set::forEach);
+			if (earlier == 0 || (k <= 100_000 && (double) k * sorted / earlier > earlier)) {
+				return first(k, order, set::forEach);
 			}
 			var out = new int[k];
-			int n = 0;
-			for (int i = 0; i < sorted && n < k; i++) {
-				int o = byNameOrder[i];
-				if (set.contains(o)) {
-					out[n++] = o;
-				}
-			}
+			int n = order.walk(set, out);
 			if (later == 0) {
 				return n == k ? out : Arrays.copyOf(out, n);
 			}
-			var added = first(k, this::compareNames, set.selectRange(sorted, size)::forEach);
+			var added = first(k, order, set.selectRange(sorted, size)::forEach);
 			var merged = new int[Math.min(k, n + added.length)];
 			for (int i = 0, a = 0, b = 0; i < merged.length; i++) {
-				merged[i] = b >= added.length || (a < n && compareNames(out[a], added[b]) <= 0) ? out[a++] : added[b++];
+				merged[i] = b >= added.length || (a < n && order.compare(out[a], added[b]) <= 0) ? out[a++] : added[b++];
 			}
 			return merged;
 		}
@@ -1351,7 +1533,7 @@ public class SearchIndex {
 					break;
 				}
 				int take = (int) Math.min(k - n, bucket.getLongCardinality());
-				var part = uniform ? firstByName(bucket, take) : rankWithin(bucket, distinct, take);
+				var part = uniform ? firstIn(bucket, take, byName(false)) : rankWithin(bucket, distinct, take);
 				System.arraycopy(part, 0, out, n, part.length);
 				n += part.length;
 			}
@@ -1383,7 +1565,7 @@ public class SearchIndex {
 				}
 			}
 			if (allA.getLongCardinality() >= k) {
-				return firstByName(allA, k);
+				return firstIn(allA, k, byName(false));
 			}
 			var allB = RoaringBitmap.andNot(bucket, anyA);
 			for (var w : distinct) {
@@ -1411,7 +1593,7 @@ public class SearchIndex {
 			}
 			if (above + equal.getLongCardinality() >= k) {
 				var out = Arrays.copyOf(scored.first(above), k);
-				System.arraycopy(firstByName(equal, k - above), 0, out, above, k - above);
+				System.arraycopy(firstIn(equal, k - above, byName(false)), 0, out, above, k - above);
 				return out;
 			}
 			return new Scores(bucket, distinct).first(k);

@@ -41,7 +41,7 @@ import vn.trithuc.shared.VietnameseText;
 /**
  * Benchmark, not a test (the name keeps it out of {@code mvn verify}). On the benchmark data set ({@link BenchData},
  * {@code -Dbench.size=100k|1m}) it runs a realistic query mix — names with and without diacritics, NFD input, one-typo
- * names, names with facet filters, expert queries — each a full search: page of 20 rows plus every facet count. Two
+ * names, names with facet filters, expert queries, lists sorted by birth, unit or name — each a full search: page of 20 rows plus every facet count. Two
  * ways, interleaved in alternating blocks at 1, 4 and 16 clients, each after a warm-up until the JIT is done (which
  * goes first alternates by round: keep {@code -Dbench.rounds} even): over HTTP (the JSON API, logged-in sessions, a
  * blocking keep-alive client) and the same search service in-process (the same in-memory index, no HTTP, no JSON, no
@@ -90,14 +90,28 @@ class RegistrySearchBenchmark {
 	@LocalServerPort
 	int port;
 
-	/** One search of the mix: text, filters, expert mode, and its class for the per-class figures. */
-	record Q(String kind, String text, Map<String, String> filters, boolean experts) {
+	/**
+	 * One search of the mix: text, filters, expert mode, and its class for the per-class figures; a list's order
+	 * ({@code sort} parameter, null: the default) and page.
+	 */
+	record Q(String kind, String text, Map<String, String> filters, boolean experts, String sort, int page) {
+
+		Q(String kind, String text, Map<String, String> filters, boolean experts) {
+			this(kind, text, filters, experts, null, 0);
+		}
 
 		String path() {
 			var p = new StringBuilder(experts ? "/api/v1/registry/experts" : "/api/v1/registry/people");
 			p.append("?q=").append(URLEncoder.encode(text, StandardCharsets.UTF_8));
 			filters.forEach((k, v) -> p.append('&').append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-			return p.toString();
+			if (sort != null) {
+				p.append("&sort=").append(sort);
+			}
+			return p.append("&page=").append(page).toString();
+		}
+
+		PeopleSearch.Query query() {
+			return new PeopleSearch.Query(text, filters, page, 20, experts, PeopleSearch.Sort.parse(sort));
 		}
 	}
 
@@ -105,12 +119,11 @@ class RegistrySearchBenchmark {
 	void search_latency_and_throughput_http_vs_direct() throws Exception {
 		long size = BenchData.size();
 		BenchData.ensurePeople(size, context);
-		var queries = queries();
+		var queries = queries(size);
 		var hr = RegistryFixtures.hr();
 		var label = size >= 1_000_000 ? (size / 1_000_000) + "M" : (size / 1_000) + "k";
 		indexLoad(label);
-		Function<Q, Integer> direct = q -> search.search(new PeopleSearch.Query(q.text(), q.filters(), 0, 20, q.experts()), hr)
-			.rows().size();
+		Function<Q, Integer> direct = q -> search.search(q.query(), hr).rows().size();
 		var sessions = new ArrayList<WebClientSession>();
 		for (int i = 0; i < 16; i++) {
 			sessions.add(TestAccounts.loggedIn(port, administration, "bench.hr", Role.HR_OFFICER));
@@ -143,7 +156,7 @@ class RegistrySearchBenchmark {
 		// the server, the client and the search: one pass of the mix left the first measured rounds cold)
 		var found = new LinkedHashMap<String, Long>();
 		for (var q : queries) {
-			var result = search.search(new PeopleSearch.Query(q.text(), q.filters(), 0, 20, q.experts()), hr);
+			var result = search.search(q.query(), hr);
 			found.merge(q.kind(), result.total(), Long::sum);
 		}
 		var nobody = List.of(new Q("nobody", "zzqqxx", Map.of(), false));
@@ -215,8 +228,7 @@ class RegistrySearchBenchmark {
 			// the old search (SQL only, PostgreSQL's indexes) in-process, same mix, same rounds, beside the index: last,
 			// so that its garbage (it reads every matched row) does not pause the measurements above
 			var prefix = label + " people, 1 client: ";
-			Function<Q, Integer> sql = q -> search.sqlSearch(new PeopleSearch.Query(q.text(), q.filters(), 0, 20, q.experts()),
-					hr).rows().size();
+			Function<Q, Integer> sql = q -> search.sqlSearch(q.query(), hr).rows().size();
 			var sqlRun = new Run();
 			for (int round = 0; round < ROUNDS; round++) {
 				block(1, queries, sql, sqlRun, round);
@@ -361,8 +373,12 @@ class RegistrySearchBenchmark {
 		}
 	}
 
-	/** 60 searches: 12 of each class, names drawn from the same generator (another seed) as the data. */
-	static List<Q> queries() {
+	/**
+	 * 72 searches: 12 of each class, names drawn from the same generator (another seed) as the data; the sorted lists
+	 * (the whole registry or a facet of it, by birth, unit or name, pages from the first to one near the end of the
+	 * whole registry of {@code size} people).
+	 */
+	static List<Q> queries(long size) {
 		var generator = new PeopleGenerator(99, List.of(), BenchData.TODAY);
 		var names = new ArrayList<String>();
 		for (int i = 0; i < 48; i++) {
@@ -387,6 +403,19 @@ class RegistrySearchBenchmark {
 		for (var e : experts) {
 			queries.add(new Q("expert query", e, Map.of(), true));
 		}
+		var sorted = "sorted list";
+		queries.add(new Q(sorted, "", Map.of(), false, "birth", 0));
+		queries.add(new Q(sorted, "", Map.of(), false, "birth,desc", 3));
+		queries.add(new Q(sorted, "", Map.of(), false, "unit", 0));
+		queries.add(new Q(sorted, "", Map.of(), false, "unit,desc", 50));
+		queries.add(new Q(sorted, "", Map.of(), false, "name,desc", 0));
+		queries.add(new Q(sorted, "", Map.of(), false, "birth", (int) (size / 20) - 10));
+		queries.add(new Q(sorted, "", Map.of("degree", "TIEN_SI"), false, "birth,desc", 0));
+		queries.add(new Q(sorted, "", Map.of("age", "41_50"), false, "unit", 2));
+		queries.add(new Q(sorted, "", Map.of("sex", "FEMALE", "category", "PUBLIC_EMPLOYEE"), false, "birth", 10));
+		queries.add(new Q(sorted, "", Map.of("ethnicGroup", "01"), false, "name,desc", 100));
+		queries.add(new Q(sorted, names.get(0).split(" ")[0], Map.of(), false, "birth,desc", 0));
+		queries.add(new Q(sorted, "Thị", Map.of(), false, "unit", 1));
 		return queries;
 	}
 

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.trithuc.IntegrationTest;
+import vn.trithuc.orgunit.internal.OrgUnitOperations;
 import vn.trithuc.registry.Sex;
+import vn.trithuc.registry.internal.PeopleSearch.Sort;
 
 /** Search folding cases of issue 6, typo tolerance, exact national ID, Vietnamese order, facets. */
 @IntegrationTest
@@ -31,6 +33,8 @@ class PeopleSearchTest {
 	PeopleSearch search;
 	@Autowired
 	SearchIndex index;
+	@Autowired
+	OrgUnitOperations operations;
 
 	/** a distinct family-like token keeps this class's people apart from other tests' */
 	private final String tag = RegistryFixtures.uniqueToken("Tim");
@@ -130,6 +134,10 @@ class PeopleSearchTest {
 		assertThat(names("huong thanh " + t, 0, 50)).containsExactlyElementsOf(thanh);
 		assertThat(names("thanh huong " + t, 0, 1)).containsExactlyElementsOf(thanh.subList(0, 1));
 		assertThat(names("thanh huong " + t, 1, 1)).containsExactlyElementsOf(thanh.subList(1, 2));
+		// an order asked for replaces the exact matches first: by name, Cường before Hương
+		assertThat(names("huong " + t, new Sort(Sort.Key.NAME, false), 0, 50)).containsExactly("Vũ Hương " + t + " Anh",
+				"Lê Văn " + t + " Cường", "Đỗ Thị " + t + " Hương", "Bùi Thu " + t + " Hương", "Trần Thị " + t + " Phương",
+				"Ngô Hương " + t + " Thang", "Mai Hương " + t + " Thanh", "Hà Phương " + t + " Thanh");
 		// typo matches only: the name order as before
 		assertThat(names("huongg " + t, 0, 50)).containsExactly("Vũ Hương " + t + " Anh", "Đỗ Thị " + t + " Hương",
 				"Bùi Thu " + t + " Hương", "Ngô Hương " + t + " Thang", "Mai Hương " + t + " Thanh");
@@ -149,9 +157,13 @@ class PeopleSearchTest {
 		}
 	}
 
-	/** The full names of a page, the same in the index, in SQL and through {@link PeopleSearch#search}; the total is all matches. */
 	private List<String> names(String text, int page, int size) {
-		var query = new PeopleSearch.Query(text, Map.of(), page, size);
+		return names(text, null, page, size);
+	}
+
+	/** The full names of a page, the same in the index, in SQL and through {@link PeopleSearch#search}; the total is all matches. */
+	private List<String> names(String text, Sort sort, int page, int size) {
+		var query = new PeopleSearch.Query(text, Map.of(), page, size, false, sort);
 		var indexed = search.indexed(query, hr());
 		var sql = search.sqlSearch(query, hr());
 		assertThat(indexed).isNotNull();
@@ -185,6 +197,89 @@ class PeopleSearchTest {
 				"Bùi " + sortTag + " Anh", "Lê " + sortTag + " Anh", "Trần " + sortTag + " Anh", "Lê " + sortTag + " Ánh",
 				"Lê " + sortTag + " Ăn", "Lê " + sortTag + " Ân", "Lê " + sortTag + " Bình", "Lê " + sortTag + " Dũng",
 				"Lê " + sortTag + " Đào");
+	}
+
+	/**
+	 * Lists sorted by name, birth and unit, each both ways: the same rows in the index, in SQL, page by page and in the
+	 * export (from the index and from SQL). Names and unit names in Vietnamese order (Anh, Ánh, Bảo, Dũng, Đức); a birth
+	 * year alone before the dates of that year (after them reversed), people of one birth by name; an unknown birth
+	 * or unit last either way; a leader, who sees birth years only, gets the years, then names.
+	 */
+	@Test
+	void lists_sort_by_name_birth_and_unit_both_ways_alike_in_the_index_sql_pages_and_export() throws InterruptedException {
+		var t = RegistryFixtures.uniqueToken("Sap");
+		var dungUnit = RegistryFixtures.orgUnit(operations, "Trường Dũng " + t);
+		var ducUnit = RegistryFixtures.orgUnit(operations, "Trường Đức " + t);
+		var anhUnit = RegistryFixtures.orgUnit(operations, "Trường Ánh " + t);
+		placed(person("Lê", t, "Bảo", Sex.MALE, null), 1970, ducUnit);
+		placed(person("Lê", t, "Đức", Sex.MALE, LocalDate.of(1970, 5, 1)), null, anhUnit);
+		placed(person("Lê", t, "Ánh", Sex.FEMALE, LocalDate.of(1975, 1, 1)), null, dungUnit);
+		placed(person("Lê", t, "Dũng", Sex.MALE, null), null, anhUnit);
+		placed(person("Lê", t, "Anh", Sex.FEMALE, LocalDate.of(1970, 5, 1)), null, null);
+		assertThat(index.awaitReady(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+		var cases = new java.util.LinkedHashMap<String, List<String>>();
+		cases.put("name", List.of("Anh", "Ánh", "Bảo", "Dũng", "Đức"));
+		cases.put("name,desc", List.of("Đức", "Dũng", "Bảo", "Ánh", "Anh"));
+		cases.put("birth", List.of("Bảo", "Anh", "Đức", "Ánh", "Dũng"));
+		cases.put("birth,desc", List.of("Ánh", "Anh", "Đức", "Bảo", "Dũng"));
+		cases.put("unit", List.of("Dũng", "Đức", "Ánh", "Bảo", "Anh"));
+		cases.put("unit,desc", List.of("Bảo", "Ánh", "Dũng", "Đức", "Anh"));
+		cases.forEach((parameter, expected) -> {
+			var sort = Sort.parse(parameter);
+			assertThat(sort.parameter()).isEqualTo(parameter);
+			assertThat(given(t, sort, hr(), 0, 50)).as(parameter).containsExactlyElementsOf(expected);
+			assertThat(given(t, sort, hr(), 1, 2)).as(parameter + ", second page").containsExactlyElementsOf(expected.subList(2, 4));
+			assertThat(given(t, sort, hr(), 2, 2)).as(parameter + ", last page").containsExactlyElementsOf(expected.subList(4, 5));
+		});
+		assertThat(given(t, Sort.parse("birth"), RegistryFixtures.leader(), 0, 50)).containsExactly("Anh", "Bảo", "Đức", "Ánh", "Dũng");
+		assertThat(given(t, Sort.parse("birth,desc"), RegistryFixtures.leader(), 0, 50)).containsExactly("Ánh", "Anh", "Bảo", "Đức",
+				"Dũng");
+
+		for (var parameter : List.of("birth,desc", "unit")) {
+			var query = new PeopleSearch.Query(t, Map.of(), 0, 20, false, Sort.parse(parameter));
+			var exported = new java.util.ArrayList<String>();
+			search.each(query, hr(), r -> exported.add(r.givenName()));
+			assertThat(exported).as(parameter).containsExactlyElementsOf(cases.get(parameter));
+			index.unload();
+			try {
+				var inSql = new java.util.ArrayList<String>();
+				search.each(query, hr(), r -> inSql.add(r.givenName()));
+				assertThat(inSql).as(parameter + " in SQL").containsExactlyElementsOf(cases.get(parameter));
+			}
+			finally {
+				index.reload();
+			}
+		}
+	}
+
+	@Test
+	void a_sort_parameter_that_names_no_order_is_none() {
+		assertThat(Sort.parse("unit,desc")).isEqualTo(new Sort(Sort.Key.UNIT, true));
+		assertThat(Sort.parse(" Birth , asc ")).isEqualTo(new Sort(Sort.Key.BIRTH, false));
+		for (var nonsense : java.util.Arrays.asList(null, "", "age", "birth,up", "name,desc,desc", "unit;drop table", ",desc")) {
+			assertThat(Sort.parse(nonsense)).as(nonsense).isNull();
+		}
+		// experts are always ranked by how well they match
+		assertThat(new PeopleSearch.Query("cà phê", Map.of(), 0, 20, true, Sort.parse("birth")).sort()).isNull();
+	}
+
+	/** Registers a person (a birth year alone when {@code year} is given) working in {@code unit} (none: null). */
+	private void placed(PersonData data, Integer year, UUID unit) {
+		var withYear = year == null ? data : new PersonData(data.familyName(), data.middleName(), data.givenName(), null,
+				data.sex(), null, year, data.ethnicGroup(), null, null, null, null, null, null, null, null);
+		assertThat(profiles.register(withYear, "test", unit, Map.of())).isInstanceOf(Profiles.Created.class);
+	}
+
+	/** The given names of a sorted page, the same in the index and in SQL. */
+	private List<String> given(String text, Sort sort, Caller caller, int page, int size) {
+		var query = new PeopleSearch.Query(text, Map.of(), page, size, false, sort);
+		var indexed = search.indexed(query, caller);
+		assertThat(indexed).isNotNull();
+		var sql = search.sqlSearch(query, caller);
+		assertThat(indexed.rows()).as("index and SQL, %s page %d", sort, page).isEqualTo(sql.rows());
+		assertThat(indexed.total()).isEqualTo(sql.total());
+		return sql.rows().stream().map(PeopleSearch.Row::givenName).toList();
 	}
 
 	@Test
