@@ -104,6 +104,51 @@ class SearchBrowserTest {
 		assertThat(FirstLoginBrowserTest.consoleErrors(browser)).isNotEmpty().allMatch(e -> e.contains("404"));
 	}
 
+	/**
+	 * An HR officer sorts a list of 22 by birth with a click on its header (oldest first, the header marked), again
+	 * (youngest first), then goes to page 2 by its number: the order holds there.
+	 */
+	@Test
+	void a_click_on_a_header_sorts_the_list_again_reverses_it_and_the_page_numbers_keep_the_order() {
+		var tag = RegistryFixtures.uniqueToken("Tuoi");
+		for (int i = 0; i < 22; i++) {
+			profiles.register(RegistryFixtures.person("Lò", tag, "Xuân" + (char) ('A' + i), Sex.MALE,
+					LocalDate.of(1990 - i, 6, 15)), "test");
+		}
+		var browser = Browser.get();
+		BrowserLogin.as(browser, port, administration, "browser.sort", Role.HR_OFFICER);
+		browser.get(url("/registry/people?q=" + tag));
+		waitFor(browser, ".result-count", "Tìm thấy 22 người");
+		assertThat(firstName(browser)).isEqualTo("Lò " + tag + " XuânA");
+
+		click(browser, By.xpath("//th/a[normalize-space()='Ngày sinh']"));
+		waitForAttribute(browser, "//th[a[normalize-space()='Ngày sinh']]", "aria-sort", "ascending");
+		assertThat(firstName(browser)).isEqualTo("Lò " + tag + " XuânV"); // born 1969
+		assertThat(browser.getCurrentUrl()).contains("sort=birth");
+
+		click(browser, By.xpath("//th/a[normalize-space()='Ngày sinh']"));
+		waitForAttribute(browser, "//th[a[normalize-space()='Ngày sinh']]", "aria-sort", "descending");
+		assertThat(firstName(browser)).isEqualTo("Lò " + tag + " XuânA"); // born 1990
+		assertThat(browser.findElement(By.xpath("//th[a[normalize-space()='Họ và tên']]")).getAttribute("aria-sort")).isNull();
+
+		click(browser, By.xpath("//nav[@class='paging']//a[normalize-space()='2']"));
+		waitForAttribute(browser, "//nav[@class='paging']//a[normalize-space()='2']", "aria-current", "page");
+		assertThat(browser.getCurrentUrl()).contains("sort=birth", "page=1");
+		assertThat(firstName(browser)).isEqualTo("Lò " + tag + " XuânU"); // the 21st youngest, born 1970
+		assertThat(browser.findElement(By.xpath("//th[a[normalize-space()='Ngày sinh']]")).getAttribute("aria-sort"))
+			.isEqualTo("descending");
+	}
+
+	private static String firstName(WebDriver browser) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.cssSelector(".results tbody tr td a")).getText());
+	}
+
+	private static void waitForAttribute(WebDriver browser, String xpath, String attribute, String value) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(d -> value.equals(d.findElement(By.xpath(xpath)).getAttribute(attribute)));
+	}
+
 	private void person(String tag, String given, Sex sex, String degree, java.util.UUID unit, String keywords) {
 		var id = ((Profiles.Created) profiles.register(RegistryFixtures.person("Võ", tag, given, sex,
 				LocalDate.of(1984, 2, 2)), "test")).id();
@@ -113,9 +158,13 @@ class SearchBrowserTest {
 		profiles.addPart(id, v, PartKind.EXPERTISE, null, null, Map.of("field", "62", "keywords", keywords), "test");
 	}
 
-	/** Clicks what may be swapped by htmx right before (retrying a stale element). */
+	/**
+	 * Clicks what may be swapped by htmx right before (retrying a stale element, or one that htmx's scroll to the top
+	 * of the swapped page moved away from the point clicked).
+	 */
 	private static void click(WebDriver browser, By by) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
 			var element = d.findElement(by);
 			((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
 			element.click();

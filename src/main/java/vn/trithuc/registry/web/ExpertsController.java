@@ -36,7 +36,7 @@ class ExpertsController {
 		model.addAttribute("q", q);
 		model.addAttribute("filters", query.filters());
 		var result = q.isBlank() ? null : search.search(query, caller);
-		var links = new SearchLinks("/registry/experts", q, query.filters(), true);
+		var links = new SearchLinks("/registry/experts", q, query);
 		if (result != null && result.page() > 0 && result.page() >= result.pages()) {
 			// a page past the end: the last page instead
 			return "redirect:" + links.page(result.pages() - 1);

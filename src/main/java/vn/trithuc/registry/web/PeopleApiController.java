@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import vn.trithuc.registry.Sex;
 import vn.trithuc.registry.internal.Part;
 import vn.trithuc.registry.internal.PeopleSearch;
@@ -36,10 +39,18 @@ class PeopleApiController {
 
 	@GetMapping
 	PeopleSearch.Result search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, @RequestParam Map<String, String> params,
-			Authentication authentication) {
-		var query = PeopleController.query(q, page, params);
-		return search.search(new PeopleSearch.Query(q, query.filters(), page, size), Callers.of(authentication));
+			@RequestParam(defaultValue = "20") int size,
+			@Parameter(description = "The order of the people: name (given, middle, family name in Vietnamese order), birth"
+					+ " (oldest first; a birth year alone counts as that year; callers who see birth years only get the year,"
+					+ " then the name) or unit (its name in Vietnamese order); ',desc' reverses it. People of one value by name;"
+					+ " an unknown birth or unit last either way. Default (also for a value that names no order): by name,"
+					+ " the people whose every name matches the query exactly first.",
+					schema = @Schema(allowableValues = { "name", "name,desc", "birth", "birth,desc", "unit", "unit,desc" }))
+			@RequestParam(required = false) String sort,
+			@RequestParam Map<String, String> params, Authentication authentication) {
+		var filters = PeopleController.query(q, page, params).filters();
+		return search.search(new PeopleSearch.Query(q, filters, page, size, false, PeopleSearch.Sort.parse(sort)),
+				Callers.of(authentication));
 	}
 
 	record ProfileView(UUID id, int version, String familyName, String middleName, String givenName,

@@ -99,7 +99,7 @@ class PeopleController {
 		model.addAttribute("q", q);
 		model.addAttribute("filters", query.filters());
 		var result = search.search(query, caller);
-		var links = new SearchLinks("/registry/people", q, query.filters());
+		var links = new SearchLinks("/registry/people", q, query);
 		if (result.page() > 0 && result.page() >= result.pages()) {
 			// a page past the end (an old link, a typed URL, fewer results since): the last page instead
 			return "redirect:" + links.page(result.pages() - 1);
@@ -128,7 +128,8 @@ class PeopleController {
 				filters.put(facet, value);
 			}
 		}
-		return new PeopleSearch.Query(q, filters, page, PAGE_SIZE, "experts".equals(params.get("mode")));
+		return new PeopleSearch.Query(q, filters, page, PAGE_SIZE, "experts".equals(params.get("mode")),
+				PeopleSearch.Sort.parse(params.get("sort")));
 	}
 
 	/** A value a facet of a closed set of values can have ("age=abc" is no condition; search ignores it too). */
@@ -139,15 +140,6 @@ class PeopleController {
 			case "party", "talent" -> value.equals("true") || value.equals("false");
 			default -> true;
 		};
-	}
-
-	static String queryString(String q, Map<String, String> filters) {
-		var parts = new ArrayList<String>();
-		if (!q.isBlank()) {
-			parts.add("q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
-		}
-		filters.forEach((k, v) -> parts.add(k + "=" + java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
-		return String.join("&", parts);
 	}
 
 	// ------------------------------------------------------------------ profile

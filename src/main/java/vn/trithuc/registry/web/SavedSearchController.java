@@ -91,9 +91,11 @@ class SavedSearchController {
 			@RequestParam(defaultValue = "") String q, @RequestParam Map<String, String> params,
 			Authentication authentication, RedirectAttributes redirect) {
 		var searchKind = "EXPERTS".equals(kind) ? Kind.EXPERTS : Kind.PEOPLE;
-		var filters = PeopleController.query(q, 0, params).filters();
+		var query = PeopleController.query(q, 0, params);
+		var filters = query.filters();
+		// back to the search as it was shown (the order asked for too: a saved search keeps only what it looks for)
 		var back = (searchKind == Kind.EXPERTS ? "/registry/experts" : "/registry/people")
-				+ SearchLinks.suffix(q, filters, -1, false);
+				+ SearchLinks.suffix(q, filters, query.sort(), -1, false);
 		try {
 			saved.save(authentication.getName(), name, searchKind, q, filters);
 			redirect.addFlashAttribute("success", "registry.saved.done");
@@ -108,7 +110,7 @@ class SavedSearchController {
 	String run(@PathVariable UUID id, Authentication authentication) {
 		var search = saved.find(id, authentication.getName()).orElseThrow(Exceptions::notFound);
 		var path = search.kind() == Kind.EXPERTS ? "/registry/experts" : "/registry/people";
-		return "redirect:" + path + SearchLinks.suffix(search.query(), search.filters(), -1, false);
+		return "redirect:" + path + SearchLinks.suffix(search.query(), search.filters(), null, -1, false);
 	}
 
 	@PostMapping("/registry/searches/{id}/delete")

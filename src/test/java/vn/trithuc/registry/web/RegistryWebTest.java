@@ -292,6 +292,72 @@ class RegistryWebTest {
 		assertThat(lastOfAll.body()).containsPattern("Trang ([0-9.]+)/\\1 ");
 	}
 
+	/**
+	 * 22 people born a year apart: a header sorts by birth (aria-sort, arrow link reversing it); the page links, the
+	 * facet links, the search form and the export dialog keep the order; the second page goes on in it; the CSV export
+	 * and the API list in it; an order the list does not know shows the default one.
+	 */
+	@Test
+	void a_header_sorts_the_list_and_pages_facets_exports_and_the_api_keep_the_order() {
+		var tag = uniqueToken("Sapxep");
+		var oldestFirst = new ArrayList<String>();
+		for (int i = 0; i < 22; i++) {
+			// given names against the birth order: sorted by name the list would be the other way round
+			var given = "Minh" + (char) ('Z' - i);
+			create(person("Hà", tag, given, i % 2 == 0 ? Sex.MALE : Sex.FEMALE, LocalDate.of(1960 + i, 3, 1)));
+			oldestFirst.add("Hà " + tag + " " + given);
+		}
+		var youngestFirst = new ArrayList<>(oldestFirst);
+		java.util.Collections.reverse(youngestFirst);
+		var officer = TestAccounts.loggedIn(port, administration, "web.hr.sort", Role.HR_OFFICER);
+		var q = "q=" + tag;
+
+		// a name query without an order asked for: by name (MinhE … MinhZ: the youngest first), no header marked
+		var relevance = officer.get("/registry/people?" + q).body();
+		assertThat(names(relevance)).containsExactlyElementsOf(youngestFirst.subList(0, 20));
+		assertThat(relevance).doesNotContain("aria-sort=").contains("href=\"/registry/people?q=" + tag + "&amp;sort=birth\"");
+
+		var oldest = officer.get("/registry/people?" + q + "&sort=birth").body();
+		assertThat(names(oldest)).containsExactlyElementsOf(oldestFirst.subList(0, 20));
+		assertThat(oldest).containsPattern("aria-sort=\"ascending\"><a\\s+href=\"/registry/people\\?q=" + tag + "&amp;sort=birth,desc\"")
+			.contains("href=\"/registry/people?q=" + tag + "&amp;sort=birth&amp;page=1\"", "Trang 1/2 · 22 kết quả")
+			.contains("href=\"/registry/people?q=" + tag + "&amp;sex=MALE&amp;sort=birth\"")
+			.contains("<input type=\"hidden\" name=\"sort\" value=\"birth\">");
+		var second = officer.get("/registry/people?" + q + "&sort=birth&page=1").body();
+		assertThat(names(second)).containsExactlyElementsOf(oldestFirst.subList(20, 22));
+		assertThat(second).contains("aria-current=\"page\">2</a>");
+
+		var youngest = officer.get("/registry/people?" + q + "&sort=birth,desc").body();
+		assertThat(names(youngest)).containsExactlyElementsOf(youngestFirst.subList(0, 20));
+		assertThat(youngest).containsPattern("aria-sort=\"descending\"><a\\s+href=\"/registry/people\\?q=" + tag + "&amp;sort=birth\"");
+		assertThat(names(officer.get("/registry/people?" + q + "&sort=birth,desc&sex=MALE").body()))
+			.containsExactlyElementsOf(youngestFirst.stream().filter(n -> oldestFirst.indexOf(n) % 2 == 0).toList());
+
+		// an order the list does not know: the default one, no error
+		var unknown = officer.get("/registry/people?" + q + "&sort=salary,desc");
+		assertThat(unknown.status()).isEqualTo(200);
+		assertThat(names(unknown.body())).isEqualTo(names(relevance));
+
+		var csv = officer.get("/registry/people/export.csv?" + q + "&sort=birth,desc&cols=givenName").body().split("\r\n");
+		assertThat(csv).hasSize(23);
+		assertThat(List.of(csv).subList(1, 23))
+			.containsExactlyElementsOf(youngestFirst.stream().map(n -> n.substring(n.lastIndexOf(' ') + 1)).toList());
+		var api = officer.get("/api/v1/registry/people?" + q + "&sort=birth,desc&size=3&page=1").body();
+		assertThat(api).containsSubsequence(youngestFirst.get(3).substring(youngestFirst.get(3).lastIndexOf(' ') + 1),
+				youngestFirst.get(4).substring(youngestFirst.get(4).lastIndexOf(' ') + 1),
+				youngestFirst.get(5).substring(youngestFirst.get(5).lastIndexOf(' ') + 1));
+	}
+
+	/** The full names of the people a list page shows, in order. */
+	private static List<String> names(String page) {
+		var names = new ArrayList<String>();
+		var row = java.util.regex.Pattern.compile("<td><a href=\"/registry/people/[0-9a-f-]{36}\">([^<]+)</a></td>").matcher(page);
+		while (row.find()) {
+			names.add(row.group(1));
+		}
+		return names;
+	}
+
 	@Test
 	void export_masks_ids_for_a_leader_and_neutralises_formulas() throws Exception {
 		var tag = uniqueToken("Xuat");
