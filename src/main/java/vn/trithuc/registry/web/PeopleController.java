@@ -1,7 +1,6 @@
 package vn.trithuc.registry.web;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
