@@ -49,7 +49,7 @@ final class Browser {
 	 * land under the sticky page header or footer); by keyboard when the pointer would still hit something else.
 	 */
 	static void click(WebDriver browser, WebElement element) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		try {
 			element.click();
 		}

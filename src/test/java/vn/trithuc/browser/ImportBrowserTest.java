@@ -185,7 +185,7 @@ class ImportBrowserTest {
 	private static void submit(WebDriver browser, WebElement button) {
 		var page = browser.findElement(By.tagName("html"));
 		var content = browser.findElement(By.id("content"));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
 		button.click();
 		wait(browser).until(d -> {
 			try {

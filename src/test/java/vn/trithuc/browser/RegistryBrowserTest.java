@@ -164,7 +164,7 @@ class RegistryBrowserTest {
 	private static void submit(WebDriver browser, WebElement button) {
 		var page = browser.findElement(By.tagName("html"));
 		var content = browser.findElements(By.id("content"));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
 		button.click();
 		wait(browser).until(d -> {
 			try {

@@ -166,7 +166,7 @@ class SearchBrowserTest {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
 			.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
 			var element = d.findElement(by);
-			((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+			((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 			element.click();
 			return true;
 		});
