@@ -109,7 +109,7 @@ public class Formats {
 
 	/**
 	 * The day an Excel serial number stands for (the 1900 date system, as a date cell of a spreadsheet stores it:
-	 * 45292 is 01/01/2024), or null outside 367–79.999 (02/01/1901 to 2118), where it is no plausible date.
+	 * 45292 is 01/01/2024), or null outside 367–79.999 (01/01/1901 to 2118), where it is no plausible date.
 	 */
 	public static @org.jspecify.annotations.Nullable LocalDate excelSerialDay(BigDecimal number) {
 		if (number.compareTo(BigDecimal.valueOf(367)) < 0 || number.compareTo(BigDecimal.valueOf(80_000)) >= 0) {

@@ -235,7 +235,7 @@ class ScopeIsolationHarnessTest {
 		// a photo: shown where the profile is, set and removed by those who edit it
 		provide("GET /registry/people/{id}/photo", () -> {
 			var id = personIn(unitA, null);
-			profiles.setPhoto(id, 2, tinyJpeg(), "iso");
+			profiles.setPhoto(id, 2, vn.trithuc.registry.internal.PhotoPolicy.normalise(tinyJpeg()), "iso");
 			return Probe.scoped("/registry/people/" + id + "/photo", REGISTRY_SCOPED);
 		});
 		provide("POST /registry/people/{id}/photo", () -> {
@@ -245,7 +245,7 @@ class ScopeIsolationHarnessTest {
 		});
 		provide("POST /registry/people/{id}/photo/delete", () -> {
 			var id = personIn(unitA, null);
-			profiles.setPhoto(id, 2, tinyJpeg(), "iso");
+			profiles.setPhoto(id, 2, vn.trithuc.registry.internal.PhotoPolicy.normalise(tinyJpeg()), "iso");
 			return Probe.scoped("/registry/people/" + id + "/photo/delete", REGISTRY_SCOPED).with("version", "3")
 				.unchangedWhen(() -> profiles.hasPhoto(id));
 		});

@@ -253,10 +253,17 @@ public class OrgUnitSpreadsheets {
 		return map;
 	}
 
+	private static boolean isYear(java.math.BigDecimal number) {
+		return number.stripTrailingZeros().scale() <= 0 && number.compareTo(java.math.BigDecimal.valueOf(1800)) >= 0
+				&& number.compareTo(java.math.BigDecimal.valueOf(2200)) < 0;
+	}
+
 	/** A founding date as typed (dd/MM/yyyy) or kept by Excel in a date cell (a serial day number). */
 	private static LocalDate foundedOn(org.dhatim.fastexcel.reader.Row row, String text) {
 		var cell = row.getCell(5);
-		if (cell != null && cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
+		// a whole number 1800–2199 is a year typed alone (the import wants a day): said so by the parser, not read as
+		// a day of 1904–1906
+		if (cell != null && cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER && !isYear(cell.asNumber())) {
 			var day = Formats.excelSerialDay(cell.asNumber());
 			if (day != null) {
 				return day;

@@ -29,7 +29,8 @@ import javax.imageio.ImageWriteParam;
 public final class PhotoPolicy {
 
 	public static final int MAX_BYTES = 5 * 1024 * 1024;
-	static final long MAX_PIXELS = 50_000_000L;
+	static final long MAX_PIXELS = 40_000_000L;
+	static final int MAX_SIDE = 20_000;
 	static final int WIDTH = 300;
 	static final int HEIGHT = 400;
 	private static final float QUALITY = 0.85f;
@@ -37,12 +38,25 @@ public final class PhotoPolicy {
 	private PhotoPolicy() {
 	}
 
+	/** A photo as stored: only {@link #normalise} makes one (no upload reaches the registry as it came). */
+	public static final class Stored {
+		private final byte[] jpeg;
+
+		private Stored(byte[] jpeg) {
+			this.jpeg = jpeg;
+		}
+
+		public byte[] jpeg() {
+			return jpeg.clone();
+		}
+	}
+
 	/**
-	 * The photo to store for an upload.
+	 * The photo to store for an upload. Seconds of CPU for a large photo: call it outside a database transaction.
 	 *
 	 * @throws Profiles.InvalidProfileException with field {@code photo} and a Vietnamese message key
 	 */
-	public static byte[] normalise(byte[] upload) {
+	public static Stored normalise(byte[] upload) {
 		if (upload.length == 0) {
 			throw invalid("registry.photo.empty");
 		}
@@ -61,13 +75,12 @@ public final class PhotoPolicy {
 				reader.setInput(input, true, false);
 				long width = reader.getWidth(0);
 				long height = reader.getHeight(0);
-				if (width * height > MAX_PIXELS) {
+				if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {
 					throw invalid("registry.photo.tooManyPixels", width, height);
 				}
 				int orientation = type == EvidenceFilePolicy.Type.JPEG ? orientation(upload) : 1;
 				var param = reader.getDefaultReadParam();
-				// decode at most about twice the stored size: a 12-megapixel phone photo never sits whole in memory
-				int step = (int) Math.max(1, Math.min(width / (2L * WIDTH), height / (2L * HEIGHT)));
+				int step = step(width, height);
 				param.setSourceSubsampling(step, step, 0, 0);
 				// a truncated JPEG decodes "fine" with its missing part grey, and only a warning says so
 				var warnings = new java.util.ArrayList<String>();
@@ -76,7 +89,7 @@ public final class PhotoPolicy {
 				if (!warnings.isEmpty()) {
 					throw invalid("registry.photo.unreadable");
 				}
-				return jpeg(upright(image, orientation));
+				return new Stored(jpeg(upright(image, orientation)));
 			}
 			finally {
 				reader.dispose();
@@ -89,6 +102,14 @@ public final class PhotoPolicy {
 			// truncated, corrupt, CMYK JPEG, a PNG with a broken chunk …
 			throw invalid("registry.photo.unreadable");
 		}
+	}
+
+	/**
+	 * Every how many pixels one is decoded: the decoded image is at most about twice the stored box along its longer
+	 * proportion, so a 12-megapixel phone photo, or a 20.000 × 1.000 strip, never sits whole in memory.
+	 */
+	static int step(long width, long height) {
+		return (int) Math.max(1, Math.max(width / (2L * WIDTH), height / (2L * HEIGHT)));
 	}
 
 	/**

@@ -336,11 +336,11 @@ public class Profiles implements Registry {
 	}
 
 	/**
-	 * Sets or replaces the photo from an upload ({@link PhotoPolicy#normalise}), audited like any change. @return the
-	 * new version
+	 * Sets or replaces the photo (made by {@link PhotoPolicy#normalise}, outside this transaction), audited like any
+	 * change. @return the new version
 	 */
-	public int setPhoto(UUID id, int expectedVersion, byte[] upload, String actor) {
-		var jpeg = PhotoPolicy.normalise(upload);
+	public int setPhoto(UUID id, int expectedVersion, PhotoPolicy.Stored photo, String actor) {
+		var jpeg = photo.jpeg();
 		var sha256 = Sha256.hex(jpeg);
 		var before = photo(id);
 		int version = bump(id, expectedVersion);

@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.trithuc.registry.internal.PhotoPolicy;
 import vn.trithuc.registry.internal.ProfileVisibility;
 import vn.trithuc.registry.internal.Profiles;
 import vn.trithuc.registry.internal.Profiles.InvalidProfileException;
@@ -62,8 +63,9 @@ class PhotoController {
 			Locale locale) throws IOException {
 		writable(id, authentication);
 		try {
-			profiles.setPhoto(id, PeopleController.version(version), photo == null ? new byte[0] : photo.getBytes(),
-					authentication.getName());
+			// decoded and re-encoded before the transaction: a large photo takes seconds, not a pooled connection
+			var stored = PhotoPolicy.normalise(photo == null ? new byte[0] : photo.getBytes());
+			profiles.setPhoto(id, PeopleController.version(version), stored, authentication.getName());
 			redirect.addFlashAttribute("success", "registry.photo.saved");
 		}
 		catch (InvalidProfileException e) {

@@ -165,12 +165,14 @@ class OrgUnitWebTest {
 		var rows = xlsx(OrgUnitSpreadsheets.COLUMNS, List.of(
 				List.of(code("I1"), "Phòng Giáo dục và Đào tạo", "", "Cơ quan chuyên môn thuộc Ủy ban nhân dân", "", "01/01/2020"),
 				List.of(code("I2"), "Trường Tiểu học Rô Men", "", "truong hoc", code("I1"), "01/09/2020"),
-				List.of(code("I3"), "Trường THCS", "", "Tàu bay", code("KHONG"), "31/02/2020")));
+				List.of(code("I3"), "Trường THCS", "", "Tàu bay", code("KHONG"), "31/02/2020"),
+				// a year typed alone into a number cell: not a day of 1905
+				List.of(code("I4"), "Trường THPT", "", "Trường học", "", "num:1995")));
 		var refused = mvc.perform(multipart("/orgunit/operations/import").file(rows).with(csrf())
 			.with(user("orgunit.importer").authorities(() -> Role.HR_OFFICER.authority()))).andReturn();
 		assertThat(refused.getResponse().getContentAsString()).contains("Loại đơn vị «Tàu bay» không có trong danh mục.",
 				"Không có đơn vị nào mang mã «" + code("KHONG") + "».",
-				"Ngày 31/02/2020 không có trên lịch: tháng 02/2020 chỉ có 29 ngày.");
+				"Ngày 31/02/2020 không có trên lịch: tháng 02/2020 chỉ có 29 ngày.", "Ngày «1995» chưa đúng dạng.");
 		assertThat(units.findByCode(code("I1"))).as("nothing half-applied").isEmpty();
 
 		var good = xlsx(OrgUnitSpreadsheets.COLUMNS, List.of(
@@ -212,6 +214,9 @@ class OrgUnitWebTest {
 					// a real date cell, as Excel keeps a date typed into a date-formatted column (a serial day number)
 					sheet.value(r + 1, c, java.time.LocalDate.parse(value.substring(5)));
 					sheet.style(r + 1, c).format("dd/mm/yyyy").set();
+				}
+				else if (value.startsWith("num:")) {
+					sheet.value(r + 1, c, Integer.valueOf(value.substring(4)));
 				}
 				else if (!value.isEmpty()) {
 					sheet.value(r + 1, c, value);

@@ -69,7 +69,7 @@ class PhotoPolicyTest {
 
 	@Test
 	void a_phone_photo_is_stored_as_a_small_jpeg_within_300_by_400() throws IOException {
-		var stored = PhotoPolicy.normalise(encode(halves(3000, 4000), "jpg"));
+		var stored = PhotoPolicy.normalise(encode(halves(3000, 4000), "jpg")).jpeg();
 		var image = read(stored);
 		assertThat(image.getWidth()).isEqualTo(300);
 		assertThat(image.getHeight()).isEqualTo(400);
@@ -81,7 +81,7 @@ class PhotoPolicyTest {
 	@Test
 	void a_small_png_with_transparency_is_not_enlarged_and_lies_on_white() throws IOException {
 		var png = new BufferedImage(120, 90, BufferedImage.TYPE_INT_ARGB);
-		var stored = read(PhotoPolicy.normalise(encode(png, "png")));
+		var stored = read(PhotoPolicy.normalise(encode(png, "png")).jpeg());
 		assertThat(stored.getWidth()).isEqualTo(120);
 		assertThat(stored.getHeight()).isEqualTo(90);
 		assertThat(new Color(stored.getRGB(60, 45))).as("transparent becomes white, not black").satisfies(
@@ -93,7 +93,7 @@ class PhotoPolicyTest {
 		// the sensor's 400 × 300 picture with "turn 90° clockwise to view" (EXIF orientation 6)
 		var upload = withExif(encode(halves(400, 300), "jpg"), 6);
 		assertThat(new String(upload, StandardCharsets.ISO_8859_1)).contains("Exif").contains("GPS 11.94N");
-		var stored = PhotoPolicy.normalise(upload);
+		var stored = PhotoPolicy.normalise(upload).jpeg();
 		var image = read(stored);
 		assertThat(image.getWidth()).isEqualTo(300);
 		assertThat(image.getHeight()).isEqualTo(400);
@@ -143,6 +143,15 @@ class PhotoPolicyTest {
 	}
 
 	@Test
+	void a_long_strip_is_decoded_as_small_as_a_square_photo() {
+		assertThat(PhotoPolicy.step(4000, 3000)).isEqualTo(6);
+		// 20.000 × 1.000: by its width, or it would be decoded whole (80 MB of pixels) for a 300 × 15 result
+		assertThat(PhotoPolicy.step(20_000, 1_000)).isEqualTo(33);
+		assertThat(PhotoPolicy.step(1_000, 20_000)).isEqualTo(25);
+		assertThat(PhotoPolicy.step(300, 400)).isEqualTo(1);
+	}
+
+	@Test
 	void the_exif_reader_ignores_what_is_not_exif() {
 		assertThat(PhotoPolicy.exifOrientation(new byte[0])).isEqualTo(1);
 		assertThat(PhotoPolicy.exifOrientation("Exif\0\0XX\0*\0\0\0\b".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo(1);
@@ -161,6 +170,7 @@ class PhotoPolicyTest {
 		var big = Arrays.copyOf(jpeg, PhotoPolicy.MAX_BYTES + 1);
 		assertRefused(big, "registry.photo.tooLarge");
 		assertRefused(pngClaiming(100_000, 100_000), "registry.photo.tooManyPixels");
+		assertRefused(pngClaiming(5_000_000, 2), "registry.photo.tooManyPixels");
 	}
 
 	/** A PNG of a few dozen bytes whose header claims a canvas of width × height (a decompression bomb). */

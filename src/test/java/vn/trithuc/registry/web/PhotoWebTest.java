@@ -30,6 +30,7 @@ import vn.trithuc.identity.Role;
 import vn.trithuc.identity.internal.UserAdministration;
 import vn.trithuc.registry.Sex;
 import vn.trithuc.registry.internal.Erasures;
+import vn.trithuc.registry.internal.PhotoPolicy;
 import vn.trithuc.registry.internal.Profiles;
 
 /** An officer puts a person's photo on the profile, changes and removes it; bad files leave the photo as it was. */
@@ -124,6 +125,16 @@ class PhotoWebTest {
 		assertThat(storedVersion(id)).as("nothing changed").isEqualTo(version);
 		assertThat(officer.get("/registry/people/" + id + "/photo", "If-None-Match", etag).status()).isEqualTo(304);
 
+		// over the server's upload limit (20 MB): refused before anything is read, on the error page in Vietnamese
+		var huge = upload(officer, id, "ảnh gốc.jpg", new byte[20 * 1024 * 1024 + 1]);
+		assertThat(huge.status()).isEqualTo(413);
+		assertThat(huge.body()).contains("quá lớn");
+		assertThat(storedVersion(id)).isEqualTo(version);
+		// over the photo's own limit (5 MB), within the server's: the profile says so
+		upload(officer, id, "ảnh gốc.jpg", java.util.Arrays.copyOf(jpeg(100, 100, Color.RED), PhotoPolicy.MAX_BYTES + 1));
+		assertThat(officer.get("/registry/people/" + id).body()).contains("Ảnh lớn hơn 5 MB");
+		assertThat(storedVersion(id)).isEqualTo(version);
+
 		upload(officer, id, "ảnh mới.png", jpeg(300, 400, Color.GREEN));
 		var changed = officer.get("/registry/people/" + id + "/photo", "If-None-Match", etag);
 		assertThat(changed.status()).as("a new photo is sent again").isEqualTo(200);
@@ -153,7 +164,7 @@ class PhotoWebTest {
 	@Test
 	void a_leader_sees_the_photo_but_cannot_change_it_and_an_intellectual_sees_only_her_own() {
 		var id = newPerson();
-		profiles.setPhoto(id, 1, jpeg(600, 800, Color.RED), "test.hr");
+		profiles.setPhoto(id, 1, PhotoPolicy.normalise(jpeg(600, 800, Color.RED)), "test.hr");
 		var leader = TestAccounts.loggedIn(port, administration, "photo.leader", Role.LEADER);
 		assertThat(leader.get("/registry/people/" + id + "/photo").status()).isEqualTo(200);
 		assertThat(leader.get("/registry/people/" + id).body()).doesNotContain("photo-form").doesNotContain("Xóa ảnh");
@@ -172,7 +183,7 @@ class PhotoWebTest {
 	void a_merge_keeps_the_other_records_photo_when_the_survivor_had_none_and_an_erasure_deletes_it() {
 		var survivor = newPerson();
 		var merged = newPerson();
-		profiles.setPhoto(merged, 1, jpeg(60, 80, Color.BLUE), "test.hr");
+		profiles.setPhoto(merged, 1, PhotoPolicy.normalise(jpeg(60, 80, Color.BLUE)), "test.hr");
 		var photo = profiles.photo(merged).orElseThrow();
 		profiles.merge(survivor, 1, merged, "test.hr");
 		assertThat(profiles.photo(survivor)).get().extracting(Profiles.Photo::sha256).isEqualTo(photo.sha256());
