@@ -59,6 +59,11 @@ class SecurityEventsController {
 			return;
 		}
 		var filter = filter(user, type, from, to, model);
+		if (model.containsAttribute("filterError")) {
+			// an event type that names none: the list says the condition was not applied, rather than export without it
+			response.sendRedirect(request.getContextPath() + "/admin/security-events?" + request.getQueryString());
+			return;
+		}
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"nhat-ky-bao-mat.csv\"");
 		var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -72,7 +77,8 @@ class SecurityEventsController {
 		}
 		finally {
 			// recorded however it ended: a client may close the download once it has the rows it wanted
-			events.recordPersonalDataExport("security audit log CSV" + (complete ? "" : " broken off"), sent.get());
+			events.recordPersonalDataExport("security audit log CSV user=" + user + " type=" + type + " from=" + from
+					+ " to=" + to + (complete ? "" : " broken off"), sent.get());
 		}
 	}
 
