@@ -1224,12 +1224,18 @@ public class SearchIndex {
 		private List<RoaringBitmap> units(List<UUID> order, boolean descending) {
 			var unit = facets.get("unit");
 			var out = new ArrayList<RoaringBitmap>();
+			var ranked = new java.util.HashSet<String>();
 			for (var u : order) {
+				ranked.add(u.toString());
 				var b = unit.of(u.toString());
 				if (b != null) {
 					out.add(b);
 				}
 			}
+			// a unit that reached the index after the order was worked out (read under another lock): after the ranked
+			// ones, never among the people without a unit
+			unit.values.stream().filter(v -> !ranked.contains(v)).sorted().map(unit::of)
+				.filter(java.util.Objects::nonNull).forEach(out::add);
 			if (descending) {
 				java.util.Collections.reverse(out);
 			}
