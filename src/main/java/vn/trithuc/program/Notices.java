@@ -24,8 +24,9 @@ public interface Notices {
 	/** @return how many were marked */
 	int markAllRead(String username);
 
+	/** @param comment for a returned report, the reason its reviewer gave (null otherwise, or when none was given) */
 	record Notice(UUID id, NoticeKind kind, UUID reportId, String unitName, String periodName, Instant createdAt,
-			@Nullable Instant readAt) {
+			@Nullable Instant readAt, @Nullable String comment) {
 
 		public boolean isRead() {
 			return readAt != null;

@@ -159,6 +159,8 @@ class NoticesTest {
 
 		assertThat(notices.notices(officer, 50)).extracting(Notices.Notice::kind)
 			.containsExactly(NoticeKind.ACCEPTED, NoticeKind.RETURNED);
+		assertThat(notices.notices(officer, 50)).extracting(Notices.Notice::comment).as("the return says why")
+			.containsExactly(null, "thiếu số liệu quán triệt");
 	}
 
 	@Test

@@ -50,7 +50,11 @@ class JdbcNotices implements Notices {
 	@Transactional(readOnly = true)
 	public List<Notice> notices(String username, int limit) {
 		return jdbc.sql("""
-				select id, kind, report_id, unit_name, period_name, created_at, read_at from program.notice
+				select id, kind, report_id, unit_name, period_name, created_at, read_at,
+				  -- a returned report: why, as the officer who returned it wrote it then
+				  case when kind = 'RETURNED' then (select e.comment from program.report_event e where e.report_id = notice.report_id
+				    and e.action = 'RETURN' and e.at <= notice.created_at order by e.at desc limit 1) end as comment
+				from program.notice
 				where username = :u order by created_at desc, id limit :limit""")
 			.param("u", username).param("limit", Math.max(1, Math.min(limit, 500))).query(JdbcNotices::notice).list();
 	}
@@ -60,7 +64,7 @@ class JdbcNotices implements Notices {
 		return new Notice(rs.getObject("id", UUID.class), NoticeKind.valueOf(rs.getString("kind")),
 				rs.getObject("report_id", UUID.class), VietnameseText.nfc(rs.getString("unit_name")),
 				VietnameseText.nfc(rs.getString("period_name")), rs.getTimestamp("created_at").toInstant(),
-				read == null ? null : read.toInstant());
+				read == null ? null : read.toInstant(), rs.getString("comment"));
 	}
 
 	@Override
@@ -75,7 +79,11 @@ class JdbcNotices implements Notices {
 		jdbc.sql("update program.notice set read_at = :at where id = :id and username = :u and read_at is null")
 			.param("at", Timestamp.from(clock.instant())).param("id", noticeId).param("u", username).update();
 		return jdbc.sql("""
-				select id, kind, report_id, unit_name, period_name, created_at, read_at from program.notice
+				select id, kind, report_id, unit_name, period_name, created_at, read_at,
+				  -- a returned report: why, as the officer who returned it wrote it then
+				  case when kind = 'RETURNED' then (select e.comment from program.report_event e where e.report_id = notice.report_id
+				    and e.action = 'RETURN' and e.at <= notice.created_at order by e.at desc limit 1) end as comment
+				from program.notice
 				where id = :id and username = :u""")
 			.param("id", noticeId).param("u", username).query(JdbcNotices::notice).optional();
 	}
