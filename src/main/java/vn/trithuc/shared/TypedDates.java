@@ -29,7 +29,7 @@ public class TypedDates {
 	/** The date typed into {@code field}; one that cannot be read puts its message (request's language) into {@code errors}. */
 	public @Nullable LocalDate read(@Nullable String text, String field, Map<String, String> errors) {
 		try {
-			return text == null || text.isBlank() ? null : Formats.parseDate(text);
+			return parse(text);
 		}
 		catch (Formats.InvalidDateException e) {
 			errors.put(field, message(e));
@@ -40,7 +40,7 @@ public class TypedDates {
 	/** The date typed into a bound form's {@code field}; one that cannot be read is rejected on the field. */
 	public static @Nullable LocalDate read(@Nullable String text, String field, Errors errors) {
 		try {
-			return text == null || text.isBlank() ? null : Formats.parseDate(text);
+			return parse(text);
 		}
 		catch (Formats.InvalidDateException e) {
 			errors.rejectValue(field, e.messageKey(), e.arguments(), null);
@@ -50,11 +50,8 @@ public class TypedDates {
 
 	/** Whether nothing, or a date that can be read, was typed. */
 	public static boolean readable(@Nullable String text) {
-		if (text == null || text.isBlank()) {
-			return true;
-		}
 		try {
-			Formats.parseDate(text);
+			parse(text);
 			return true;
 		}
 		catch (Formats.InvalidDateException e) {
@@ -64,12 +61,18 @@ public class TypedDates {
 
 	/**
 	 * For a download (an export) asked with a date that cannot be read: to the page at {@code path} with the same
-	 * query, which says what is wrong — neither an error page nor a file of another day.
+	 * query, which says what is wrong — neither an error page nor a file of another day. The address is relative: the
+	 * request's host and forwarded headers are the requester's to choose.
 	 */
 	public static ResponseEntity<byte[]> toPage(String path) {
+		var current = ServletUriComponentsBuilder.fromCurrentRequest().replacePath(path).build();
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
-			.location(ServletUriComponentsBuilder.fromCurrentRequest().replacePath(path).build().toUri())
+			.location(java.net.URI.create(current.getPath() + (current.getQuery() == null ? "" : "?" + current.getQuery())))
 			.build();
+	}
+
+	private static @Nullable LocalDate parse(@Nullable String text) {
+		return text == null || text.isBlank() ? null : Formats.parseDate(text);
 	}
 
 	/** What is wrong with a typed date, in the request's language. */

@@ -459,10 +459,15 @@ public class Profiles implements Registry {
 	/** The profile if it exists, is not merged away, and the caller's scope reaches it. No view is logged. */
 	@Transactional(readOnly = true)
 	public Optional<Profile> find(UUID id, Caller caller) {
+		return reaches(id, caller) ? load(id) : Optional.empty();
+	}
+
+	/** Whether the profile exists, is not merged away, and the caller's scope reaches it (one query, nothing loaded). */
+	@Transactional(readOnly = true)
+	public boolean reaches(UUID id, Caller caller) {
 		var filter = scope.filter(caller);
-		var visible = jdbc.sql("select count(*) from registry.person p where p.id = :id and p.merged_into is null and "
+		return jdbc.sql("select count(*) from registry.person p where p.id = :id and p.merged_into is null and "
 				+ filter.sql()).params(filter.parameters()).param("id", id).query(Long.class).single() > 0;
-		return visible ? load(id) : Optional.empty();
 	}
 
 	/** Like {@link #find}, and logs the view when the caller is not the person. */

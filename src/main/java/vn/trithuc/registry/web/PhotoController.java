@@ -44,7 +44,9 @@ class PhotoController {
 
 	@GetMapping("/registry/people/{id}/photo")
 	ResponseEntity<byte[]> photo(@PathVariable UUID id, Authentication authentication, WebRequest request) {
-		profiles.find(id, Callers.of(authentication)).orElseThrow(Exceptions::notFound);
+		if (!profiles.reaches(id, Callers.of(authentication))) {
+			throw Exceptions.notFound();
+		}
 		var photo = profiles.photo(id).orElseThrow(Exceptions::notFound);
 		var etag = "\"" + photo.sha256() + "\"";
 		// personal data: kept by this browser only, asked again each time (a 304 when unchanged)
@@ -94,9 +96,8 @@ class PhotoController {
 
 	private void writable(UUID id, Authentication authentication) {
 		var caller = Callers.of(authentication);
-		if (!visibility.edits(caller)) {
+		if (!visibility.edits(caller) || !profiles.reaches(id, caller)) {
 			throw Exceptions.notFound();
 		}
-		profiles.find(id, caller).orElseThrow(Exceptions::notFound);
 	}
 }
